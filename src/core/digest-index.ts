@@ -1,0 +1,418 @@
+import { compareDates } from "./dates";
+import type { YamlParser } from "./frontmatter";
+import { LinkResolver } from "./link-resolver";
+import { parseSeriesNote } from "./parser";
+import { pathFitsSeries } from "./series";
+import { normalizeUrl } from "./url-normalize";
+import type { Category, DayDate, Digest, Entry, Series } from "./types";
+
+/** An entry together with where it stands. */
+export interface IndexedEntry {
+	entry: Entry;
+	category: Category;
+	digest: Digest;
+	series: Series;
+	/** The entry's URL normalised: equal keys mean the same link. */
+	urlKey: string;
+}
+
+export interface EntryQuery {
+	/** Words that must all appear in the title, source, commentary, tags or URL (any case). */
+	text?: string;
+	category?: string;
+	source?: string;
+	/** Matches the tag and its nested tags. */
+	tag?: string;
+	recommended?: boolean;
+	/** Digests whose period overlaps `from`..`to`; digests without a period are left out. */
+	from?: DayDate;
+	to?: DayDate;
+	/** Series name. */
+	series?: string;
+	/** Digest path. */
+	digest?: string;
+	drafts?: boolean;
+}
+
+export interface Counts {
+	categories: Map<string, number>;
+	sources: Map<string, number>;
+	tags: Map<string, number>;
+}
+
+interface DigestRecord {
+	digest: Digest;
+	series: Series;
+	entries: IndexedEntry[];
+	/** Lower-cased link targets' last segments, to find the digests a new or removed file concerns. */
+	linkNames: Set<string>;
+	/** Lower-cased searchable text of every entry, joined; built on the first text query. */
+	haystack: string | null;
+	offsets: number[];
+}
+
+export interface DigestIndexOptions {
+	parseYaml: YamlParser;
+	series: readonly Series[];
+}
+
+/**
+ * Every digest of the vault, kept current one note at a time. Pure: the caller reads files and
+ * tells it what changed, so the plugin, the CLI and the tests share it.
+ */
+export class DigestIndex {
+	private series: readonly Series[];
+	private readonly parseYaml: YamlParser;
+	private readonly records = new Map<string, DigestRecord>();
+	private readonly resolver = new LinkResolver([]);
+	private readonly byUrl = new Map<string, Set<IndexedEntry>>();
+	private readonly duplicateKeys = new Set<string>();
+	private readonly byTarget = new Map<string, Set<IndexedEntry>>();
+	private sorted: DigestRecord[] | null = null;
+	private version = 0;
+
+	constructor(options: DigestIndexOptions) {
+		this.parseYaml = options.parseYaml;
+		this.series = options.series;
+	}
+
+	/** Bumped on every change, so views can tell whether what they show is stale. */
+	get revision(): number {
+		return this.version;
+	}
+
+	get seriesList(): readonly Series[] {
+		return this.series;
+	}
+
+	/** Replaces the series; the caller then feeds every note again. */
+	setSeries(series: readonly Series[]): void {
+		this.series = series;
+		this.clearDigests();
+	}
+
+	clearDigests(): void {
+		for (const path of [...this.records.keys()]) this.removeNote(path);
+	}
+
+	/** Whether a note could be a digest from its path alone, so the caller need not read others. */
+	mayBeDigest(path: string): boolean {
+		return this.series.some((s) => pathFitsSeries(s, path));
+	}
+
+	// --- vault files (all of them, for link resolution) ---
+
+	addFile(path: string): void {
+		if (this.resolver.has(path)) return;
+		this.resolver.add(path);
+		this.reresolveFor(path);
+	}
+
+	removeFile(path: string): void {
+		this.resolver.remove(path);
+		this.reresolveFor(path);
+		this.removeNote(path);
+	}
+
+	/** A file moved; pass the note's text when it may be a digest, so it is indexed under its new path. */
+	renameFile(oldPath: string, newPath: string, text?: string): void {
+		this.resolver.rename(oldPath, newPath);
+		this.removeNote(oldPath);
+		this.reresolveFor(oldPath);
+		this.reresolveFor(newPath);
+		if (text !== undefined) this.setNote(newPath, text);
+	}
+
+	// --- notes ---
+
+	/** Parses a note and indexes it when it belongs to a series; returns its digest or null. */
+	setNote(path: string, text: string): Digest | null {
+		if (!this.resolver.has(path)) this.addFile(path);
+		const parsed = this.mayBeDigest(path) ? parseSeriesNote(text, path, this.series, this.parseYaml) : null;
+		this.removeNote(path);
+		if (!parsed) return null;
+		const record: DigestRecord = { digest: parsed.digest, series: parsed.series, entries: [], linkNames: new Set(), haystack: null, offsets: [] };
+		for (const category of parsed.digest.categories) {
+			for (const entry of category.entries) {
+				record.entries.push({ entry, category, digest: parsed.digest, series: parsed.series, urlKey: normalizeUrl(entry.url) });
+			}
+		}
+		this.resolveLinks(record);
+		this.records.set(path, record);
+		this.attach(record);
+		this.sorted = null;
+		this.version++;
+		return parsed.digest;
+	}
+
+	removeNote(path: string): void {
+		const record = this.records.get(path);
+		if (!record) return;
+		this.detach(record);
+		this.records.delete(path);
+		this.sorted = null;
+		this.version++;
+	}
+
+	private attach(record: DigestRecord): void {
+		for (const ie of record.entries) {
+			addTo(this.byUrl, ie.urlKey, ie);
+			if (this.byUrl.get(ie.urlKey)!.size > 1) this.duplicateKeys.add(ie.urlKey);
+			for (const target of resolvedTargets(ie.entry)) addTo(this.byTarget, target, ie);
+		}
+	}
+
+	private detach(record: DigestRecord): void {
+		for (const ie of record.entries) {
+			const set = this.byUrl.get(ie.urlKey);
+			if (set) {
+				set.delete(ie);
+				if (set.size < 2) this.duplicateKeys.delete(ie.urlKey);
+				if (set.size === 0) this.byUrl.delete(ie.urlKey);
+			}
+			for (const target of resolvedTargets(ie.entry)) removeFrom(this.byTarget, target, ie);
+		}
+	}
+
+	private resolveLinks(record: DigestRecord): void {
+		record.linkNames.clear();
+		const seen = new Set<object>();
+		for (const ie of record.entries) {
+			// Entries of a group share one links array: resolve it once.
+			if (seen.has(ie.entry.links)) continue;
+			seen.add(ie.entry.links);
+			for (const link of ie.entry.links) {
+				link.resolved = this.resolver.resolve(link.target, record.digest.path);
+				record.linkNames.add(lastSegmentKey(link.target));
+			}
+		}
+	}
+
+	/** A file appeared or went: links naming it may now resolve differently. */
+	private reresolveFor(path: string): void {
+		const name = lastSegmentKey(path);
+		const nameNoExt = name.endsWith(".md") ? name.slice(0, -3) : null;
+		for (const record of this.records.values()) {
+			if (!record.linkNames.has(name) && !(nameNoExt !== null && record.linkNames.has(nameNoExt))) continue;
+			this.detach(record);
+			this.resolveLinks(record);
+			this.attach(record);
+			this.version++;
+		}
+	}
+
+	// --- reading ---
+
+	get size(): number {
+		return this.records.size;
+	}
+
+	get(path: string): Digest | null {
+		return this.records.get(path)?.digest ?? null;
+	}
+
+	seriesOf(path: string): Series | null {
+		return this.records.get(path)?.series ?? null;
+	}
+
+	/** Digests in order: by period start (those without one last), then by path. */
+	digests(seriesName?: string): Digest[] {
+		return this.sortedRecords()
+			.filter((r) => seriesName === undefined || r.series.name === seriesName)
+			.map((r) => r.digest);
+	}
+
+	/** The digest of a series with the latest period end (drafts included: they are being written). */
+	latest(seriesName: string): Digest | null {
+		let best: Digest | null = null;
+		for (const r of this.records.values()) {
+			if (r.series.name !== seriesName) continue;
+			if (!best || compareLatest(r.digest, best) > 0) best = r.digest;
+		}
+		return best;
+	}
+
+	entriesOf(path: string): IndexedEntry[] {
+		return this.records.get(path)?.entries ?? [];
+	}
+
+	allEntries(): IndexedEntry[] {
+		const out: IndexedEntry[] = [];
+		for (const r of this.sortedRecords()) for (const e of r.entries) out.push(e);
+		return out;
+	}
+
+	entryCount(): number {
+		let n = 0;
+		for (const r of this.records.values()) n += r.entries.length;
+		return n;
+	}
+
+	query(q: EntryQuery = {}): IndexedEntry[] {
+		const terms = (q.text ?? "").toLowerCase().split(/\s+/).filter((t) => t !== "");
+		// The longest word finds candidates; the others only confirm them.
+		terms.sort((a, b) => b.length - a.length);
+		const category = q.category?.toLowerCase();
+		const source = q.source?.toLowerCase();
+		const tag = q.tag?.toLowerCase().replace(/^#/, "");
+		const out: IndexedEntry[] = [];
+		for (const r of this.sortedRecords()) {
+			const d = r.digest;
+			if (q.series !== undefined && r.series.name !== q.series) continue;
+			if (q.digest !== undefined && d.path !== q.digest) continue;
+			if (q.drafts === false && d.draft) continue;
+			if (q.from || q.to) {
+				if (!d.period) continue;
+				if (q.from && compareDates(d.period.end, q.from) < 0) continue;
+				if (q.to && compareDates(d.period.start, q.to) > 0) continue;
+			}
+			const fits = (ie: IndexedEntry) => {
+				const e = ie.entry;
+				if (q.recommended !== undefined && e.recommended !== q.recommended) return false;
+				if (category !== undefined && ie.category.name.toLowerCase() !== category) return false;
+				if (source !== undefined && (e.source ?? "").toLowerCase() !== source) return false;
+				if (tag !== undefined && !e.tags.some((t) => { const l = t.toLowerCase(); return l === tag || l.startsWith(`${tag}/`); })) return false;
+				return true;
+			};
+			if (terms.length === 0) {
+				for (const ie of r.entries) if (fits(ie)) out.push(ie);
+				continue;
+			}
+			const hay = this.haystackOf(r);
+			const first = terms[0]!;
+			let from = 0;
+			for (let at = hay.indexOf(first); at >= 0; at = hay.indexOf(first, from)) {
+				const i = entryAt(r.offsets, at);
+				const start = r.offsets[i]!;
+				const end = i + 1 < r.offsets.length ? r.offsets[i + 1]! : hay.length;
+				from = end;
+				let all = true;
+				for (let t = 1; t < terms.length && all; t++) {
+					const k = hay.indexOf(terms[t]!, start);
+					all = k >= 0 && k + terms[t]!.length <= end;
+				}
+				const ie = r.entries[i]!;
+				if (all && fits(ie)) out.push(ie);
+			}
+		}
+		return out;
+	}
+
+	private haystackOf(r: DigestRecord): string {
+		if (r.haystack !== null) return r.haystack;
+		const parts: string[] = [];
+		let offset = 0;
+		r.offsets = [];
+		for (const ie of r.entries) {
+			const e = ie.entry;
+			const text = `${e.title}\n${e.source ?? ""}\n${e.commentary}\n${e.tags.map((t) => `#${t}`).join(" ")}\n${e.url}\u0000`.toLowerCase();
+			r.offsets.push(offset);
+			parts.push(text);
+			offset += text.length;
+		}
+		r.haystack = parts.join("");
+		return r.haystack;
+	}
+
+	/** Entries sharing a link with another entry, grouped by normalised URL. */
+	duplicates(): IndexedEntry[][] {
+		const order = new Map(this.sortedRecords().map((r, i) => [r.digest.path, i]));
+		const groups: IndexedEntry[][] = [];
+		for (const key of this.duplicateKeys) {
+			const group = [...this.byUrl.get(key)!];
+			group.sort((a, b) => order.get(a.digest.path)! - order.get(b.digest.path)! || a.entry.line - b.entry.line);
+			groups.push(group);
+		}
+		groups.sort((a, b) => order.get(a[0]!.digest.path)! - order.get(b[0]!.digest.path)! || a[0]!.entry.line - b[0]!.entry.line);
+		return groups;
+	}
+
+	/** Other entries with the same link as `url`. */
+	findUrl(url: string): IndexedEntry[] {
+		return [...(this.byUrl.get(normalizeUrl(url)) ?? [])];
+	}
+
+	/** Entries whose commentary links to the note at `path`. */
+	mentions(path: string): IndexedEntry[] {
+		const set = this.byTarget.get(path);
+		if (!set) return [];
+		const order = new Map(this.sortedRecords().map((r, i) => [r.digest.path, i]));
+		return [...set].sort((a, b) => order.get(a.digest.path)! - order.get(b.digest.path)! || a.entry.line - b.entry.line);
+	}
+
+	/** Resolves a link the way the index does, for callers outside it. */
+	resolveLink(target: string, sourcePath: string): string | null {
+		return this.resolver.resolve(target, sourcePath);
+	}
+
+	hasFile(path: string): boolean {
+		return this.resolver.has(path);
+	}
+
+	private sortedRecords(): DigestRecord[] {
+		if (!this.sorted) this.sorted = [...this.records.values()].sort((a, b) => compareDigests(a.digest, b.digest));
+		return this.sorted;
+	}
+}
+
+export function counts(entries: readonly IndexedEntry[]): Counts {
+	const c: Counts = { categories: new Map(), sources: new Map(), tags: new Map() };
+	const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+	for (const ie of entries) {
+		bump(c.categories, ie.category.name);
+		if (ie.entry.source) bump(c.sources, ie.entry.source);
+		for (const t of ie.entry.tags) bump(c.tags, t);
+	}
+	return c;
+}
+
+function compareDigests(a: Digest, b: Digest): number {
+	if (a.period && b.period) {
+		const c = compareDates(a.period.start, b.period.start);
+		if (c !== 0) return c;
+	} else if (a.period || b.period) return a.period ? -1 : 1;
+	return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}
+
+function compareLatest(a: Digest, b: Digest): number {
+	if (a.period && b.period) {
+		const c = compareDates(a.period.end, b.period.end);
+		if (c !== 0) return c;
+	} else if (a.period || b.period) return a.period ? 1 : -1;
+	return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}
+
+/** Index of the entry whose haystack contains position `at` (offsets ascending). */
+function entryAt(offsets: readonly number[], at: number): number {
+	let lo = 0;
+	let hi = offsets.length - 1;
+	while (lo < hi) {
+		const mid = (lo + hi + 1) >> 1;
+		if (offsets[mid]! <= at) lo = mid;
+		else hi = mid - 1;
+	}
+	return lo;
+}
+
+function resolvedTargets(entry: Entry): Set<string> {
+	const out = new Set<string>();
+	for (const l of entry.links) if (l.resolved) out.add(l.resolved);
+	return out;
+}
+
+function lastSegmentKey(path: string): string {
+	return path.slice(path.lastIndexOf("/") + 1).toLowerCase();
+}
+
+function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+	let set = map.get(key);
+	if (!set) map.set(key, (set = new Set()));
+	set.add(value);
+}
+
+function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+	const set = map.get(key);
+	if (!set) return;
+	set.delete(value);
+	if (set.size === 0) map.delete(key);
+}

@@ -1,0 +1,95 @@
+import type { Series } from "./types";
+
+export const DEFAULT_SERIES: Series = {
+	name: "Weekly links",
+	tag: "weeklylinks",
+	folder: "",
+	titleTemplate: "Weekly Links: {{start}} to {{end}}",
+	fileNameTemplate: "Weekly Links {{start}} to {{end}}",
+	dateFormat: "DD-MM-YYYY",
+	categoryLevel: 1,
+	categories: [],
+	templateNote: "",
+	extraTags: [],
+	cover: "",
+};
+
+/** Fills the fields an older or partial series (from saved settings or a file) lacks. */
+export function completeSeries(partial: Partial<Series>): Series {
+	const s = { ...DEFAULT_SERIES, ...partial };
+	return {
+		...s,
+		tag: cleanTag(s.tag),
+		folder: cleanFolder(s.folder),
+		templateNote: cleanFolder(s.templateNote),
+		categoryLevel: Number.isInteger(s.categoryLevel) && s.categoryLevel >= 1 && s.categoryLevel <= 6 ? s.categoryLevel : 1,
+		categories: Array.isArray(s.categories) ? s.categories.map(String) : [],
+		extraTags: Array.isArray(s.extraTags) ? s.extraTags.map(cleanTag).filter((t) => t !== "") : [],
+	};
+}
+
+export function cleanTag(tag: string): string {
+	return String(tag ?? "").trim().replace(/^#/, "");
+}
+
+/** A vault folder without leading, trailing or doubled slashes. */
+export function cleanFolder(folder: string): string {
+	return String(folder ?? "")
+		.replace(/\\/g, "/")
+		.split("/")
+		.filter((p) => p !== "" && p !== ".")
+		.join("/");
+}
+
+export function isUnderFolder(path: string, folder: string): boolean {
+	if (folder === "") return true;
+	return path.toLowerCase().startsWith(`${folder.toLowerCase()}/`);
+}
+
+/** Tags compare as Obsidian compares them: case-insensitively, a nested tag counting for its parent. */
+export function hasTag(tags: readonly string[], tag: string): boolean {
+	const want = tag.toLowerCase();
+	return tags.some((t) => {
+		const have = t.toLowerCase();
+		return have === want || have.startsWith(`${want}/`);
+	});
+}
+
+/** Whether a note could belong to the series from its path alone (before reading it). */
+export function pathFitsSeries(series: Series, path: string): boolean {
+	if (!path.toLowerCase().endsWith(".md")) return false;
+	if (series.templateNote !== "" && samePath(path, series.templateNote)) return false;
+	return isUnderFolder(path, series.folder);
+}
+
+/** The first series a note belongs to: under its folder (if set), carrying its tag (if set), not its template. */
+export function seriesOfNote(seriesList: readonly Series[], path: string, tags: readonly string[]): Series | null {
+	for (const s of seriesList) {
+		if (!pathFitsSeries(s, path)) continue;
+		if (s.tag !== "" && !hasTag(tags, s.tag)) continue;
+		if (s.tag === "" && s.folder === "") continue; // a series with neither would claim every note
+		return s;
+	}
+	return null;
+}
+
+export function samePath(a: string, b: string): boolean {
+	const norm = (p: string) => (p.toLowerCase().endsWith(".md") ? p : `${p}.md`).toLowerCase();
+	return norm(a) === norm(b);
+}
+
+/** Problems with a series' settings, as sentences; empty when it is usable. */
+export function validateSeries(s: Series, all: readonly Series[] = []): string[] {
+	const errors: string[] = [];
+	if (s.name.trim() === "") errors.push("Give the series a name.");
+	if (all.some((o) => o !== s && o.name.trim().toLowerCase() === s.name.trim().toLowerCase())) errors.push(`Another series is already named "${s.name}".`);
+	if (s.tag === "" && s.folder === "") errors.push("Set a tag or a folder, or the series would claim every note.");
+	if (s.tag !== "" && !/^[\p{L}\p{N}\p{M}_\-/]+$/u.test(s.tag)) errors.push("A tag holds letters, digits, _, - and / only.");
+	if (/^[\d/]+$/.test(s.tag)) errors.push("A tag cannot be only digits.");
+	if (!/YYYY|YY/.test(s.dateFormat) || !/M/.test(s.dateFormat) || !/D/.test(s.dateFormat)) errors.push("The date format needs a year (YYYY), a month (MM) and a day (DD).");
+	for (const [field, value] of [["title template", s.titleTemplate], ["file name template", s.fileNameTemplate]] as const) {
+		if (!value.includes("{{start}}") || !value.includes("{{end}}")) errors.push(`The ${field} needs {{start}} and {{end}}.`);
+	}
+	if (/[\\:*?"<>|]/.test(s.fileNameTemplate.replace(/\{\{\w+\}\}/g, ""))) errors.push('A file name cannot hold \\ : * ? " < > |.');
+	return errors;
+}

@@ -1,0 +1,128 @@
+/** Data model of a parsed digest. Pure data: no functions, safe to serialise. */
+
+export type Severity = "error" | "warning" | "info";
+
+export type ProblemCode =
+	| "duplicate-url"
+	| "unresolved-link"
+	| "numbering"
+	| "unnumbered-entry"
+	| "entry-format"
+	| "empty-category"
+	| "malformed-entry"
+	| "frontmatter-invalid"
+	| "bad-period"
+	| "frontmatter-tags-string";
+
+export interface Problem {
+	code: ProblemCode;
+	severity: Severity;
+	/** Vault-relative path with `/`. */
+	path: string;
+	/** 1-based line number. */
+	line: number;
+	message: string;
+}
+
+/** A calendar date without a time zone. */
+export interface DayDate {
+	year: number;
+	month: number; // 1-12
+	day: number; // 1-31
+}
+
+export interface Period {
+	start: DayDate;
+	end: DayDate;
+}
+
+export interface InternalLink {
+	/** Link path as written, without subpath and alias (`""` for `[[#Heading]]`). */
+	target: string;
+	/** `#Heading` or `#^block`, or null. */
+	subpath: string | null;
+	alias: string | null;
+	embed: boolean;
+	/** 1-based line where the link stands. */
+	line: number;
+	/** Vault path of the note it resolves to, or null; filled by the index. */
+	resolved: string | null;
+}
+
+export interface Entry {
+	/** Number before the title, null when unnumbered. */
+	number: number | null;
+	source: string | null;
+	title: string;
+	url: string;
+	recommended: boolean;
+	/** Tags on the entry line, without `#`. */
+	tags: string[];
+	/** 1-based line of the entry. */
+	line: number;
+	/** Commentary of the entry's group, blank lines at both ends trimmed, lines joined by "\n". */
+	commentary: string;
+	/** Internal links in the commentary. */
+	links: InternalLink[];
+	/** Index into the digest's `groups`. */
+	group: number;
+	/** Name of the category the entry is in. */
+	category: string;
+}
+
+export interface Group {
+	/** Indexes of the group's entries in `Category.entries`. */
+	entries: number[];
+	/** First and last 1-based lines of the commentary, or null when there is none. */
+	commentaryStart: number | null;
+	commentaryEnd: number | null;
+}
+
+export interface Category {
+	name: string;
+	/** 1-based line of the heading. */
+	line: number;
+	/** Last 1-based line of the category's body (the line before the next heading, or the last line). */
+	endLine: number;
+	entries: Entry[];
+	groups: Group[];
+}
+
+export interface Digest {
+	path: string;
+	title: string;
+	tags: string[];
+	period: Period | null;
+	draft: boolean;
+	/** Frontmatter as parsed, `{}` when absent or broken. */
+	frontmatter: Record<string, unknown>;
+	categories: Category[];
+	/** Problems found while parsing (malformed entries, broken frontmatter, ...). */
+	problems: Problem[];
+	/** "\r\n" or "\n", as the file has it. */
+	eol: "\n" | "\r\n";
+}
+
+export interface Series {
+	name: string;
+	/** Frontmatter tag the digests carry (without `#`); empty: any note under `folder`. */
+	tag: string;
+	/** Vault folder the digests live under; empty: anywhere. */
+	folder: string;
+	/** Title of a new digest, e.g. `Weekly Links: {{start}} to {{end}}`. */
+	titleTemplate: string;
+	/** File name of a new digest relative to `folder`, may hold folders, e.g. `{{year}}/{{start}} to {{end}}`. */
+	fileNameTemplate: string;
+	/** moment-style date tokens, e.g. `DD-MM-YYYY`. */
+	dateFormat: string;
+	/** Heading level of categories (1 = `#`). */
+	categoryLevel: number;
+	/** Default categories, in order. */
+	categories: string[];
+	/** Vault path of a template note, never indexed; empty when none. */
+	templateNote: string;
+	/** Extra frontmatter tags written into a new digest besides `tag`. */
+	extraTags?: string[];
+	/** Cover embed line written into a new digest, e.g. `![[cover.png|center|500]]`; empty: none. */
+	cover?: string;
+}
