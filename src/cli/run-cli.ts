@@ -1,0 +1,311 @@
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { parse as parseYaml } from "yaml";
+import { checkIndex, hasErrors } from "../core/check";
+import { isoDate, parseIsoDate } from "../core/dates";
+import type { IndexedEntry } from "../core/digest-index";
+import { insertEntry, renumberEntries, type EditResult } from "../core/entry-edits";
+import { planNewDigest } from "../core/new-digest";
+import type { Digest, Series } from "../core/types";
+import { loadVault, UsageError, type LoadedVault, type SeriesFlags } from "./load-vault";
+import { digestToJson } from "./json-output";
+
+export interface CliIo {
+	out: (text: string) => void;
+	err: (text: string) => void;
+	today: () => Date;
+}
+
+const SERIES_OPTIONS = {
+	tag: { type: "string" },
+	folder: { type: "string" },
+	series: { type: "string" },
+	help: { type: "boolean", short: "h" },
+} as const;
+
+const SERIES_HELP = `  --tag T          Digests carry this frontmatter tag (default: the saved series, else weeklylinks)
+  --folder F       Digests live under this vault folder
+  --series NAME    Use the saved series with this name (.obsidian/plugins/digest-curator/data.json)
+  -h, --help       Show this help`;
+
+const HELP: Record<string, string> = {
+	"": `digest-curator: index, check and edit the link digests of an Obsidian vault.
+
+Usage: digest-curator <command> VAULT [options]
+
+Commands:
+  index      List every digest with its categories and entries
+  check      Report problems (numbering, duplicates, broken links, malformed entries)
+  add        Add a link entry to a digest
+  renumber   Number the entries of a digest 1..n in each category
+  new        Create the series' next digest
+
+Run "digest-curator <command> --help" for a command's options.
+Exit codes: 0 fine; 1 problems of severity error (or any with --strict) or a refused edit; 2 bad usage or an unreadable vault.
+`,
+	index: `Usage: digest-curator index VAULT [--json]
+
+List every digest with its categories and entries.
+  --json           Print {"digests": [...]} as JSON
+${SERIES_HELP}
+`,
+	check: `Usage: digest-curator check VAULT [--json] [--strict]
+
+Report problems in every digest. Exits 1 when a problem is an error (with --strict: any problem).
+  --json           Print {"problems": [...]} as JSON
+  --strict         Treat warnings and notes as failures too
+${SERIES_HELP}
+`,
+	add: `Usage: digest-curator add VAULT --category C --url U --title T [options]
+
+Add a link entry at the end of its category, numbered after the last one.
+  --category C         Category heading (created where the series' order puts it)
+  --url U              The link
+  --title T            The entry's title
+  --source S           Where it comes from (Medium, a blog, ...)
+  --entry-tags a,b     Tags on the entry line
+  --recommended        Flag the entry as recommended
+  --comment TEXT       A commentary bullet; repeat for more
+  --digest PATH        Vault path of the digest (default: the series' latest)
+  --allow-duplicate    Add it even when the link was shared before
+${SERIES_HELP}
+`,
+	renumber: `Usage: digest-curator renumber VAULT [--digest PATH]
+
+Number the entries of every category 1..n in document order; only the digits change.
+  --digest PATH    Vault path of the digest (default: the series' latest)
+${SERIES_HELP}
+`,
+	new: `Usage: digest-curator new VAULT [--date YYYY-MM-DD]
+
+Create the series' next digest, from the day after its latest period to --date (default: today).
+  --date D         Last day of the new period
+${SERIES_HELP}
+`,
+};
+
+const COMMAND_OPTIONS: Record<string, ParseArgsConfig["options"]> = {
+	index: { ...SERIES_OPTIONS, json: { type: "boolean" } },
+	check: { ...SERIES_OPTIONS, json: { type: "boolean" }, strict: { type: "boolean" } },
+	add: {
+		...SERIES_OPTIONS,
+		category: { type: "string" },
+		url: { type: "string" },
+		title: { type: "string" },
+		source: { type: "string" },
+		"entry-tags": { type: "string" },
+		recommended: { type: "boolean" },
+		comment: { type: "string", multiple: true },
+		digest: { type: "string" },
+		"allow-duplicate": { type: "boolean" },
+	},
+	renumber: { ...SERIES_OPTIONS, digest: { type: "string" } },
+	new: { ...SERIES_OPTIONS, date: { type: "string" } },
+};
+
+type Values = Record<string, string | boolean | string[] | undefined>;
+
+/** Runs one command; returns the exit code. Bad input ends in one clear sentence, never a stack trace. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+	const [command, ...rest] = argv;
+	if (command === undefined || command === "--help" || command === "-h" || command === "help") {
+		io.out(HELP[""]!);
+		return command === undefined ? 2 : 0;
+	}
+	const options = COMMAND_OPTIONS[command];
+	if (!options) {
+		io.err(`digest-curator: unknown command "${command}"; run digest-curator --help for the list.\n`);
+		return 2;
+	}
+	let values: Values;
+	let positionals: string[];
+	try {
+		({ values, positionals } = parseArgs({ args: rest, options, allowPositionals: true, strict: true }) as { values: Values; positionals: string[] });
+	} catch (e) {
+		io.err(`digest-curator ${command}: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}. Run digest-curator ${command} --help.\n`);
+		return 2;
+	}
+	if (values["help"]) {
+		io.out(HELP[command]!);
+		return 0;
+	}
+	try {
+		if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "Give the path of the vault." : `Give one vault path, not ${positionals.length}.`);
+		const flags: SeriesFlags = { tag: str(values["tag"]), folder: str(values["folder"]), series: str(values["series"]) };
+		const loaded = loadVault(positionals[0]!, flags);
+		for (const why of loaded.unreadable.values()) io.err(`digest-curator: ${why}\n`);
+		switch (command) {
+			case "index": return commandIndex(loaded, values, io);
+			case "check": return commandCheck(loaded, values, io);
+			case "add": return commandAdd(loaded, values, io);
+			case "renumber": return commandRenumber(loaded, values, io);
+			default: return commandNew(loaded, values, io);
+		}
+	} catch (e) {
+		if (e instanceof UsageError) {
+			io.err(`digest-curator ${command}: ${e.message}\n`);
+			return 2;
+		}
+		throw e;
+	}
+}
+
+function str(v: unknown): string | undefined {
+	return typeof v === "string" ? v : undefined;
+}
+
+function required(values: Values, name: string): string {
+	const v = str(values[name]);
+	if (v === undefined || v.trim() === "") throw new UsageError(`--${name} is required.`);
+	return v;
+}
+
+function commandIndex(loaded: LoadedVault, values: Values, io: CliIo): number {
+	const digests = loaded.index.digests();
+	if (values["json"]) {
+		io.out(`${JSON.stringify({ digests: digests.map(digestToJson) }, null, 2)}\n`);
+		return 0;
+	}
+	let entries = 0;
+	for (const d of digests) {
+		const n = d.categories.reduce((sum, c) => sum + c.entries.length, 0);
+		entries += n;
+		const period = d.period ? `${isoDate(d.period.start)} to ${isoDate(d.period.end)}` : "no period";
+		io.out(`${d.path}\n  ${d.title}${d.draft ? " (draft)" : ""}, ${period}, ${d.categories.length} categories, ${n} entries\n`);
+	}
+	io.out(`${digests.length} digests, ${entries} entries.\n`);
+	return 0;
+}
+
+function commandCheck(loaded: LoadedVault, values: Values, io: CliIo): number {
+	const problems = checkIndex(loaded.index);
+	const failed = values["strict"] ? problems.length > 0 : hasErrors(problems);
+	if (values["json"]) {
+		io.out(`${JSON.stringify({ problems: problems.map((p) => ({ code: p.code, severity: p.severity, path: p.path, line: p.line, message: p.message })) }, null, 2)}\n`);
+		return failed ? 1 : 0;
+	}
+	for (const p of problems) io.out(`${p.path}:${p.line}: ${p.severity} ${p.code}: ${p.message}\n`);
+	const count = (s: string) => problems.filter((p) => p.severity === s).length;
+	io.out(`Checked ${loaded.index.size} digests, ${loaded.index.entryCount()} entries: ${count("error")} errors, ${count("warning")} warnings, ${count("info")} notes.\n`);
+	return failed ? 1 : 0;
+}
+
+/** The digest an edit goes to: `--digest`, else the series' latest. */
+function targetDigest(loaded: LoadedVault, values: Values): { digest: Digest; series: Series } {
+	const wanted = str(values["digest"]);
+	if (wanted !== undefined) {
+		const path = wanted.replace(/\\/g, "/").replace(/^\.?\//, "");
+		const withMd = path.toLowerCase().endsWith(".md") ? path : `${path}.md`;
+		const digest = loaded.index.get(withMd);
+		if (!digest) throw new UsageError(`${withMd} is not a digest of the series (${loaded.vault.exists(withMd) ? "it lacks the series' tag or folder" : "no such note"}).`);
+		return { digest, series: loaded.index.seriesOf(withMd)! };
+	}
+	const series = loaded.index.seriesList[0]!;
+	const digest = loaded.index.latest(series.name);
+	if (!digest) throw new UsageError(`The series "${series.name}" has no digest yet; create one with digest-curator new.`);
+	return { digest, series };
+}
+
+function describe(ie: IndexedEntry): string {
+	return `${ie.digest.path}:${ie.entry.line} (${ie.category.name}, number ${ie.entry.number ?? "none"})`;
+}
+
+/** Reads a digest for an edit; refuses one that could not be read as text. */
+function editableText(loaded: LoadedVault, path: string): string {
+	const { text, problem } = loaded.vault.readText(path);
+	if (problem) throw new EditRefused(problem);
+	return text;
+}
+
+class EditRefused extends Error {}
+
+function writeEdit(loaded: LoadedVault, path: string, result: EditResult, io: CliIo, done: (line: number) => string): number {
+	if (!result.ok) {
+		io.err(`digest-curator: ${result.reason}\n`);
+		return 1;
+	}
+	if (result.changes.length > 0) loaded.vault.write(path, result.text);
+	io.out(`${done(result.line)}\n`);
+	return 0;
+}
+
+function commandAdd(loaded: LoadedVault, values: Values, io: CliIo): number {
+	const category = required(values, "category");
+	const url = required(values, "url");
+	const title = required(values, "title");
+	const { digest, series } = targetDigest(loaded, values);
+	const earlier = loaded.index.findUrl(url);
+	if (earlier.length > 0 && !values["allow-duplicate"]) {
+		io.err(`digest-curator: ${url} was already shared at ${earlier.map(describe).join(", ")}; pass --allow-duplicate to add it again.\n`);
+		return 1;
+	}
+	try {
+		const text = editableText(loaded, digest.path);
+		const tags = (str(values["entry-tags"]) ?? "").split(",").map((t) => t.trim()).filter((t) => t !== "");
+		const comment = values["comment"];
+		const result = insertEntry(text, digest.path, { parseYaml, series }, {
+			category,
+			url,
+			title,
+			source: str(values["source"]),
+			tags,
+			recommended: values["recommended"] === true,
+			commentary: Array.isArray(comment) ? comment : [],
+		});
+		return writeEdit(loaded, digest.path, result, io, (line) => `Added to ${digest.path}:${line} (${category}).`);
+	} catch (e) {
+		if (e instanceof EditRefused) {
+			io.err(`digest-curator: ${e.message}\n`);
+			return 1;
+		}
+		throw e;
+	}
+}
+
+function commandRenumber(loaded: LoadedVault, values: Values, io: CliIo): number {
+	const { digest, series } = targetDigest(loaded, values);
+	try {
+		const text = editableText(loaded, digest.path);
+		const result = renumberEntries(text, digest.path, { parseYaml, series });
+		const changed = result.ok ? result.changes.length : 0;
+		return writeEdit(loaded, digest.path, result, io, () => (changed ? `Renumbered ${changed} entries in ${digest.path}.` : `${digest.path} was already numbered in order.`));
+	} catch (e) {
+		if (e instanceof EditRefused) {
+			io.err(`digest-curator: ${e.message}\n`);
+			return 1;
+		}
+		throw e;
+	}
+}
+
+function commandNew(loaded: LoadedVault, values: Values, io: CliIo): number {
+	const dateText = str(values["date"]);
+	const now = io.today();
+	const to = dateText !== undefined ? parseIsoDate(dateText) : { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
+	if (!to) throw new UsageError(`--date ${dateText} is not a date in the form YYYY-MM-DD.`);
+	const series = loaded.index.seriesList[0]!;
+	let templateText: string | null = null;
+	if (series.templateNote) {
+		const templatePath = series.templateNote.toLowerCase().endsWith(".md") ? series.templateNote : `${series.templateNote}.md`;
+		if (!loaded.vault.exists(templatePath)) throw new UsageError(`The series' template note ${templatePath} does not exist.`);
+		templateText = loaded.vault.readText(templatePath).text;
+	}
+	const plan = planNewDigest({
+		series,
+		digests: loaded.index.digests(series.name),
+		to,
+		exists: (p) => loaded.vault.existsIgnoringCase(p, loaded.files),
+		templateText,
+	});
+	if (!plan.ok) {
+		io.err(`digest-curator: ${plan.reason}\n`);
+		return 1;
+	}
+	try {
+		loaded.vault.create(plan.path, plan.text);
+	} catch {
+		io.err(`digest-curator: ${plan.path} could not be created (it may already exist); nothing was written.\n`);
+		return 1;
+	}
+	io.out(`Created ${plan.path}: "${plan.title}" (${isoDate(plan.period.start)} to ${isoDate(plan.period.end)}).\n`);
+	return 0;
+}
