@@ -1,4 +1,4 @@
-import { parse as parseYaml } from "yaml";
+import { parseYaml } from "./yaml";
 import { DigestIndex } from "../core/digest-index";
 import { completeSeries, DEFAULT_SERIES } from "../core/series";
 import type { Series } from "../core/types";

@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
-import { parse as parseYaml } from "yaml";
+import { parseYaml } from "./yaml";
 import { checkIndex, hasErrors } from "../core/check";
 import { isoDate, parseIsoDate } from "../core/dates";
 import type { IndexedEntry } from "../core/digest-index";

@@ -90,6 +90,8 @@ export class CodeMasker {
 		const len = line.length;
 		const spans = codeSpans(line);
 		let spanIdx = 0;
+		let html = -2;
+		let pct = -2;
 		while (i < len) {
 			if (this.inHtmlComment || this.inPercentComment) {
 				const close = this.inHtmlComment ? line.indexOf("-->", i) : line.indexOf("%%", i);
@@ -101,8 +103,9 @@ export class CodeMasker {
 			}
 			while (spanIdx < spans.length && spans[spanIdx]![1] <= i) spanIdx++;
 			const span = spans[spanIdx];
-			const html = line.indexOf("<!--", i);
-			const pct = line.indexOf("%%", i);
+			// Searched again only once passed: re-searching from every position would be quadratic.
+			if (html !== -1 && html < i) html = line.indexOf("<!--", i);
+			if (pct !== -1 && pct < i) pct = line.indexOf("%%", i);
 			let next = len;
 			let kind = 0;
 			if (span && span[0] < next) { next = span[0]; kind = 1; }
