@@ -1,36 +1,54 @@
-import type { Series } from "./../core/types";
+import { completeSeries, DEFAULT_SERIES } from "../core/series";
+import type { Series } from "../core/types";
+
+export const SETTINGS_VERSION = 1;
 
 export interface DigestCuratorSettings {
-	/** Schema version of the saved settings, for future migrations. */
+	/** Shape of the saved settings; raised whenever the shape changes, with a migration below. */
 	settingsVersion: number;
-	/** Digest series the plugin indexes. */
+	/** The digest series the plugin indexes, in the order they are matched. */
 	series: Series[];
-	/** Fetch page titles for pasted URLs. */
+	/** Fetch the title of a typed URL in the insert modal without a button press (network use). */
 	fetchTitles: boolean;
-	/** Turn a pasted URL into a digest entry. */
+	/** Offer to turn a bare URL pasted on an empty line of a category into a numbered entry. */
 	pasteToEntry: boolean;
-	/** Show problem marks in the editor. */
+	/** Mark entries in the editor: recommended, shared before, out of sequence, malformed. */
 	editorMarks: boolean;
 }
 
 export const DEFAULT_SETTINGS: DigestCuratorSettings = {
-	settingsVersion: 1,
-	series: [
-		{
-			name: "Weekly links",
-			tag: "weeklylinks",
-			folder: "",
-			titleTemplate: "Weekly Links: {{start}} to {{end}}",
-			fileNameTemplate: "Weekly Links {{start}} to {{end}}",
-			dateFormat: "DD-MM-YYYY",
-			categoryLevel: 1,
-			categories: [],
-			templateNote: "",
-			extraTags: [],
-			cover: "",
-		},
-	],
+	settingsVersion: SETTINGS_VERSION,
+	series: [{ ...DEFAULT_SERIES }],
 	fetchTitles: false,
 	pasteToEntry: false,
 	editorMarks: true,
 };
+
+/** Fields of the first release, before series existed: one tag and one folder for every digest. */
+interface SettingsV0 {
+	tag?: string;
+	folder?: string;
+	dateFormat?: string;
+	categories?: string[];
+}
+
+/** Brings saved settings of any earlier shape to the current one; unknown input gives the defaults. */
+export function migrateSettings(saved: unknown): DigestCuratorSettings {
+	const raw = (typeof saved === "object" && saved !== null ? saved : {}) as Partial<DigestCuratorSettings> & SettingsV0;
+	let series: Series[];
+	if (Array.isArray(raw.series)) {
+		series = raw.series.filter((s): s is Series => typeof s === "object" && s !== null).map(completeSeries);
+	} else if (raw.tag !== undefined || raw.folder !== undefined) {
+		// Version 0 kept a single series' fields at the top level.
+		series = [completeSeries({ tag: raw.tag ?? DEFAULT_SERIES.tag, folder: raw.folder ?? "", dateFormat: raw.dateFormat ?? DEFAULT_SERIES.dateFormat, categories: raw.categories ?? [] })];
+	} else {
+		series = DEFAULT_SETTINGS.series.map((s) => ({ ...s }));
+	}
+	return {
+		settingsVersion: SETTINGS_VERSION,
+		series,
+		fetchTitles: raw.fetchTitles === true,
+		pasteToEntry: raw.pasteToEntry === true,
+		editorMarks: raw.editorMarks !== false,
+	};
+}

@@ -1,0 +1,18 @@
+import type { App, Plugin } from "obsidian";
+import type { LiveIndex } from "./live-index";
+import type { DigestCuratorSettings } from "./settings";
+
+/**
+ * What the plugin's parts need from the plugin: its app, settings and live index. Parts take
+ * this interface, not the plugin class, so main.ts stays a thin wiring file and tests can hand
+ * them a loaded plugin from a mocked app.
+ */
+export interface DigestCuratorHost {
+	readonly app: App;
+	readonly plugin: Plugin;
+	readonly settings: DigestCuratorSettings;
+	readonly live: LiveIndex;
+	saveSettings(): Promise<void>;
+	/** Applies changed settings: re-indexes and refreshes editor extensions. */
+	settingsChanged(): Promise<void>;
+}
