@@ -23,7 +23,7 @@ export default defineConfig([
 		languageOptions: {
 			parserOptions: {
 				projectService: {
-					allowDefaultProject: ["eslint.config.mjs", "esbuild.config.mjs", "version-bump.mjs"],
+					allowDefaultProject: ["eslint.config.mjs", "esbuild.config.mjs", "version-bump.mjs", "scripts/*.mjs", "bench/*.mjs"],
 				},
 				tsconfigRootDir: import.meta.dirname,
 			},
@@ -38,6 +38,7 @@ export default defineConfig([
 			"src/cli/**",
 			"tests/**",
 			"bench/**",
+			"scripts/**",
 			"*.mjs",
 			"vitest.config.ts",
 		],
