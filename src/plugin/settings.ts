@@ -36,8 +36,16 @@ interface SettingsV0 {
 export function migrateSettings(saved: unknown): DigestCuratorSettings {
 	const raw = (typeof saved === "object" && saved !== null ? saved : {}) as Partial<DigestCuratorSettings> & SettingsV0;
 	let series: Series[];
-	if (Array.isArray(raw.series)) {
+	if (Array.isArray(raw.series) && raw.series.some((s) => typeof s === "object" && s !== null)) {
 		series = raw.series.filter((s): s is Series => typeof s === "object" && s !== null).map(completeSeries);
+		// Series are told apart by name: a nameless or repeated one gets a number.
+		const seen = new Set<string>();
+		series = series.map((s) => {
+			let name = s.name.trim() || DEFAULT_SERIES.name;
+			for (let n = 2; seen.has(name.toLowerCase()); n++) name = `${s.name.trim() || DEFAULT_SERIES.name} ${n}`;
+			seen.add(name.toLowerCase());
+			return { ...s, name };
+		});
 	} else if (raw.tag !== undefined || raw.folder !== undefined) {
 		// Version 0 kept a single series' fields at the top level.
 		series = [completeSeries({ tag: raw.tag ?? DEFAULT_SERIES.tag, folder: raw.folder ?? "", dateFormat: raw.dateFormat ?? DEFAULT_SERIES.dateFormat, categories: raw.categories ?? [] })];
