@@ -1,22 +1,47 @@
 import { Plugin } from "obsidian";
-import { DEFAULT_SETTINGS, type DigestCuratorSettings } from "./src/plugin/settings";
+import { registerCliHandlers } from "./src/plugin/cli-handlers";
+import { registerCommands } from "./src/plugin/commands";
+import { digestEditorExtension } from "./src/plugin/editor-extension";
+import type { DigestCuratorHost } from "./src/plugin/host";
+import { LiveIndex } from "./src/plugin/live-index";
+import { newDigestCommand } from "./src/plugin/new-digest-action";
+import { registerPasteToEntry } from "./src/plugin/paste-to-entry";
+import { DigestCuratorSettingTab } from "./src/plugin/settings-tab";
+import { DEFAULT_SETTINGS, migrateSettings, type DigestCuratorSettings } from "./src/plugin/settings";
 
-export default class DigestCuratorPlugin extends Plugin {
+/** Wires the parts together; every piece of logic lives in src/. */
+export default class DigestCuratorPlugin extends Plugin implements DigestCuratorHost {
 	settings: DigestCuratorSettings = DEFAULT_SETTINGS;
+	live!: LiveIndex;
+
+	get plugin(): Plugin {
+		return this;
+	}
 
 	async onload(): Promise<void> {
 		await this.loadSettings();
+		this.live = new LiveIndex(this.app, this.settings.series, this.addStatusBarItem());
+		this.live.register(this);
+		registerCommands(this);
+		registerPasteToEntry(this);
+		registerCliHandlers(this);
+		this.registerEditorExtension(digestEditorExtension(this));
+		this.addRibbonIcon("calendar-plus", "New digest", () => void newDigestCommand(this));
+		this.addSettingTab(new DigestCuratorSettingTab(this));
+		// Indexing reads notes: never on the start-up path.
+		this.app.workspace.onLayoutReady(() => void this.live.rebuild());
 	}
 
 	async loadSettings(): Promise<void> {
-		this.settings = Object.assign(
-			{},
-			DEFAULT_SETTINGS,
-			(await this.loadData()) as Partial<DigestCuratorSettings> | null,
-		);
+		this.settings = migrateSettings(await this.loadData());
 	}
 
 	async saveSettings(): Promise<void> {
 		await this.saveData(this.settings);
+	}
+
+	async settingsChanged(): Promise<void> {
+		this.app.workspace.updateOptions();
+		await this.live.rebuild(this.settings.series);
 	}
 }

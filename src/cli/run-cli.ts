@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { parseYaml } from "./yaml";
-import { checkIndex, hasErrors } from "../core/check";
+import { checkIndex, checkSummary, formatProblem, hasErrors } from "../core/check";
 import { isoDate, parseIsoDate } from "../core/dates";
 import type { IndexedEntry } from "../core/digest-index";
 import { insertEntry, renumberEntries, type EditResult } from "../core/entry-edits";
@@ -183,9 +183,8 @@ function commandCheck(loaded: LoadedVault, values: Values, io: CliIo): number {
 		io.out(`${JSON.stringify({ problems: problems.map((p) => ({ code: p.code, severity: p.severity, path: p.path, line: p.line, message: p.message })) }, null, 2)}\n`);
 		return failed ? 1 : 0;
 	}
-	for (const p of problems) io.out(`${p.path}:${p.line}: ${p.severity} ${p.code}: ${p.message}\n`);
-	const count = (s: string) => problems.filter((p) => p.severity === s).length;
-	io.out(`Checked ${loaded.index.size} digests, ${loaded.index.entryCount()} entries: ${count("error")} errors, ${count("warning")} warnings, ${count("info")} notes.\n`);
+	for (const p of problems) io.out(`${formatProblem(p)}\n`);
+	io.out(`${checkSummary(problems, loaded.index.size, loaded.index.entryCount())}\n`);
 	return failed ? 1 : 0;
 }
 

@@ -76,3 +76,14 @@ export function sortProblems(problems: Problem[]): Problem[] {
 export function hasErrors(problems: readonly Problem[]): boolean {
 	return problems.some((p) => p.severity === "error");
 }
+
+/** One problem as a line a terminal or a log shows: `path:line: severity code: message`. */
+export function formatProblem(p: Problem): string {
+	return `${p.path}:${p.line}: ${p.severity} ${p.code}: ${p.message}`;
+}
+
+/** The closing line of a check: how many digests and entries, and problems by severity. */
+export function checkSummary(problems: readonly Problem[], digests: number, entries: number): string {
+	const count = (s: Severity) => problems.filter((p) => p.severity === s).length;
+	return `Checked ${digests} digests, ${entries} entries: ${count("error")} errors, ${count("warning")} warnings, ${count("info")} notes.`;
+}

@@ -27,7 +27,9 @@ export interface NewEntry {
 }
 
 const RECOMMENDED_FLAG = " 🌟 **(Recommended)**";
-const FLAG_RE = /[ \t]*(?:(?:🌟|⭐\uFE0F?|ðŸŒŸ|â­)[ \t]*)?(\*\*|__|\*|_)?\(recommended\)\1/iu;
+const STAR = "(?:🌟|⭐\\uFE0F?|ðŸŒŸ|â­\\u0090?)[ \\t]*";
+/** The flag with the blanks before it; the emoji may stand before or inside the emphasis (`**🌟 (Recommended)**`). */
+const FLAG_RE = new RegExp(`[ \\t]*(?:${STAR})?(\\*\\*|__|\\*|_)?(?:${STAR})?\\(recommended\\)\\1`, "giu");
 const NUMBER_RE = /^\[(\s*)(\d+)(?=[.)])/;
 
 function refuse(reason: string): EditResult {
@@ -47,8 +49,10 @@ function parseForEdit(text: string, path: string, ctx: EditContext): Digest | st
 /** `[N. Source - Title](URL)` with the recommended flag and tags, as FORMAT.md writes it. */
 export function formatEntryLine(e: { number: number | null; source?: string | null; title: string; url: string; recommended?: boolean; tags?: readonly string[] }): string {
 	const num = e.number !== null ? `${e.number}. ` : "";
-	const source = e.source?.trim() ? `${escapeLinkText(e.source.trim())} - ` : "";
-	let line = `[${num}${source}${escapeLinkText(e.title.trim())}](${formatDestination(e.url.trim())})`;
+	// A ` - ` inside the source, or inside a title with no source, would read back as the separator.
+	const source = e.source?.trim() ? `${escapeLinkText(e.source.trim()).replace(/ -(?= |$)/g, " \\-")} - ` : "";
+	const title = escapeLinkText(e.title.trim());
+	let line = `[${num}${source}${source ? title : title.replace(/ -(?= )/g, " \\-")}](${formatDestination(e.url.trim())})`;
 	if (e.recommended) line += RECOMMENDED_FLAG;
 	for (const t of e.tags ?? []) {
 		const tag = cleanEntryTag(t);
@@ -65,6 +69,8 @@ export function cleanEntryTag(tag: string): string {
 
 function bullets(lines: readonly string[]): string[] {
 	return lines
+		// An item holding line breaks is several lines: written whole, it would bring its own line endings.
+		.flatMap((l) => l.split(/\r\n|\r|\n/))
 		.map((l) => l.replace(/\s+$/, ""))
 		.filter((l) => l.trim() !== "")
 		.map((l) => (/^\s*([-*+]|\d+[.)])\s/.test(l) || /^\s/.test(l) ? l : `- ${l.trim()}`));
@@ -127,7 +133,14 @@ export function insertEntry(text: string, path: string, ctx: EditContext, input:
 	const comments = bullets(input.commentary ?? []);
 	planAppend(edits, digest, ctx, input.category, comments.length ? [entryLine, "", ...comments] : [entryLine]);
 	const out = finish(edits);
-	return { ...out, line: lineOf(out.text, path, ctx, input.category, entryLine) };
+	const line = lineOf(out.text, path, ctx, input.category, entryLine);
+	if (line === null) return refuse(unreadable(input.category));
+	return { ...out, line };
+}
+
+/** Why an edit whose result would not read back was refused. */
+function unreadable(category: string): string {
+	return `The entry would not read back as written under "${category.trim()}" (look for \`%%\`, \`<!--\` or backticks in its text or URL, a category name ending in \`#\`, or a code block left open), so the note was left unchanged.`;
 }
 
 function finish(edits: LineEdits): { ok: true; text: string; changes: TextChange[] } {
@@ -135,13 +148,17 @@ function finish(edits: LineEdits): { ok: true; text: string; changes: TextChange
 	return { ok: true, text: edits.apply(), changes };
 }
 
-/** The 1-based line of an entry line within a category of the edited text (for the caller to jump to). */
-function lineOf(text: string, path: string, ctx: EditContext, category: string, entryLine: string): number {
+/**
+ * The 1-based line of a written entry line within a category of the edited text (for the caller to
+ * jump to); null when the edited text does not read it back as that entry, or has new errors.
+ */
+function lineOf(text: string, path: string, ctx: EditContext, category: string, entryLine: string): number | null {
 	const digest = parseDigest(text, path, { parseYaml: ctx.parseYaml, categoryLevel: ctx.series.categoryLevel, dateFormat: ctx.series.dateFormat });
+	if (digest.problems.some((p) => p.severity === "error")) return null;
 	const lines = text.split("\n");
 	const cat = findCategory(digest, category);
 	for (const e of [...(cat?.entries ?? [])].reverse()) if (lines[e.line - 1]!.replace(/\r$/, "") === entryLine) return e.line;
-	return cat?.line ?? 1;
+	return null;
 }
 
 /** Plans numbers 1..n, in document order, for the numbered entries of a category; only digits change. */
@@ -194,9 +211,10 @@ export function toggleRecommended(text: string, path: string, ctx: EditContext, 
 	if (!link.ok) return noEntry(line);
 	const end = link.link.end;
 	if (found.entry.recommended) {
-		const m = FLAG_RE.exec(scan.slice(end));
-		if (!m) return refuse(`The recommended flag on line ${line} could not be found.`);
-		edits.replaceInLine(line - 1, end + m.index, end + m.index + m[0].length, "");
+		// Every flag goes: the parser reads any `(Recommended)` after the link as the flag.
+		const flags = [...scan.slice(end).matchAll(FLAG_RE)];
+		if (flags.length === 0) return refuse(`The recommended flag on line ${line} could not be found.`);
+		for (const m of flags) edits.replaceInLine(line - 1, end + m.index, end + m.index + m[0].length, "");
 	} else {
 		edits.replaceInLine(line - 1, end, end, RECOMMENDED_FLAG);
 	}
@@ -257,5 +275,7 @@ export function moveEntry(text: string, path: string, ctx: EditContext, line: nu
 	if (target) planRenumber(edits, target);
 	planAppend(edits, digest, ctx, category, commentary.length ? [entryLine, "", ...commentary] : [entryLine]);
 	const out = finish(edits);
-	return { ...out, line: lineOf(out.text, path, ctx, category, entryLine) };
+	const moved = lineOf(out.text, path, ctx, category, entryLine);
+	if (moved === null) return refuse(unreadable(category));
+	return { ...out, line: moved };
 }

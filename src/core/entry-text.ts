@@ -10,7 +10,8 @@ export interface EntryText {
 
 const NUMBER_RE = /^(\d{1,9})[.)](?:\s+|$)/;
 const SEPARATORS = [" - ", " – ", " — "];
-const MISTYPED_RE = /\S[-–—] \S|\S [-–—]\S/;
+// An escaped hyphen (`\-`) is meant as a hyphen, not as a separator.
+const MISTYPED_RE = /[^\s\\][-–—] \S|\S [-–—]\S/;
 
 /** Reads `N. Source - Title` from an entry's raw link text. */
 export function parseEntryText(raw: string): EntryText {
@@ -57,6 +58,8 @@ export function escapeLinkText(text: string): string {
 
 /** A destination that would not survive as-is (spaces, unbalanced parentheses, `<>`) is wrapped in `<...>`. */
 export function formatDestination(url: string): string {
+	// A backslash before punctuation (or at the end, before the closing `)`) would read as an escape.
+	url = url.replace(/\\(?=[!-/:-@[-`{-~]|$)/g, "\\\\");
 	let depth = 0;
 	let balanced = true;
 	for (const c of url) {

@@ -37,7 +37,9 @@ export function digestName(series: Series, period: Period): { title: string; pat
 	const fmt = dateFormat(series.dateFormat);
 	const values = { start: fmt.format(period.start), end: fmt.format(period.end), year: String(period.end.year) };
 	const title = fill(series.titleTemplate, values).trim();
-	const name = fill(series.fileNameTemplate, values)
+	// Folders come from the template's own `/`s, never from a date format's (`MM/DD/YYYY`).
+	const nameValues = { start: values.start.replace(/[\\/]/g, "-"), end: values.end.replace(/[\\/]/g, "-"), year: values.year };
+	const name = fill(series.fileNameTemplate, nameValues)
 		.split("/")
 		.map((seg) => seg.replace(FORBIDDEN_IN_NAME, "-").trim())
 		.filter((seg) => seg !== "" && seg !== "." && seg !== "..")
@@ -62,7 +64,7 @@ export function newDigestText(series: Series, title: string, period: Period, tem
 	lines.push("---", "");
 	if (series.cover?.trim()) lines.push(series.cover.trim(), "");
 	const hashes = "#".repeat(series.categoryLevel);
-	for (const c of series.categories) lines.push(`${hashes} ${c}`, "");
+	for (const c of series.categories) if (c.trim() !== "") lines.push(`${hashes} ${c.trim()}`, "");
 	return lines.join("\n");
 }
 
@@ -71,7 +73,8 @@ export function planNewDigest(input: NewDigestInput): NewDigestResult {
 	const period = nextPeriod(input.digests, input.to, input.from);
 	const fmt = dateFormat(input.series.dateFormat);
 	if (compareDates(period.start, period.end) > 0) {
-		return { ok: false, reason: `The new period would start on ${fmt.format(period.start)}, after its end on ${fmt.format(period.end)}: the latest digest already covers that date.` };
+		const why = input.from ? "" : ": the latest digest already covers that date";
+		return { ok: false, reason: `The new period would start on ${fmt.format(period.start)}, after its end on ${fmt.format(period.end)}${why}.` };
 	}
 	const { title, path } = digestName(input.series, period);
 	if (input.exists(path)) return { ok: false, reason: `${path} already exists; it was left as it is.` };
