@@ -103,7 +103,9 @@ export class LiveIndex extends Events {
 
 	private async onRename(file: TAbstractFile, oldPath: string): Promise<void> {
 		if (!(file instanceof TFile)) return;
-		const text = this.isCandidate(file) ? await this.app.vault.cachedRead(file) : undefined;
+		// The cache may not have caught up with the move yet: a digest stays a candidate under its new path.
+		const wasDigest = this.index.get(oldPath) !== null;
+		const text = wasDigest || this.isCandidate(file) ? await this.app.vault.cachedRead(file) : undefined;
 		this.index.renameFile(oldPath, file.path, text);
 		this.changed();
 	}
