@@ -1,3 +1,4 @@
+import { readSimpleFrontmatter } from "./simple-frontmatter";
 import type { Problem } from "./types";
 
 /** Parses YAML text into a value; throws on broken YAML. Obsidian's `parseYaml` or the `yaml` package. */
@@ -21,6 +22,8 @@ export function readFrontmatter(lines: string[], path: string, parseYaml: YamlPa
 		}
 	}
 	if (end < 0) return { endLine: -1, data: {}, problem: null };
+	const simple = readSimpleFrontmatter(lines, 1, end);
+	if (simple) return { endLine: end, data: simple, problem: null };
 	const yaml = lines.slice(1, end).join("\n");
 	if (yaml.trim() === "") return { endLine: end, data: {}, problem: null };
 	try {

@@ -260,23 +260,28 @@ export function parseInlineLink(scan: string, raw: string, start: number): Inlin
 	return { ok: true, link: { text: raw.slice(start + 1, textEnd), dest, end: i + 1 } };
 }
 
-export interface RawInternalLink {
+/** A link found in a line; `resolved` is filled later by whoever knows the vault. */
+export interface FoundLink {
 	target: string;
 	subpath: string | null;
 	alias: string | null;
 	embed: boolean;
+	line: number;
+	resolved: string | null;
 }
 
-/** Splits `target#sub|alias` (a `\|` inside a table reads as `|`). */
-function splitWikiInner(inner: string, embed: boolean): RawInternalLink {
+/** Splits `target#sub|alias` (a `\|` inside a table reads as `|`). Written without regex: it runs for every link. */
+function wikiLink(inner: string, embed: boolean, line: number): FoundLink {
 	let alias: string | null = null;
-	const bar = inner.search(/\\?\|/);
+	const bar = inner.indexOf("|");
 	if (bar >= 0) {
-		const sep = inner[bar] === "\\" ? 2 : 1;
-		alias = inner.slice(bar + sep);
-		inner = inner.slice(0, bar);
+		alias = inner.slice(bar + 1);
+		inner = inner.slice(0, inner.charCodeAt(bar - 1) === 92 ? bar - 1 : bar);
 	}
-	return { ...splitSubpath(inner.trim()), alias, embed };
+	inner = inner.trim();
+	const hash = inner.indexOf("#");
+	if (hash < 0) return { target: inner, subpath: null, alias, embed, line, resolved: null };
+	return { target: inner.slice(0, hash).trim(), subpath: inner.slice(hash), alias, embed, line, resolved: null };
 }
 
 export function splitSubpath(path: string): { target: string; subpath: string | null } {
@@ -288,8 +293,7 @@ export function splitSubpath(path: string): { target: string; subpath: string | 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 /** Internal links in one masked line: wiki-links, embeds, and Markdown links to relative paths. */
-export function findInternalLinks(scan: string, raw: string): RawInternalLink[] {
-	const out: RawInternalLink[] = [];
+export function findInternalLinks(scan: string, raw: string, line: number, out: FoundLink[] = []): FoundLink[] {
 	if (scan.indexOf("[") < 0) return out;
 	// Wiki-links: `[[` up to the next `]]`; without a `]]` nothing later on the line can close.
 	for (let i = scan.indexOf("[["); i >= 0; ) {
@@ -298,10 +302,11 @@ export function findInternalLinks(scan: string, raw: string): RawInternalLink[] 
 		const open = scan.lastIndexOf("[[", close - 1);
 		const inner = raw.slice(open + 2, close);
 		if (inner.trim() !== "" && inner.indexOf("\n") < 0) {
-			out.push(splitWikiInner(inner, open > 0 && scan.charCodeAt(open - 1) === 33));
+			out.push(wikiLink(inner, open > 0 && scan.charCodeAt(open - 1) === 33, line));
 		}
 		i = scan.indexOf("[[", close + 2);
 	}
+	if (scan.indexOf("](") < 0) return out;
 	// Markdown links: find each `](`, read its destination, and look back for its `[`.
 	for (let i = scan.indexOf("]("); i >= 0; ) {
 		const bracket = matchingOpenBracket(scan, i);
@@ -322,7 +327,8 @@ export function findInternalLinks(scan: string, raw: string): RawInternalLink[] 
 			} catch {
 				// A stray `%` is part of the name.
 			}
-			out.push({ ...splitSubpath(decoded), alias: res.link.text, embed: bracket > 0 && scan.charCodeAt(bracket - 1) === 33 });
+			const { target, subpath } = splitSubpath(decoded);
+			out.push({ target, subpath, alias: res.link.text, embed: bracket > 0 && scan.charCodeAt(bracket - 1) === 33, line, resolved: null });
 		}
 		i = scan.indexOf("](", res.link.end);
 	}

@@ -154,9 +154,11 @@ function buildDigest(head: Head, path: string, level: number, format: string): D
 		if (!category) continue;
 		const cat: Category = category;
 
-		if (first === 91 && !isNotAnEntryAttempt(scan)) {
+		if (first === 91) {
 			const res = parseInlineLink(scan, raw, 0);
-			if (res.ok) {
+			const second = scan.charCodeAt(1);
+			// `[[wiki-link]]` and `[^footnote]` lines are ordinary Markdown, not entries.
+			if (res.ok && second !== 91 && second !== 94) {
 				if (group && groupHasCommentary) closeGroup();
 				if (!group) {
 					group = { entries: [], commentaryStart: null, commentaryEnd: null };
@@ -190,15 +192,17 @@ function buildDigest(head: Head, path: string, level: number, format: string): D
 				}
 				continue;
 			}
-			closeGroup();
-			problems.push({
-				code: "malformed-entry",
-				severity: "error",
-				path,
-				line: lineNo,
-				message: `Line "${snippet(raw)}" looks like an entry but is not a complete link: ${res.reason}.`,
-			});
-			continue;
+			if (!res.ok && !isNotAnEntryAttempt(scan)) {
+				closeGroup();
+				problems.push({
+					code: "malformed-entry",
+					severity: "error",
+					path,
+					line: lineNo,
+					message: `Line "${snippet(raw)}" looks like an entry but is not a complete link: ${res.reason}.`,
+				});
+				continue;
+			}
 		}
 
 		if (group) {
@@ -206,8 +210,7 @@ function buildDigest(head: Head, path: string, level: number, format: string): D
 			groupHasCommentary = true;
 			if (group.commentaryStart === null) group.commentaryStart = lineNo;
 			group.commentaryEnd = lineNo;
-			const found = findInternalLinks(scan, raw);
-			for (const l of found) groupLinks.push({ ...l, line: lineNo, resolved: null });
+			if (scan.indexOf("[") >= 0) findInternalLinks(scan, raw, lineNo, groupLinks);
 		}
 	}
 	closeCategory(lines.length);

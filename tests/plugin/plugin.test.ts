@@ -74,7 +74,7 @@ async function openInEditor(l: Loaded, path: string): Promise<{ editor: Editor; 
 	const file = l.app.vault.getFileByPath(path)!;
 	const leaf = WorkspaceLeaf.create2__(l.app);
 	const view = MarkdownView.create2__(leaf);
-	await leaf.open(view);
+	await leaf.open(view as never);
 	view.file = file;
 	view.setViewData(await l.app.vault.read(file), true);
 	l.app.workspace.setActiveLeaf(leaf);
