@@ -65,9 +65,10 @@ export class DigestIndex {
 	private readonly parseYaml: YamlParser;
 	private readonly records = new Map<string, DigestRecord>();
 	private readonly resolver = new LinkResolver([]);
-	private readonly byUrl = new Map<string, Set<IndexedEntry>>();
+	// Arrays, not Sets: nearly every key holds one entry, and 20,000 Sets cost more than the parse.
+	private readonly byUrl = new Map<string, IndexedEntry[]>();
 	private readonly duplicateKeys = new Set<string>();
-	private readonly byTarget = new Map<string, Set<IndexedEntry>>();
+	private readonly byTarget = new Map<string, IndexedEntry[]>();
 	private sorted: DigestRecord[] | null = null;
 	private version = 0;
 
@@ -156,21 +157,16 @@ export class DigestIndex {
 
 	private attach(record: DigestRecord): void {
 		for (const ie of record.entries) {
-			addTo(this.byUrl, ie.urlKey, ie);
-			if (this.byUrl.get(ie.urlKey)!.size > 1) this.duplicateKeys.add(ie.urlKey);
-			for (const target of resolvedTargets(ie.entry)) addTo(this.byTarget, target, ie);
+			if (addTo(this.byUrl, ie.urlKey, ie) > 1) this.duplicateKeys.add(ie.urlKey);
+			forEachTarget(ie.entry, (target) => addTo(this.byTarget, target, ie));
 		}
 	}
 
 	private detach(record: DigestRecord): void {
 		for (const ie of record.entries) {
-			const set = this.byUrl.get(ie.urlKey);
-			if (set) {
-				set.delete(ie);
-				if (set.size < 2) this.duplicateKeys.delete(ie.urlKey);
-				if (set.size === 0) this.byUrl.delete(ie.urlKey);
-			}
-			for (const target of resolvedTargets(ie.entry)) removeFrom(this.byTarget, target, ie);
+			const left = removeFrom(this.byUrl, ie.urlKey, ie);
+			if (left < 2) this.duplicateKeys.delete(ie.urlKey);
+			forEachTarget(ie.entry, (target) => removeFrom(this.byTarget, target, ie));
 		}
 	}
 
@@ -394,25 +390,39 @@ function entryAt(offsets: readonly number[], at: number): number {
 	return lo;
 }
 
-function resolvedTargets(entry: Entry): Set<string> {
-	const out = new Set<string>();
-	for (const l of entry.links) if (l.resolved) out.add(l.resolved);
-	return out;
+/** Calls `fn` once for each distinct note an entry's commentary links to. */
+function forEachTarget(entry: Entry, fn: (target: string) => void): void {
+	const links = entry.links;
+	for (let i = 0; i < links.length; i++) {
+		const r = links[i]!.resolved;
+		if (r === null) continue;
+		let seen = false;
+		for (let j = 0; j < i && !seen; j++) seen = links[j]!.resolved === r;
+		if (!seen) fn(r);
+	}
 }
 
 function lastSegmentKey(path: string): string {
 	return path.slice(path.lastIndexOf("/") + 1).toLowerCase();
 }
 
-function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
-	let set = map.get(key);
-	if (!set) map.set(key, (set = new Set()));
-	set.add(value);
+/** Adds a value under a key; returns how many values the key now has. */
+function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): number {
+	const list = map.get(key);
+	if (!list) {
+		map.set(key, [value]);
+		return 1;
+	}
+	list.push(value);
+	return list.length;
 }
 
-function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
-	const set = map.get(key);
-	if (!set) return;
-	set.delete(value);
-	if (set.size === 0) map.delete(key);
+/** Removes a value from under a key; returns how many values the key still has. */
+function removeFrom<K, V>(map: Map<K, V[]>, key: K, value: V): number {
+	const list = map.get(key);
+	if (!list) return 0;
+	const at = list.indexOf(value);
+	if (at >= 0) list.splice(at, 1);
+	if (list.length === 0) map.delete(key);
+	return list.length;
 }

@@ -5,6 +5,10 @@
 
 export interface Lines {
 	lines: string[];
+	/** Offset of each line in `text`; one more entry for the end. */
+	starts: number[];
+	/** The text without its BOM. */
+	text: string;
 	eol: "\n" | "\r\n";
 	bom: boolean;
 }
@@ -14,13 +18,18 @@ export function splitLines(text: string): Lines {
 	const bom = text.charCodeAt(0) === 0xfeff;
 	if (bom) text = text.slice(1);
 	const lines = text.split("\n");
+	const starts = new Array<number>(lines.length + 1);
 	const nl = text.indexOf("\n");
 	const eol = nl > 0 && text.charCodeAt(nl - 1) === 13 ? "\r\n" : "\n";
+	let pos = 0;
 	for (let i = 0; i < lines.length; i++) {
 		const l = lines[i]!;
+		starts[i] = pos;
+		pos += l.length + 1;
 		if (l.charCodeAt(l.length - 1) === 13) lines[i] = l.slice(0, -1);
 	}
-	return { lines, eol, bom };
+	starts[lines.length] = text.length + 1;
+	return { lines, starts, text, eol, bom };
 }
 
 export function isBlank(line: string): boolean {

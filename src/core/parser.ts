@@ -17,6 +17,10 @@ export const DEFAULT_DATE_FORMAT = "DD-MM-YYYY";
 
 const MAX_SNIPPET = 60;
 
+// Shared empties: most entries have no tags, and links are filled in per group; never mutated.
+const NO_TAGS: string[] = [];
+const NO_LINKS: InternalLink[] = [];
+
 /** The note's base name, the title of a digest without one in its frontmatter. */
 export function basename(path: string): string {
 	const name = path.slice(path.lastIndexOf("/") + 1);
@@ -69,19 +73,21 @@ export function parseSeriesNote(text: string, path: string, seriesList: readonly
 
 interface Head {
 	lines: string[];
+	starts: number[];
+	text: string;
 	eol: "\n" | "\r\n";
 	fm: FrontmatterBlock;
 	tags: FrontmatterTags;
 }
 
 function readHead(text: string, path: string, parseYaml: YamlParser): Head {
-	const { lines, eol } = splitLines(text);
-	const fm = readFrontmatter(lines, path, parseYaml);
-	return { lines, eol, fm, tags: readTags(fm.data["tags"]) };
+	const split = splitLines(text);
+	const fm = readFrontmatter(split.lines, path, parseYaml);
+	return { ...split, fm, tags: readTags(fm.data["tags"]) };
 }
 
 function buildDigest(head: Head, path: string, level: number, format: string): Digest {
-	const { lines, eol, fm } = head;
+	const { lines, starts, eol, fm } = head;
 	const problems: Problem[] = [];
 	if (fm.problem) problems.push(fm.problem);
 	const data = fm.data;
@@ -115,12 +121,16 @@ function buildDigest(head: Head, path: string, level: number, format: string): D
 		let commentary = "";
 		if (group.commentaryStart !== null) {
 			// Trim trailing blank lines: commentaryEnd tracks the last non-blank line.
-			commentary = lines.slice(group.commentaryStart - 1, group.commentaryEnd!).join("\n");
+			// A slice of the note's text, not a copy: commentary is most of what the index keeps.
+			const end = group.commentaryEnd!;
+			commentary = head.text.slice(starts[group.commentaryStart - 1], starts[end - 1]! + lines[end - 1]!.length);
+			if (eol === "\r\n" || commentary.indexOf("\r") >= 0) commentary = commentary.replace(/\r\n/g, "\n");
 		}
+		const links = groupLinks.length > 0 ? groupLinks : NO_LINKS;
 		for (const idx of group.entries) {
 			const e = entries[idx]!;
 			e.commentary = commentary;
-			e.links = groupLinks;
+			e.links = links;
 		}
 		group = null;
 		groupLinks = [];
@@ -172,10 +182,10 @@ function buildDigest(head: Head, path: string, level: number, format: string): D
 					title: text.title,
 					url: res.link.dest,
 					recommended: /\(recommended\)/i.test(rest),
-					tags: findTags(rest),
+					tags: rest.indexOf("#") < 0 ? NO_TAGS : findTags(rest),
 					line: lineNo,
 					commentary: "",
-					links: [],
+					links: NO_LINKS,
 					group: cat.groups.length - 1,
 					category: cat.name,
 				};
