@@ -1,7 +1,9 @@
+import { writeSync } from "node:fs";
 import { runCli } from "./run-cli";
 
 runCli(process.argv.slice(2), {
-	out: (s) => process.stdout.write(s),
+	// Synchronous writes: no stream buffering to grow, and nothing lost when the process ends.
+	out: (s) => writeAll(1, s),
 	err: (s) => process.stderr.write(s),
 	today: () => new Date(),
 }).then(
@@ -14,3 +16,18 @@ runCli(process.argv.slice(2), {
 		process.exitCode = 2;
 	},
 );
+
+function writeAll(fd: number, text: string): void {
+	const bytes = Buffer.from(text, "utf8");
+	for (let off = 0; off < bytes.length; ) {
+		try {
+			off += writeSync(fd, bytes, off);
+		} catch (e) {
+			// A non-blocking pipe that is full: try again; a closed one (EPIPE): stop quietly.
+			const code = (e as { code?: string }).code;
+			if (code === "EAGAIN") continue;
+			if (code === "EPIPE") return;
+			throw e;
+		}
+	}
+}

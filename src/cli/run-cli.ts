@@ -162,7 +162,11 @@ function required(values: Values, name: string): string {
 function commandIndex(loaded: LoadedVault, values: Values, io: CliIo): number {
 	const digests = loaded.index.digests();
 	if (values["json"]) {
-		io.out(`${JSON.stringify({ digests: digests.map(digestToJson) }, null, 2)}\n`);
+		// One compact line per digest, written as it is made: a vault's index is tens of megabytes,
+		// and one pretty-printed string of it cost more than building the index.
+		io.out('{"digests":[');
+		digests.forEach((d, i) => io.out(`${i > 0 ? ",\n" : "\n"}${JSON.stringify(digestToJson(d))}`));
+		io.out("\n]}\n");
 		return 0;
 	}
 	let entries = 0;

@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { isUtf8 } from "node:buffer";
 import { dirname, join } from "node:path";
 
 /** A vault folder on disk, read the way Obsidian sees it: dot-folders are not part of it. */
@@ -24,11 +25,9 @@ export class VaultFs {
 	readText(path: string): { text: string; problem: string | null } {
 		const bytes = readFileSync(join(this.root, path));
 		if (bytes.includes(0)) return { text: "", problem: `${path} is a binary file, not a Markdown note.` };
-		try {
-			return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), problem: null };
-		} catch {
-			return { text: new TextDecoder("utf-8").decode(bytes), problem: `${path} is not valid UTF-8; it was read with replacement characters and will not be edited.` };
-		}
+		const text = bytes.toString("utf8");
+		if (isUtf8(bytes)) return { text, problem: null };
+		return { text, problem: `${path} is not valid UTF-8; it was read with replacement characters and will not be edited.` };
 	}
 
 	exists(path: string): boolean {
