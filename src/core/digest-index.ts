@@ -3,6 +3,7 @@ import type { YamlParser } from "./frontmatter";
 import { LinkResolver } from "./link-resolver";
 import { parseSeriesNote } from "./parser";
 import { pathFitsSeries } from "./series";
+import { TextSearchIndex, type TextSearchItem } from "./text-search";
 import { normalizeUrl } from "./url-normalize";
 import type { Category, DayDate, Digest, Entry, Series } from "./types";
 
@@ -46,9 +47,6 @@ interface DigestRecord {
 	entries: IndexedEntry[];
 	/** Lower-cased link targets' last segments, to find the digests a new or removed file concerns. */
 	linkNames: Set<string>;
-	/** Lower-cased searchable text of every entry, joined; built on the first text query. */
-	haystack: string | null;
-	offsets: number[];
 }
 
 export interface DigestIndexOptions {
@@ -70,6 +68,9 @@ export class DigestIndex {
 	private readonly duplicateKeys = new Set<string>();
 	private readonly byTarget = new Map<string, IndexedEntry[]>();
 	private sorted: DigestRecord[] | null = null;
+	/** Words of every entry, for text queries; digests reach it on the first text query after they change. */
+	private readonly words = new TextSearchIndex<IndexedEntry>();
+	private readonly wordsStale = new Set<string>();
 	private version = 0;
 
 	constructor(options: DigestIndexOptions) {
@@ -94,6 +95,8 @@ export class DigestIndex {
 
 	clearDigests(): void {
 		for (const path of [...this.records.keys()]) this.removeNote(path);
+		this.words.clear();
+		this.wordsStale.clear();
 	}
 
 	/** Whether a note could be a digest from its path alone, so the caller need not read others. */
@@ -132,7 +135,7 @@ export class DigestIndex {
 		const parsed = this.mayBeDigest(path) ? parseSeriesNote(text, path, this.series, this.parseYaml) : null;
 		this.removeNote(path);
 		if (!parsed) return null;
-		const record: DigestRecord = { digest: parsed.digest, series: parsed.series, entries: [], linkNames: new Set(), haystack: null, offsets: [] };
+		const record: DigestRecord = { digest: parsed.digest, series: parsed.series, entries: [], linkNames: new Set() };
 		for (const category of parsed.digest.categories) {
 			for (const entry of category.entries) {
 				record.entries.push({ entry, category, digest: parsed.digest, series: parsed.series, urlKey: normalizeUrl(entry.url) });
@@ -141,6 +144,7 @@ export class DigestIndex {
 		this.resolveLinks(record);
 		this.records.set(path, record);
 		this.attach(record);
+		this.wordsStale.add(path);
 		this.sorted = null;
 		this.version++;
 		return parsed.digest;
@@ -151,6 +155,7 @@ export class DigestIndex {
 		if (!record) return;
 		this.detach(record);
 		this.records.delete(path);
+		this.wordsStale.add(path);
 		this.sorted = null;
 		this.version++;
 	}
@@ -245,13 +250,20 @@ export class DigestIndex {
 	}
 
 	query(q: EntryQuery = {}): IndexedEntry[] {
-		const terms = (q.text ?? "").toLowerCase().split(/\s+/).filter((t) => t !== "");
-		// The longest word finds candidates; the others only confirm them.
-		terms.sort((a, b) => b.length - a.length);
+		const hits = q.text !== undefined && q.text.trim() !== "" ? this.textMatches(q.text) : null;
 		const category = q.category?.toLowerCase();
 		const source = q.source?.toLowerCase();
 		const tag = q.tag?.toLowerCase().replace(/^#/, "");
+		const fits = (ie: IndexedEntry) => {
+			const e = ie.entry;
+			if (q.recommended !== undefined && e.recommended !== q.recommended) return false;
+			if (category !== undefined && ie.category.name.toLowerCase() !== category) return false;
+			if (source !== undefined && (e.source ?? "").toLowerCase() !== source) return false;
+			if (tag !== undefined && !e.tags.some((t) => { const l = t.toLowerCase(); return l === tag || l.startsWith(`${tag}/`); })) return false;
+			return true;
+		};
 		const out: IndexedEntry[] = [];
+		if (hits && hits.size === 0) return out;
 		for (const r of this.sortedRecords()) {
 			const d = r.digest;
 			if (q.series !== undefined && r.series.name !== q.series) continue;
@@ -262,52 +274,27 @@ export class DigestIndex {
 				if (q.from && compareDates(d.period.end, q.from) < 0) continue;
 				if (q.to && compareDates(d.period.start, q.to) > 0) continue;
 			}
-			const fits = (ie: IndexedEntry) => {
-				const e = ie.entry;
-				if (q.recommended !== undefined && e.recommended !== q.recommended) return false;
-				if (category !== undefined && ie.category.name.toLowerCase() !== category) return false;
-				if (source !== undefined && (e.source ?? "").toLowerCase() !== source) return false;
-				if (tag !== undefined && !e.tags.some((t) => { const l = t.toLowerCase(); return l === tag || l.startsWith(`${tag}/`); })) return false;
-				return true;
-			};
-			if (terms.length === 0) {
+			if (!hits) {
 				for (const ie of r.entries) if (fits(ie)) out.push(ie);
 				continue;
 			}
-			const hay = this.haystackOf(r);
-			const first = terms[0]!;
-			let from = 0;
-			for (let at = hay.indexOf(first); at >= 0; at = hay.indexOf(first, from)) {
-				const i = entryAt(r.offsets, at);
-				const start = r.offsets[i]!;
-				const end = i + 1 < r.offsets.length ? r.offsets[i + 1]! : hay.length;
-				from = end;
-				let all = true;
-				for (let t = 1; t < terms.length && all; t++) {
-					const k = hay.indexOf(terms[t]!, start);
-					all = k >= 0 && k + terms[t]!.length <= end;
-				}
+			for (const i of hits.indexes(d.path)) {
 				const ie = r.entries[i]!;
-				if (all && fits(ie)) out.push(ie);
+				if (fits(ie)) out.push(ie);
 			}
 		}
 		return out;
 	}
 
-	private haystackOf(r: DigestRecord): string {
-		if (r.haystack !== null) return r.haystack;
-		const parts: string[] = [];
-		let offset = 0;
-		r.offsets = [];
-		for (const ie of r.entries) {
-			const e = ie.entry;
-			const text = `${e.title}\n${e.source ?? ""}\n${e.commentary}\n${e.tags.map((t) => `#${t}`).join(" ")}\n${e.url}\u0000`.toLowerCase();
-			r.offsets.push(offset);
-			parts.push(text);
-			offset += text.length;
+	/** Brings the word index up to date with the digests changed since the last text query, then asks it. */
+	private textMatches(text: string) {
+		for (const path of this.wordsStale) {
+			const record = this.records.get(path);
+			if (record) this.words.set(path, record.entries.map(searchItem));
+			else this.words.delete(path);
 		}
-		r.haystack = parts.join("");
-		return r.haystack;
+		this.wordsStale.clear();
+		return this.words.match(text);
 	}
 
 	/** Entries sharing a link with another entry, grouped by normalised URL. */
@@ -351,6 +338,12 @@ export class DigestIndex {
 	}
 }
 
+/** What a text query looks through: title, source, commentary, tags and URL. */
+function searchItem(ie: IndexedEntry): TextSearchItem<IndexedEntry> {
+	const e = ie.entry;
+	return { item: ie, text: `${e.title}\n${e.source ?? ""}\n${e.commentary}\n${e.tags.map((t) => `#${t}`).join(" ")}\n${e.url}` };
+}
+
 export function counts(entries: readonly IndexedEntry[]): Counts {
 	const c: Counts = { categories: new Map(), sources: new Map(), tags: new Map() };
 	const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
@@ -376,18 +369,6 @@ function compareLatest(a: Digest, b: Digest): number {
 		if (c !== 0) return c;
 	} else if (a.period || b.period) return a.period ? 1 : -1;
 	return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
-}
-
-/** Index of the entry whose haystack contains position `at` (offsets ascending). */
-function entryAt(offsets: readonly number[], at: number): number {
-	let lo = 0;
-	let hi = offsets.length - 1;
-	while (lo < hi) {
-		const mid = (lo + hi + 1) >> 1;
-		if (offsets[mid]! <= at) lo = mid;
-		else hi = mid - 1;
-	}
-	return lo;
 }
 
 /** Calls `fn` once for each distinct note an entry's commentary links to. */

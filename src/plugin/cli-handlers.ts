@@ -7,50 +7,53 @@ import { createNextDigest, today } from "./new-digest-action";
 
 /** Obsidian's own command line (API 1.12.2+): the same core as the standalone CLI, on the open vault. */
 export function registerCliHandlers(host: DigestCuratorHost): boolean {
-	if (!requireApiVersion("1.12.2")) return false;
 	const { plugin } = host;
-	plugin.registerCliHandler("digest-curator", "Summary of the vault's digests", null, async () => {
-		await host.live.whenReady();
-		return summary(host);
-	});
-	plugin.registerCliHandler(
-		"digest-curator:check",
-		"Check digests for problems",
-		{ digest: { value: "<path>", description: "Only this digest" }, strict: { description: "Count warnings as failures" } },
-		async (params) => {
+	// The app's command line arrived in 1.12.2; older apps simply do without these handlers.
+	if (requireApiVersion("1.12.2")) {
+		plugin.registerCliHandler("digest-curator", "Summary of the vault's digests", null, async () => {
 			await host.live.whenReady();
-			return runCheck(host, params);
-		},
-	);
-	plugin.registerCliHandler(
-		"digest-curator:add",
-		"Add a link entry to a digest",
-		{
-			category: { value: "<name>", description: "Category heading", required: true },
-			url: { value: "<url>", description: "The link", required: true },
-			title: { value: "<title>", description: "The entry's title", required: true },
-			source: { value: "<source>", description: "Where it comes from" },
-			tags: { value: "<a,b>", description: "Tags on the entry line" },
-			recommended: { description: "Flag it as recommended" },
-			comment: { value: "<text>", description: "Commentary; separate bullets with |" },
-			digest: { value: "<path>", description: "Target digest (default: the latest)" },
-			"allow-duplicate": { description: "Add it even if the link was shared before" },
-		},
-		async (params) => {
-			await host.live.whenReady();
-			return runAdd(host, params);
-		},
-	);
-	plugin.registerCliHandler(
-		"digest-curator:new",
-		"Create the series' next digest",
-		{ date: { value: "<YYYY-MM-DD>", description: "Last day of the new period (default: today)" }, series: { value: "<name>", description: "Series name" } },
-		async (params) => {
-			await host.live.whenReady();
-			return runNew(host, params);
-		},
-	);
-	return true;
+			return summary(host);
+		});
+		plugin.registerCliHandler(
+			"digest-curator:check",
+			"Check digests for problems",
+			{ digest: { value: "<path>", description: "Only this digest" }, strict: { description: "Count warnings as failures" } },
+			async (params) => {
+				await host.live.whenReady();
+				return runCheck(host, params);
+			},
+		);
+		plugin.registerCliHandler(
+			"digest-curator:add",
+			"Add a link entry to a digest",
+			{
+				category: { value: "<name>", description: "Category heading", required: true },
+				url: { value: "<url>", description: "The link", required: true },
+				title: { value: "<title>", description: "The entry's title", required: true },
+				source: { value: "<source>", description: "Where it comes from" },
+				tags: { value: "<a,b>", description: "Tags on the entry line" },
+				recommended: { description: "Flag it as recommended" },
+				comment: { value: "<text>", description: "Commentary; separate bullets with |" },
+				digest: { value: "<path>", description: "Target digest (default: the latest)" },
+				"allow-duplicate": { description: "Add it even if the link was shared before" },
+			},
+			async (params) => {
+				await host.live.whenReady();
+				return runAdd(host, params);
+			},
+		);
+		plugin.registerCliHandler(
+			"digest-curator:new",
+			"Create the series' next digest",
+			{ date: { value: "<YYYY-MM-DD>", description: "Last day of the new period (default: today)" }, series: { value: "<name>", description: "Series name" } },
+			async (params) => {
+				await host.live.whenReady();
+				return runNew(host, params);
+			},
+		);
+		return true;
+	}
+	return false;
 }
 
 export function summary(host: DigestCuratorHost): string {
