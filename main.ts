@@ -1,4 +1,5 @@
 import { Plugin } from "obsidian";
+import { activateBrowserView, registerDigestBrowser } from "./src/plugin/browser-view";
 import { registerCliHandlers } from "./src/plugin/cli-handlers";
 import { registerCommands } from "./src/plugin/commands";
 import { digestEditorExtension } from "./src/plugin/editor-extension";
@@ -25,11 +26,16 @@ export default class DigestCuratorPlugin extends Plugin implements DigestCurator
 		registerCommands(this);
 		registerPasteToEntry(this);
 		registerCliHandlers(this);
+		registerDigestBrowser(this);
 		this.registerEditorExtension(digestEditorExtension(this));
 		this.addRibbonIcon("calendar-plus", "New digest", () => void newDigestCommand(this));
 		this.addSettingTab(new DigestCuratorSettingTab(this));
 		// Indexing reads notes: never on the start-up path.
 		this.app.workspace.onLayoutReady(() => void this.live.rebuild());
+	}
+
+	onUserEnable(): void {
+		void activateBrowserView(this);
 	}
 
 	async loadSettings(): Promise<void> {

@@ -257,8 +257,9 @@ export class DigestIndex {
 		const fits = (ie: IndexedEntry) => {
 			const e = ie.entry;
 			if (q.recommended !== undefined && e.recommended !== q.recommended) return false;
-			if (category !== undefined && ie.category.name.toLowerCase() !== category) return false;
-			if (source !== undefined && (e.source ?? "").toLowerCase() !== source) return false;
+			// Lengths first: lower-casing every entry's strings for a filter cost more than the loop.
+			if (category !== undefined && (ie.category.name.length !== category.length || ie.category.name.toLowerCase() !== category)) return false;
+			if (source !== undefined && ((e.source ?? "").length !== source.length || (e.source ?? "").toLowerCase() !== source)) return false;
 			if (tag !== undefined && !e.tags.some((t) => { const l = t.toLowerCase(); return l === tag || l.startsWith(`${tag}/`); })) return false;
 			return true;
 		};

@@ -296,6 +296,7 @@ export class BrowserCache {
 	private index: DigestIndex | null = null;
 	private revision = -1;
 	private ranks = new Map<string, number>();
+	private newestFirst: string[] = [];
 	private problemList: Problem[] | null = null;
 	private readonly optionLists = new Map<string, BrowserOptions>();
 	private last: Selection | null = null;
@@ -307,6 +308,7 @@ export class BrowserCache {
 		this.index = index;
 		this.revision = index.revision;
 		this.ranks = newestFirstRanks(index.digests());
+		this.newestFirst = [...this.ranks.keys()];
 		this.problemList = null;
 		this.optionLists.clear();
 		this.last = null;
@@ -315,6 +317,14 @@ export class BrowserCache {
 	/** 0 for the newest digest. */
 	rank(path: string): number {
 		return this.ranks.get(path) ?? Number.MAX_SAFE_INTEGER;
+	}
+
+	/** Every entry in display order, read straight from the index's digests (no query to run, nothing to reorder). */
+	allEntries(index: DigestIndex): IndexedEntry[] {
+		this.sync(index);
+		const out: IndexedEntry[] = [];
+		for (const path of this.newestFirst) for (const ie of index.entriesOf(path)) out.push(ie);
+		return out;
 	}
 
 	problems(index: DigestIndex): Problem[] {
@@ -437,6 +447,10 @@ function select(index: DigestIndex, state: BrowserState, options: BrowseOptions,
 
 	switch (state.mode) {
 		case "all": {
+			if (!needsQuery && !matcher) {
+				sel.entries = cache.allEntries(index);
+				break;
+			}
 			const found = index.query(q);
 			sel.entries = inDisplayOrder(!matcher || wordSearch ? found : found.filter(matches), cache);
 			break;
@@ -507,14 +521,11 @@ function group(sel: Selection, groupBy: BrowserGroupBy | "duplicates", cache: Br
 	const byRaw = new Map<unknown, Bucket>();
 	const byKey = new Map<string, Bucket>();
 	const ordered: Bucket[] = [];
-	const bucket = (raw: unknown, key: () => string, label: string, last = false): Bucket => {
-		let b = byRaw.get(raw);
-		if (b) return b;
-		const k = key();
-		b = byKey.get(k);
+	const newBucket = (raw: unknown, key: string, label: string, last = false): Bucket => {
+		let b = byKey.get(key);
 		if (!b) {
-			b = { key: k, label, sortLabel: label.replace(/^#/, ""), last, rows: [] };
-			byKey.set(k, b);
+			b = { key, label, sortLabel: label.replace(/^#/, ""), last, rows: [] };
+			byKey.set(key, b);
 			ordered.push(b);
 		}
 		byRaw.set(raw, b);
@@ -525,28 +536,30 @@ function group(sel: Selection, groupBy: BrowserGroupBy | "duplicates", cache: Br
 		switch (groupBy) {
 			case "category": {
 				const name = ie.category.name;
-				bucket(name, () => `category:${name.toLowerCase()}`, name).rows.push(cache.row(ie, highlight));
+				(byRaw.get(name) ?? newBucket(name, `category:${name.toLowerCase()}`, name)).rows.push(cache.row(ie, highlight));
 				break;
 			}
-			case "digest":
-				bucket(ie.digest, () => `digest:${ie.digest.path}`, ie.digest.title).rows.push(cache.row(ie, highlight));
+			case "digest": {
+				const d = ie.digest;
+				(byRaw.get(d) ?? newBucket(d, `digest:${d.path}`, d.title)).rows.push(cache.row(ie, highlight));
 				break;
+			}
 			case "source": {
 				const source = ie.entry.source;
-				const b = source ? bucket(source, () => `source:${source.toLowerCase()}`, source) : bucket(none, () => "source:", NO_SOURCE_LABEL, true);
+				const b = source ? byRaw.get(source) ?? newBucket(source, `source:${source.toLowerCase()}`, source) : byRaw.get(none) ?? newBucket(none, "source:", NO_SOURCE_LABEL, true);
 				b.rows.push(cache.row(ie, highlight));
 				break;
 			}
 			case "tag": {
 				const tags = ie.entry.tags;
 				if (tags.length === 0) {
-					bucket(none, () => "tag:", NO_TAG_LABEL, true).rows.push(cache.row(ie, highlight));
+					(byRaw.get(none) ?? newBucket(none, "tag:", NO_TAG_LABEL, true)).rows.push(cache.row(ie, highlight));
 					break;
 				}
 				let first: Bucket | null = null;
 				const seen: Bucket[] = [];
 				for (const t of tags) {
-					const b = bucket(t, () => `tag:${t.toLowerCase()}`, `#${t}`);
+					const b = byRaw.get(t) ?? newBucket(t, `tag:${t.toLowerCase()}`, `#${t}`);
 					if (first === null) {
 						first = b;
 						b.rows.push(cache.row(ie, highlight));

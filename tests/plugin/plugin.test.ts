@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import type { App as AppOriginal, Command, Editor, PluginManifest } from "obsidian";
-import { App, MarkdownView, TFile, WorkspaceLeaf } from "obsidian-test-mocks/obsidian";
+import type { Command, Editor, PluginManifest } from "obsidian";
+import { App, MarkdownView, WorkspaceLeaf } from "obsidian-test-mocks/obsidian";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import DigestCuratorPlugin from "../../main";
 import { createNextDigest } from "../../src/plugin/new-digest-action";
@@ -57,7 +57,7 @@ interface Loaded {
 
 async function load(files: Record<string, string> = FILES, data?: unknown): Promise<Loaded> {
 	const app = App.createConfigured__({ files });
-	const plugin = new DigestCuratorPlugin(app.asOriginalType__() as AppOriginal, manifest);
+	const plugin = new DigestCuratorPlugin(app.asOriginalType__(), manifest);
 	if (data !== undefined) await plugin.saveData(data);
 	await plugin.onload();
 	const commands = (plugin as unknown as { commands__: Map<string, Command> }).commands__;
@@ -117,7 +117,7 @@ describe("loading the plugin", () => {
 		const l = await load();
 		const read = vi.spyOn(l.app.vault, "cachedRead");
 		await ready(l);
-		expect(read.mock.calls.map((c) => (c[0] as TFile).path).sort()).toEqual([FIRST_PATH, SECOND_PATH]);
+		expect(read.mock.calls.map((c) => c[0].path).sort()).toEqual([FIRST_PATH, SECOND_PATH]);
 	});
 
 	it("migrates saved settings of the first shape", async () => {
