@@ -17,7 +17,8 @@ import { runInNewContext } from "node:vm";
 import { parser as lezerParser } from "@lezer/markdown";
 import MarkdownIt from "markdown-it";
 import { parse as parseYaml } from "yaml";
-import { COMMON_WORDS, generateVault, RARE_WORDS, TAIL_WORDS, TECH, writeVault } from "../scripts/vault-generator";
+import { generateVault, RARE_WORDS, writeVault } from "../scripts/vault-generator";
+import { edited, median, nowMs, percentile, queries } from "./bench-support";
 import { DigestIndex } from "../src/core/digest-index";
 import { parseDigest } from "../src/core/parser";
 import { completeSeries, DEFAULT_SERIES } from "../src/core/series";
@@ -30,22 +31,6 @@ const TAG = "weeklylinks";
 
 // --- measuring ---
 
-function nowMs(): number {
-	return Number(process.hrtime.bigint()) / 1e6;
-}
-
-function median(samples: readonly number[]): number {
-	const s = [...samples].sort((a, b) => a - b);
-	const mid = s.length >> 1;
-	return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
-
-function percentile(samples: readonly number[], p: number): number {
-	const s = [...samples].sort((a, b) => a - b);
-	return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
-}
-
-/** Runs `fn` `warmup` times untimed, then `reps` times timed; returns the samples in ms. */
 function time(fn: () => void, reps: number, warmup = 1): number[] {
 	for (let i = 0; i < warmup; i++) fn();
 	const samples: number[] = [];
@@ -205,17 +190,6 @@ function benchIndex(): void {
 	row({ id: "b", name: "b. index build (1,000 digests) / parse alone", value: b / p, unit: "x", target: "≤ 2×", pass: b / p <= 2, details: { buildMs: b, parseMs: p, files: vault.size, samplesBuild: samples["build"], samplesParse: samples["parse"] } });
 }
 
-/** The text of a digest after a small edit: a word of a commentary changed, or an entry appended. */
-function edited(text: string, k: number): string {
-	const eol = text.includes("\r\n") ? "\r\n" : "\n";
-	if (k % 2 === 0) {
-		const at = text.indexOf(`${eol}- `);
-		return `${text.slice(0, at + eol.length + 2)}edited ${k} ${text.slice(at + eol.length + 2)}`;
-	}
-	const entry = [`[99. Blog - Appended entry ${k}](https://blog.example.dev/posts/appended-${k})`, "", `- Appended commentary ${k} about **Kafka** and [[Kafka Patterns]].`, ""];
-	return `${text}${eol}${entry.join(eol)}`;
-}
-
 // c. one changed digest in a full index
 function benchUpdate(): void {
 	progress("c. Updating one digest…");
@@ -233,23 +207,6 @@ function benchUpdate(): void {
 	for (let k = 0; k < 200; k++) samples.push(run(k));
 	const m = median(samples);
 	row({ id: "c", name: "c. update one changed digest (setNote, full index)", value: m, unit: "ms", target: "< 1 ms", pass: m < 1, details: { updates: samples.length, p90Ms: percentile(samples, 90), maxMs: Math.max(...samples) } });
-}
-
-/**
- * 50 queries: single words from frequent to scarce (common words, technologies, the Zipf tail at
- * ranks 1 to 2,800), two-word queries, rare words, and one word that is nowhere.
- */
-function queries(): string[] {
-	const content = COMMON_WORDS.slice(40);
-	const q: string[] = [];
-	for (let i = 0; i < 8; i++) q.push(content[(i * 17) % content.length]!);
-	for (let i = 0; i < 8; i++) q.push(TECH[(i * 7) % TECH.length]!.toLowerCase());
-	for (const rank of [1, 3, 5, 10, 20, 50, 100, 150, 200, 300, 500, 700, 1000, 1500, 2000, 2800]) q.push(TAIL_WORDS[rank - 1]!);
-	for (let i = 0; i < 6; i++) q.push(`${TAIL_WORDS[i * 40 + 9]!} ${TECH[(i * 5 + 3) % TECH.length]!.toLowerCase()}`);
-	for (let i = 0; i < 6; i++) q.push(`${content[(i * 13 + 5) % content.length]!} ${TAIL_WORDS[i * 7 + 2]!}`);
-	for (const w of RARE_WORDS.slice(0, 5)) q.push(w);
-	q.push("nonexistentword");
-	return q;
 }
 
 // d. text query over 100,000 entries, and the heap it takes

@@ -7,7 +7,8 @@
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { parse as parseYaml } from "yaml";
-import { COMMON_WORDS, generateVault, RARE_WORDS, TAIL_WORDS, TECH } from "../scripts/vault-generator";
+import { generateVault } from "../scripts/vault-generator";
+import { edited, median, nowMs, percentile, queries } from "./bench-support";
 import { parseDigest } from "../src/core/parser";
 import { queryTerms, TextSearchIndex, tokenize, type TextSearchItem } from "../src/core/text-search";
 import type { Digest, Entry } from "../src/core/types";
@@ -20,21 +21,6 @@ function memory(): { heap: number; arrayBuffers: number } {
 	gc();
 	const m = process.memoryUsage();
 	return { heap: m.heapUsed / 2 ** 20, arrayBuffers: m.arrayBuffers / 2 ** 20 };
-}
-
-function nowMs(): number {
-	return Number(process.hrtime.bigint()) / 1e6;
-}
-
-function median(samples: readonly number[]): number {
-	const s = [...samples].sort((a, b) => a - b);
-	const mid = s.length >> 1;
-	return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
-
-function percentile(samples: readonly number[], p: number): number {
-	const s = [...samples].sort((a, b) => a - b);
-	return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
 }
 
 function ms(v: number): string {
@@ -58,32 +44,7 @@ function itemsOf(d: Digest, wrapped?: readonly Item[]): TextSearchItem<Item>[] {
 	return items;
 }
 
-/** The queries of bench/run.ts item d, then prefixes, infixes and multi-term ones. */
-function queries(): string[] {
-	const content = COMMON_WORDS.slice(40);
-	const q: string[] = [];
-	for (let i = 0; i < 8; i++) q.push(content[(i * 17) % content.length]!);
-	for (let i = 0; i < 8; i++) q.push(TECH[(i * 7) % TECH.length]!.toLowerCase());
-	for (const rank of [1, 3, 5, 10, 20, 50, 100, 150, 200, 300, 500, 700, 1000, 1500, 2000, 2800]) q.push(TAIL_WORDS[rank - 1]!);
-	for (let i = 0; i < 6; i++) q.push(`${TAIL_WORDS[i * 40 + 9]!} ${TECH[(i * 5 + 3) % TECH.length]!.toLowerCase()}`);
-	for (let i = 0; i < 6; i++) q.push(`${content[(i * 13 + 5) % content.length]!} ${TAIL_WORDS[i * 7 + 2]!}`);
-	for (const w of RARE_WORDS.slice(0, 5)) q.push(w);
-	q.push("nonexistentword");
-	return q;
-}
-
 const EXTRA = ["kube", "postg", "observ", "netes", "grafana dashboard", "cncf.io", "#deep-dive", "rust latency budget", "e", "zym"];
-
-/** Edits a digest: a word of a commentary changed, or an entry appended (as bench/run.ts does). */
-function edited(text: string, k: number): string {
-	const eol = text.includes("\r\n") ? "\r\n" : "\n";
-	if (k % 2 === 0) {
-		const at = text.indexOf(`${eol}- `);
-		return `${text.slice(0, at + eol.length + 2)}edited ${k} ${text.slice(at + eol.length + 2)}`;
-	}
-	const entry = [`[99. Blog - Appended entry ${k}](https://blog.example.dev/posts/appended-${k})`, "", `- Appended commentary ${k} about **Kafka** and [[Kafka Patterns]].`, ""];
-	return `${text}${eol}${entry.join(eol)}`;
-}
 
 /** What DigestIndex.query would do with the hits: walk every entry in order, keep the matching ones. */
 function viaSearch(index: TextSearchIndex<Item>, digests: readonly Parsed[], q: string): number {

@@ -1,3 +1,5 @@
+import type { InternalLink } from "./types";
+
 /**
  * Line-level Markdown scanning: what is code or comment, inline links, wiki-links and tags.
  * Every scanner here is linear in the line's length: a digest may hold a 2 MB line of `[`.
@@ -269,18 +271,8 @@ export function parseInlineLink(scan: string, raw: string, start: number): Inlin
 	return { ok: true, link: { text: raw.slice(start + 1, textEnd), dest, end: i + 1 } };
 }
 
-/** A link found in a line; `resolved` is filled later by whoever knows the vault. */
-export interface FoundLink {
-	target: string;
-	subpath: string | null;
-	alias: string | null;
-	embed: boolean;
-	line: number;
-	resolved: string | null;
-}
-
 /** Splits `target#sub|alias` (a `\|` inside a table reads as `|`). Written without regex: it runs for every link. */
-function wikiLink(inner: string, embed: boolean, line: number): FoundLink {
+function wikiLink(inner: string, embed: boolean, line: number): InternalLink {
 	let alias: string | null = null;
 	const bar = inner.indexOf("|");
 	if (bar >= 0) {
@@ -302,7 +294,7 @@ export function splitSubpath(path: string): { target: string; subpath: string | 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 /** Internal links in one masked line: wiki-links, embeds, and Markdown links to relative paths. */
-export function findInternalLinks(scan: string, raw: string, line: number, out: FoundLink[] = []): FoundLink[] {
+export function findInternalLinks(scan: string, raw: string, line: number, out: InternalLink[] = []): InternalLink[] {
 	if (scan.indexOf("[") < 0) return out;
 	// Wiki-links: `[[` up to the next `]]`; without a `]]` nothing later on the line can close.
 	for (let i = scan.indexOf("[["); i >= 0; ) {
