@@ -13,7 +13,7 @@ export interface IndexedEntry {
 	category: Category;
 	digest: Digest;
 	series: Series;
-	/** The entry's URL normalised: equal keys mean the same link. */
+	/** The entry's URL normalised: equal keys mean the same link ("" until the link maps are first used). */
 	urlKey: string;
 }
 
@@ -66,6 +66,11 @@ export class DigestIndex {
 	// Arrays, not Sets: nearly every key holds one entry, and 20,000 Sets cost more than the parse.
 	private readonly byUrl = new Map<string, IndexedEntry[]>();
 	private readonly duplicateKeys = new Set<string>();
+	/**
+	 * The link maps (shared URLs, mentions) are made on their first use and kept current after:
+	 * a vault opened only to browse or insert never pays for them.
+	 */
+	private linkMapsReady = false;
 	private readonly byTarget = new Map<string, IndexedEntry[]>();
 	private sorted: DigestRecord[] | null = null;
 	/** Words of every entry, for text queries; digests reach it on the first text query after they change. */
@@ -138,7 +143,7 @@ export class DigestIndex {
 		const record: DigestRecord = { digest: parsed.digest, series: parsed.series, entries: [], linkNames: new Set() };
 		for (const category of parsed.digest.categories) {
 			for (const entry of category.entries) {
-				record.entries.push({ entry, category, digest: parsed.digest, series: parsed.series, urlKey: normalizeUrl(entry.url) });
+				record.entries.push({ entry, category, digest: parsed.digest, series: parsed.series, urlKey: "" });
 			}
 		}
 		this.resolveLinks(record);
@@ -161,13 +166,16 @@ export class DigestIndex {
 	}
 
 	private attach(record: DigestRecord): void {
+		if (!this.linkMapsReady) return;
 		for (const ie of record.entries) {
+			if (ie.urlKey === "") ie.urlKey = normalizeUrl(ie.entry.url);
 			if (addTo(this.byUrl, ie.urlKey, ie) > 1) this.duplicateKeys.add(ie.urlKey);
 			forEachTarget(ie.entry, (target) => addTo(this.byTarget, target, ie));
 		}
 	}
 
 	private detach(record: DigestRecord): void {
+		if (!this.linkMapsReady) return;
 		for (const ie of record.entries) {
 			const left = removeFrom(this.byUrl, ie.urlKey, ie);
 			if (left < 2) this.duplicateKeys.delete(ie.urlKey);
@@ -265,6 +273,7 @@ export class DigestIndex {
 		};
 		const out: IndexedEntry[] = [];
 		if (hits && hits.size === 0) return out;
+		const anyEntryFilter = q.recommended !== undefined || category !== undefined || source !== undefined || tag !== undefined;
 		for (const r of this.sortedRecords()) {
 			const d = r.digest;
 			if (q.series !== undefined && r.series.name !== q.series) continue;
@@ -276,12 +285,13 @@ export class DigestIndex {
 				if (q.to && compareDates(d.period.start, q.to) > 0) continue;
 			}
 			if (!hits) {
-				for (const ie of r.entries) if (fits(ie)) out.push(ie);
+				for (const ie of r.entries) if (!anyEntryFilter || fits(ie)) out.push(ie);
 				continue;
 			}
+			const entries = r.entries;
 			for (const i of hits.indexes(d.path)) {
-				const ie = r.entries[i]!;
-				if (fits(ie)) out.push(ie);
+				const ie = entries[i]!;
+				if (!anyEntryFilter || fits(ie)) out.push(ie);
 			}
 		}
 		return out;
@@ -298,8 +308,15 @@ export class DigestIndex {
 		return this.words.match(text);
 	}
 
+	private linkMaps(): void {
+		if (this.linkMapsReady) return;
+		this.linkMapsReady = true;
+		for (const r of this.records.values()) this.attach(r);
+	}
+
 	/** Entries sharing a link with another entry, grouped by normalised URL. */
 	duplicates(): IndexedEntry[][] {
+		this.linkMaps();
 		const order = new Map(this.sortedRecords().map((r, i) => [r.digest.path, i]));
 		const groups: IndexedEntry[][] = [];
 		for (const key of this.duplicateKeys) {
@@ -313,11 +330,13 @@ export class DigestIndex {
 
 	/** Other entries with the same link as `url`. */
 	findUrl(url: string): IndexedEntry[] {
+		this.linkMaps();
 		return [...(this.byUrl.get(normalizeUrl(url)) ?? [])];
 	}
 
 	/** Entries whose commentary links to the note at `path`. */
 	mentions(path: string): IndexedEntry[] {
+		this.linkMaps();
 		const set = this.byTarget.get(path);
 		if (!set) return [];
 		const order = new Map(this.sortedRecords().map((r, i) => [r.digest.path, i]));
