@@ -23,7 +23,7 @@ export default defineConfig([
 		languageOptions: {
 			parserOptions: {
 				projectService: {
-					allowDefaultProject: ["eslint.config.mjs", "esbuild.config.mjs", "version-bump.mjs", "scripts/*.mjs", "bench/*.mjs"],
+					allowDefaultProject: ["eslint.config.mjs", "esbuild.config.mjs", "version-bump.mjs", "scripts/*.mjs", "bench/*.mjs", "sandbox/*.mjs"],
 				},
 				tsconfigRootDir: import.meta.dirname,
 			},
@@ -39,6 +39,7 @@ export default defineConfig([
 			"tests/**",
 			"bench/**",
 			"scripts/**",
+			"sandbox/build.mjs",
 			"*.mjs",
 			"vitest.config.ts",
 		],

@@ -1,9 +1,11 @@
-// Installs the freshly built plugin into example-vault/ and runs the CLI's check on it.
-// Run through `npm run demo`, which builds first.
+// Installs the freshly built plugin into example-vault/, runs the CLI's check on it, then serves the
+// sandbox (the built plugin in a browser, on the example vault) until Ctrl+C.
+// Run through `npm run demo`, which builds first; `npm run demo -- --port N` picks the port.
 import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { portFromArgs, serveUntilInterrupted } from "./serve-sandbox.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const VAULT = "example-vault";
@@ -36,4 +38,11 @@ if (check.status === 1) console.log("\n(check found errors; the example vault is
 
 console.log(`
 Open ${VAULT}/ in Obsidian (Open folder as vault), then turn on community plugins
-(Settings > Community plugins) so Digest Curator loads. Start with Welcome.md.`);
+(Settings > Community plugins) so Digest Curator loads. Start with Welcome.md.
+
+No Obsidian at hand? The sandbox runs the same main.js in your browser, with an in-memory
+stand-in for Obsidian (obsidian-test-mocks): the digest browser, an editor with the plugin's
+marks and a button per command.
+`);
+
+await serveUntilInterrupted(portFromArgs());

@@ -1,0 +1,374 @@
+import * as mocks from "obsidian-test-mocks/obsidian";
+import { ButtonComponent, DropdownComponent, ExtraButtonComponent, FuzzySuggestModal, MarkdownRenderer, MetadataCache, Modal, Notice, Setting, SuggestModal, TextAreaComponent, TextComponent, TFile, ToggleComponent, Vault, setIcon, type TAbstractFile } from "obsidian-test-mocks/obsidian";
+import { registerIcons } from "./icons";
+import { renderMarkdown } from "./markdown-render";
+
+/**
+ * What the mocks leave out because tests do not need it and a person in front of the sandbox
+ * does: notices that show, modals that stay open until closed, suggestion lists, form controls
+ * that answer clicks and typing, rendered Markdown, icons, Obsidian's word-by-word simple search.
+ * Everything here patches the mocks inside the sandbox page only.
+ */
+
+const NOTICE_MS = 5000;
+const shownNotices: Notice[] = [];
+
+function noticeArea(): HTMLElement {
+	return document.body.querySelector<HTMLElement>(":scope > .notice-container") ?? document.body.createDiv({ cls: "notice-container" });
+}
+
+/** A notice shown in the page's corner, as Obsidian shows it; click to dismiss. */
+export class SandboxNotice extends Notice {
+	private shownEl: HTMLElement | null = null;
+
+	constructor(message: DocumentFragment | string, duration?: number) {
+		super(message, duration);
+		const el = noticeArea().createDiv({ cls: "notice" });
+		el.appendChild(this.messageEl);
+		el.addEventListener("click", () => this.hide());
+		this.shownEl = el;
+		shownNotices.push(this);
+		const ms = duration ?? NOTICE_MS;
+		if (ms > 0) window.setTimeout(() => this.hide(), ms);
+	}
+
+	hide(): void {
+		this.shownEl?.remove();
+		this.shownEl = null;
+	}
+}
+
+/** Texts of every notice shown since the page loaded, oldest first. */
+export function noticeLog(): string[] {
+	return shownNotices.map((n) => n.messageEl.textContent ?? "");
+}
+
+/** Obsidian's prepareSimpleSearch: every space-separated word must occur, in any case; matches are all occurrences. */
+export function prepareSimpleSearch(query: string): (text: string) => { score: number; matches: [number, number][] } | null {
+	const words = query.toLowerCase().split(/\s+/).filter((w) => w !== "");
+	return (text) => {
+		const lower = text.toLowerCase();
+		const ranges: [number, number][] = [];
+		for (const word of words) {
+			let at = lower.indexOf(word);
+			if (at < 0) return null;
+			for (; at >= 0; at = lower.indexOf(word, at + word.length)) ranges.push([at, at + word.length]);
+		}
+		ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+		const merged: [number, number][] = [];
+		for (const r of ranges) {
+			const last = merged[merged.length - 1];
+			if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+			else merged.push([r[0], r[1]]);
+		}
+		return { score: merged.length > 0 ? -merged[0]![0] : 0, matches: merged };
+	};
+}
+
+/** A prototype's own or inherited method, to be called with an instance (the original of a patched one). */
+function methodOf<F>(proto: object, name: string): F {
+	for (let p: object | null = proto; p; p = Object.getPrototypeOf(p) as object | null) {
+		const value: unknown = Object.getOwnPropertyDescriptor(p, name)?.value;
+		if (typeof value === "function") return value as F;
+	}
+	throw new Error(`The mocks have no method ${name} to patch.`);
+}
+
+// --- modals ---
+
+const closers = new WeakMap<Modal, () => void>();
+
+function showModal(modal: Modal): void {
+	const { containerEl, modalEl, titleEl, contentEl } = modal;
+	if (containerEl.isConnected) return;
+	containerEl.addClass("modal-container", "mod-dim");
+	if (!containerEl.querySelector(":scope > .modal-bg")) {
+		const bg = createDiv({ cls: "modal-bg" });
+		containerEl.prepend(bg);
+		bg.addEventListener("click", () => modal.close());
+	}
+	modalEl.addClass("modal");
+	titleEl.addClass("modal-title");
+	contentEl.addClass("modal-content");
+	modalEl.prepend(titleEl);
+	if (!modalEl.querySelector(":scope > .modal-close-button")) {
+		const close = createDiv({ cls: "modal-close-button clickable-icon", attr: { "aria-label": "Close" } });
+		setIcon(close, "x");
+		modalEl.prepend(close);
+		close.addEventListener("click", () => modal.close());
+	}
+	const onKey = (evt: KeyboardEvent) => {
+		if (evt.key !== "Escape") return;
+		evt.preventDefault();
+		modal.close();
+	};
+	document.addEventListener("keydown", onKey, true);
+	closers.set(modal, () => document.removeEventListener("keydown", onKey, true));
+	document.body.appendChild(containerEl);
+}
+
+function patchModals(): void {
+	const close = methodOf<(this: Modal) => void>(Modal.prototype, "close");
+	Modal.prototype.open = function (this: Modal) {
+		showModal(this);
+		this.onOpen();
+	};
+	Modal.prototype.close = function (this: Modal) {
+		if (!this.containerEl.isConnected) return;
+		closers.get(this)?.();
+		this.containerEl.remove();
+		close.call(this);
+	};
+
+	// Suggestion lists: the mocks keep the input and the result element, and render nothing.
+	SuggestModal.prototype.open = function <T>(this: SuggestModal<T>) {
+		showModal(this);
+		this.modalEl.addClass("prompt");
+		this.inputEl.addClass("prompt-input");
+		this.resultContainerEl.addClass("prompt-results");
+		let items: T[] = [];
+		let selected = 0;
+		const render = () => {
+			this.resultContainerEl.empty();
+			if (items.length === 0) this.resultContainerEl.createDiv({ cls: "suggestion-empty", text: this.emptyStateText });
+			items.forEach((item, i) => {
+				const el = this.resultContainerEl.createDiv({ cls: i === selected ? "suggestion-item is-selected" : "suggestion-item" });
+				if (this instanceof FuzzySuggestModal) el.setText((this as FuzzySuggestModal<unknown>).getItemText((item as { item: unknown }).item));
+				else this.renderSuggestion(item, el);
+				el.addEventListener("click", (evt) => this.selectSuggestion(item, evt));
+			});
+		};
+		const update = async () => {
+			const query = this.inputEl.value;
+			if (this instanceof FuzzySuggestModal) {
+				const q = query.toLowerCase();
+				const fuzzy = this as FuzzySuggestModal<unknown>;
+				items = fuzzy
+					.getItems()
+					.filter((it) => fuzzy.getItemText(it).toLowerCase().includes(q))
+					.map((it) => ({ item: it, match: { score: 0, matches: [] } }) as unknown as T);
+			} else {
+				items = await this.getSuggestions(query);
+			}
+			items = items.slice(0, this.limit);
+			selected = 0;
+			render();
+		};
+		this.inputEl.addEventListener("input", () => void update());
+		this.inputEl.addEventListener("keydown", (evt) => {
+			if (evt.key === "ArrowDown" || evt.key === "ArrowUp") {
+				evt.preventDefault();
+				if (items.length > 0) selected = (selected + (evt.key === "ArrowDown" ? 1 : items.length - 1)) % items.length;
+				render();
+			} else if (evt.key === "Enter" && items[selected] !== undefined) {
+				evt.preventDefault();
+				this.selectSuggestion(items[selected]!, evt);
+			}
+		});
+		this.onOpen();
+		void update();
+		this.inputEl.focus();
+	};
+}
+
+// --- settings and form controls ---
+
+const clickHandlers = new WeakMap<HTMLElement, (evt: MouseEvent) => unknown>();
+
+function wireClick(el: HTMLElement, handler: (evt: MouseEvent) => unknown): void {
+	if (!clickHandlers.has(el)) el.addEventListener("click", (evt) => void clickHandlers.get(el)?.(evt));
+	clickHandlers.set(el, handler);
+}
+
+const wired = new WeakSet<object>();
+
+function once(target: object, wire: () => void): void {
+	if (wired.has(target)) return;
+	wired.add(target);
+	wire();
+}
+
+function styleSetting(s: Setting): void {
+	once(s, () => {
+		s.settingEl.addClass("setting-item");
+		s.infoEl.addClass("setting-item-info");
+		s.nameEl.addClass("setting-item-name");
+		s.descEl.addClass("setting-item-description");
+		s.controlEl.addClass("setting-item-control");
+		s.settingEl.prepend(s.infoEl);
+	});
+}
+
+/** Wraps a prototype method so that `before` runs on the instance first. */
+function before<T extends object>(proto: T, names: readonly (keyof T)[], hook: (self: T) => void): void {
+	for (const name of names) {
+		const original = proto[name];
+		if (typeof original !== "function") continue;
+		Object.defineProperty(proto, name, {
+			configurable: true,
+			writable: true,
+			value: function (this: T, ...args: unknown[]) {
+				hook(this);
+				return (original as (...a: unknown[]) => unknown).apply(this, args);
+			},
+		});
+	}
+}
+
+function wireText(c: TextComponent | TextAreaComponent): void {
+	once(c.inputEl, () =>
+		c.inputEl.addEventListener("input", () => {
+			c.setValue(c.inputEl.value);
+		}),
+	);
+}
+
+function wireDropdown(d: DropdownComponent): void {
+	once(d.selectEl, () => {
+		d.selectEl.addClass("dropdown");
+		d.selectEl.addEventListener("change", () => d.simulateChange__());
+	});
+}
+
+function syncToggle(t: ToggleComponent): void {
+	t.toggleEl.toggleClass("is-enabled", t.getValue());
+}
+
+function wireToggle(t: ToggleComponent): void {
+	once(t.toggleEl, () => {
+		t.toggleEl.addClass("checkbox-container");
+		t.toggleEl.setAttr("role", "switch");
+		t.toggleEl.setAttr("tabindex", "0");
+		t.toggleEl.addEventListener("click", () => {
+			t.onClick();
+			syncToggle(t);
+		});
+	});
+	syncToggle(t);
+}
+
+/** Wires a control made by a Setting, whether or not the plugin calls its onChange. */
+function wireComponent(c: unknown): void {
+	if (c instanceof ToggleComponent) wireToggle(c);
+	else if (c instanceof DropdownComponent) wireDropdown(c);
+	else if (c instanceof TextComponent || c instanceof TextAreaComponent) wireText(c);
+}
+
+function patchControls(): void {
+	before(Setting.prototype, ["setName", "setDesc", "setHeading", "setClass", "addText", "addTextArea", "addButton", "addToggle", "addDropdown", "addExtraButton", "addSearch", "addComponent"], styleSetting);
+	before(Setting.prototype, ["setHeading"], (s) => s.settingEl.addClass("setting-item-heading"));
+	for (const name of ["addText", "addTextArea", "addToggle", "addDropdown"] as const) {
+		const add = methodOf<(this: Setting, cb: (c: never) => unknown) => Setting>(Setting.prototype, name);
+		Object.defineProperty(Setting.prototype, name, {
+			configurable: true,
+			writable: true,
+			value: function (this: Setting, cb: (c: never) => unknown) {
+				const result = add.call(this, cb);
+				wireComponent(this.components[this.components.length - 1]);
+				return result;
+			},
+		});
+	}
+
+	const buttonOnClick = methodOf<(this: ButtonComponent, cb: (evt: MouseEvent) => unknown) => ButtonComponent>(ButtonComponent.prototype, "onClick");
+	ButtonComponent.prototype.onClick = function (this: ButtonComponent, callback: (evt: MouseEvent) => unknown) {
+		wireClick(this.buttonEl, callback);
+		return buttonOnClick.call(this, callback);
+	};
+	const extraOnClick = methodOf<(this: ExtraButtonComponent, cb: () => unknown) => ExtraButtonComponent>(ExtraButtonComponent.prototype, "onClick");
+	ExtraButtonComponent.prototype.onClick = function (this: ExtraButtonComponent, callback: () => unknown) {
+		this.extraSettingsEl.addClass("clickable-icon", "extra-setting-button");
+		wireClick(this.extraSettingsEl, () => callback());
+		return extraOnClick.call(this, callback);
+	};
+
+	// Controls made outside a Setting: typing and clicks report through onChange, as in Obsidian (the mocks only report setValue).
+	before(TextComponent.prototype, ["onChange", "setValue"], wireText);
+	before(TextAreaComponent.prototype, ["onChange", "setValue"], wireText);
+	before(DropdownComponent.prototype, ["onChange", "setValue", "addOption"], wireDropdown);
+	before(ToggleComponent.prototype, ["onChange"], wireToggle);
+	const toggleSet = methodOf<(this: ToggleComponent, value: boolean) => ToggleComponent>(ToggleComponent.prototype, "setValue");
+	ToggleComponent.prototype.setValue = function (this: ToggleComponent, value: boolean) {
+		const r = toggleSet.call(this, value);
+		wireToggle(this);
+		return r;
+	};
+}
+
+// --- link resolution ---
+
+/** Files by name and by basename, first one (in the vault's order) per key, as the mocks' scan finds them. */
+const nameIndexes = new WeakMap<Vault, Map<string, TFile>>();
+
+function addToIndex(index: Map<string, TFile>, file: TFile): void {
+	if (!index.has(file.basename)) index.set(file.basename, file);
+	if (!index.has(file.name)) index.set(file.name, file);
+}
+
+function buildIndex(vault: Vault): Map<string, TFile> {
+	const index = new Map<string, TFile>();
+	for (const f of vault.getFiles()) addToIndex(index, f);
+	nameIndexes.set(vault, index);
+	return index;
+}
+
+/**
+ * The mocks resolve a link by scanning every file of the vault, for every link of every note they
+ * parse: minutes for a generated vault of thousands of digests. Same answers from an index
+ * (Obsidian keeps one too): kept up to date as files are added, rebuilt when a hit went stale.
+ */
+function patchLinkResolution(): void {
+	const register = methodOf<(this: Vault, path: string, file: TAbstractFile) => void>(Vault.prototype, "setVaultAbstractFile__");
+	Vault.prototype.setVaultAbstractFile__ = function (this: Vault, path: string, file: TAbstractFile) {
+		register.call(this, path, file);
+		const index = nameIndexes.get(this);
+		if (index && file instanceof TFile) addToIndex(index, file);
+	};
+	MetadataCache.prototype.getFirstLinkpathDest = function (this: MetadataCache, linkpath: string) {
+		const vault = this.app__.vault;
+		const direct = vault.getFileByPath(linkpath) ?? vault.getFileByPath(`${linkpath}.md`);
+		if (direct) return direct;
+		let found = (nameIndexes.get(vault) ?? buildIndex(vault)).get(linkpath);
+		if (found && (vault.getFileByPath(found.path) !== found || (found.basename !== linkpath && found.name !== linkpath))) found = buildIndex(vault).get(linkpath);
+		return found ?? null;
+	};
+}
+
+// --- icons ---
+
+const iconCache = new Map<string, Node | null>();
+
+/**
+ * The mocks' setIcon parses the icon's SVG text on every call, which a virtualised list does for
+ * every row it draws; Obsidian does not. Same result: parsed once, cloned after.
+ */
+function cachedSetIcon(parent: HTMLElement, iconId: string): void {
+	let icon = iconCache.get(iconId);
+	if (icon === undefined) {
+		const holder = createDiv();
+		setIcon(holder, iconId);
+		icon = holder.firstChild;
+		iconCache.set(iconId, icon);
+	}
+	if (icon === null) return;
+	parent.empty();
+	parent.appendChild(icon.cloneNode(true));
+}
+
+let installed = false;
+
+/** Patches the mocks once and returns the module the plugin gets for `require("obsidian")`. */
+export function installShims(): Record<string, unknown> {
+	if (!installed) {
+		installed = true;
+		registerIcons();
+		patchLinkResolution();
+		patchModals();
+		patchControls();
+		MarkdownRenderer.render = (app, markdown, el, sourcePath) => {
+			renderMarkdown(app, markdown, el, sourcePath);
+			return Promise.resolve();
+		};
+	}
+	return { ...mocks, Notice: SandboxNotice, prepareSimpleSearch, setIcon: cachedSetIcon };
+}
