@@ -71,6 +71,8 @@ export class DigestIndex {
 	 * a vault opened only to browse or insert never pays for them.
 	 */
 	private linkMapsReady = false;
+	/** While the link maps are being made a slice at a time: the digests not in them yet. */
+	private linkPending: Set<string> | null = null;
 	private readonly byTarget = new Map<string, IndexedEntry[]>();
 	private sorted: DigestRecord[] | null = null;
 	/** Words of every entry, for text queries; digests reach it on the first text query after they change. */
@@ -159,6 +161,7 @@ export class DigestIndex {
 		const record = this.records.get(path);
 		if (!record) return;
 		this.detach(record);
+		this.linkPending?.delete(path);
 		this.records.delete(path);
 		this.wordsStale.add(path);
 		this.sorted = null;
@@ -167,6 +170,7 @@ export class DigestIndex {
 
 	private attach(record: DigestRecord): void {
 		if (!this.linkMapsReady) return;
+		this.linkPending?.delete(record.digest.path);
 		for (const ie of record.entries) {
 			if (ie.urlKey === "") ie.urlKey = normalizeUrl(ie.entry.url);
 			if (addTo(this.byUrl, ie.urlKey, ie) > 1) this.duplicateKeys.add(ie.urlKey);
@@ -175,7 +179,7 @@ export class DigestIndex {
 	}
 
 	private detach(record: DigestRecord): void {
-		if (!this.linkMapsReady) return;
+		if (!this.linkMapsReady || this.linkPending?.has(record.digest.path)) return;
 		for (const ie of record.entries) {
 			const left = removeFrom(this.byUrl, ie.urlKey, ie);
 			if (left < 2) this.duplicateKeys.delete(ie.urlKey);
@@ -299,19 +303,50 @@ export class DigestIndex {
 
 	/** Brings the word index up to date with the digests changed since the last text query, then asks it. */
 	private textMatches(text: string) {
-		for (const path of this.wordsStale) {
-			const record = this.records.get(path);
-			if (record) this.words.set(path, record.entries.map(searchItem));
-			else this.words.delete(path);
-		}
+		for (const path of this.wordsStale) this.refreshWords(path);
 		this.wordsStale.clear();
 		return this.words.match(text);
 	}
 
+	private refreshWords(path: string): void {
+		const record = this.records.get(path);
+		if (record) this.words.set(path, record.entries.map(searchItem));
+		else this.words.delete(path);
+		this.wordsStale.delete(path);
+	}
+
 	private linkMaps(): void {
-		if (this.linkMapsReady) return;
-		this.linkMapsReady = true;
-		for (const r of this.records.values()) this.attach(r);
+		if (!this.linkMapsReady) {
+			this.linkMapsReady = true;
+			for (const r of this.records.values()) this.attach(r);
+		} else if (this.linkPending) {
+			for (const path of this.linkPending) this.attach(this.records.get(path)!);
+		}
+		this.linkPending = null;
+	}
+
+	/**
+	 * Makes what queries build on first use (link maps, the word index) a piece at a time, until
+	 * `stop()` says the slice is over; returns true once nothing is left. The plugin calls it in
+	 * idle slices after indexing, so the first search or duplicate check does not freeze the UI.
+	 */
+	warm(stop: () => boolean): boolean {
+		if (!this.linkMapsReady) {
+			this.linkMapsReady = true;
+			this.linkPending = new Set(this.records.keys());
+		}
+		if (this.linkPending) {
+			for (const path of this.linkPending) {
+				if (stop()) return false;
+				this.attach(this.records.get(path)!);
+			}
+			this.linkPending = null;
+		}
+		for (const path of this.wordsStale) {
+			if (stop()) return false;
+			this.refreshWords(path);
+		}
+		return true;
 	}
 
 	/** Entries sharing a link with another entry, grouped by normalised URL. */

@@ -75,6 +75,17 @@ export class LiveIndex extends Events {
 		this.ready = true;
 		this.showProgress(candidates.length, candidates.length);
 		this.trigger("changed");
+		void this.warm(generation);
+	}
+
+	/** Makes the search and link maps in idle slices, so the first search or check does not freeze the UI. */
+	private async warm(generation: number): Promise<void> {
+		for (;;) {
+			if (generation !== this.generation) return;
+			const start = performance.now();
+			if (this.index.warm(() => performance.now() - start > SLICE_MS)) return;
+			await new Promise<void>((resolve) => window.setTimeout(resolve, 0));
+		}
 	}
 
 	private showProgress(done: number, total: number): void {

@@ -182,3 +182,40 @@ describe("DigestIndex.query", () => {
 		expect(Object.fromEntries(c.tags)).toEqual({ mesh: 1, "storage/lake": 1 });
 	});
 });
+
+describe("DigestIndex.warm", () => {
+	const snapshot = (index: DigestIndex) => ({
+		dups: index.duplicates().map((g) => g.map((e) => `${e.digest.path}:${e.entry.line}`)),
+		cluster: index.mentions("Cluster notes.md").map((e) => `${e.digest.path}:${e.entry.line}`),
+		words: index.query({ text: "interview" }).map((e) => e.entry.title),
+	});
+
+	it("makes the link maps and word index a slice at a time, with changes in between", () => {
+		const index = build();
+		let budget = 0;
+		const stop = () => budget-- <= 0;
+		budget = 1;
+		expect(index.warm(stop)).toBe(false);
+		// A change while half made: the note replaced, a file appearing, a digest gone and back.
+		index.setNote("Digests/a.md", A.replace("Fleet management at scale", "Fleet management at scale, revised"));
+		index.addFile("Ideas/Missing note.md");
+		index.removeNote("Digests/b.md");
+		budget = 1;
+		index.warm(stop);
+		index.setNote("Digests/b.md", B);
+		budget = 100;
+		expect(index.warm(stop)).toBe(true);
+		const fresh = build();
+		fresh.setNote("Digests/a.md", A.replace("Fleet management at scale", "Fleet management at scale, revised"));
+		fresh.addFile("Ideas/Missing note.md");
+		expect(snapshot(index)).toEqual(snapshot(fresh));
+		expect(snapshot(index).dups).toHaveLength(1);
+	});
+
+	it("answers queries correctly when asked before warming is done", () => {
+		const index = build();
+		let budget = 1;
+		index.warm(() => budget-- <= 0);
+		expect(snapshot(index)).toEqual(snapshot(build()));
+	});
+});
