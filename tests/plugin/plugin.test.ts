@@ -218,6 +218,44 @@ describe("commands on the open digest", () => {
 		expect(editor.getValue()).toBe(FIRST);
 	});
 
+	it("move takes the entry and its commentary to the chosen category, renumbering both, as one undo step", async () => {
+		const l = await load();
+		await ready(l);
+		const { editor, view } = await openInEditor(l, FIRST_PATH);
+		const { CategoryModal } = await import("../../src/plugin/category-modal");
+		const offered: string[][] = [];
+		vi.spyOn(CategoryModal.prototype, "open").mockImplementation(function (this: { getSuggestions(q: string): { name: string }[]; onChooseSuggestion(c: { name: string; isNew: boolean }): void }) {
+			offered.push(this.getSuggestions("").map((c) => c.name));
+			this.onChooseSuggestion({ name: "Storage", isNew: false });
+		});
+		editor.setCursor({ line: 8, ch: 0 });
+		run(l, "move-entry", editor, view);
+		await vi.waitFor(() => expect(editor.getValue()).not.toBe(FIRST));
+		expect(offered).toEqual([["Storage"]]);
+		expect(editor.getValue()).toBe(
+			[
+				"---",
+				'title: "Weekly Links: 01-09-2025 to 14-09-2025"',
+				"tags:",
+				"  - weeklylinks",
+				"---",
+				"",
+				"# Networking",
+				"",
+				"[1. Vendor - Fleet routing](https://vendor.example.com/fleet) #routing",
+				"# Storage",
+				"[1. Medium - Lakehouse notes](https://medium.example.com/lake)",
+				"",
+				"[2. Blog - Packets in flight](https://blog.example.net/packets)",
+				"",
+				"- Why **MTU** matters, see [[Packet notes]].",
+				"",
+			].join("\n"),
+		);
+		editor.undo();
+		expect(editor.getValue()).toBe(FIRST);
+	});
+
 	it("check this digest lists the note's problems, duplicates from other digests included", async () => {
 		const l = await load();
 		await ready(l);
