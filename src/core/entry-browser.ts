@@ -1,7 +1,7 @@
 import { checkIndex } from "./check";
 import { compareDates, parseIsoDate } from "./dates";
 import type { DigestIndex, EntryQuery, IndexedEntry } from "./digest-index";
-import type { Digest, Problem } from "./types";
+import type { Category, Digest, Problem } from "./types";
 
 /**
  * What the digest browser shows, as pure data: filters, grouping and flattening into the rows of
@@ -252,6 +252,8 @@ interface Selection {
 	highlight: Highlighter | null;
 	/** Grouped rows (none expanded) by grouping, built when first asked for. */
 	groupings: Map<BrowserGroupBy | "duplicates", Bucket[]>;
+	/** The rows of `entries`, one for one (highlighted with a search), made when first asked for. */
+	entryRows: BrowserEntryRow[] | null;
 }
 
 type Highlighter = (ie: IndexedEntry) => readonly TextRange[];
@@ -266,24 +268,48 @@ interface Bucket {
 	rows: EntryRow[];
 }
 
-/** An entry row; its title ranges are found when first read, so only the rows shown pay for them. */
+/**
+ * An entry row; its title ranges are found when first read, so only the rows shown pay for them,
+ * and so are its keys: a list of many thousand rows builds no key strings for the rows not shown.
+ */
 class BrowserEntryRow implements EntryRow {
 	readonly kind = "entry";
+	private keyText: string | undefined;
+	private entryKeyText: string | undefined;
 
 	constructor(
-		readonly key: string,
-		readonly entryKey: string,
 		readonly entry: IndexedEntry,
 		readonly expanded: boolean,
 		private readonly highlight: Highlighter | null,
+		/** Put before the entry key in the row key (a tag group's key and "::"), or "". */
+		private readonly keyPrefix = "",
 	) {}
+
+	get entryKey(): string {
+		return (this.entryKeyText ??= entryKey(this.entry));
+	}
+
+	get key(): string {
+		return (this.keyText ??= this.keyPrefix === "" ? this.entryKey : this.keyPrefix + this.entryKey);
+	}
 
 	get matches(): readonly TextRange[] {
 		return this.highlight ? this.highlight(this.entry) : NO_MATCHES;
 	}
 
 	withExpanded(expanded: boolean): BrowserEntryRow {
-		return new BrowserEntryRow(this.key, this.entryKey, this.entry, expanded, this.highlight);
+		return this.copy(expanded, this.highlight);
+	}
+
+	withHighlight(highlight: Highlighter | null): BrowserEntryRow {
+		return this.copy(this.expanded, highlight);
+	}
+
+	private copy(expanded: boolean, highlight: Highlighter | null): BrowserEntryRow {
+		const r = new BrowserEntryRow(this.entry, expanded, highlight, this.keyPrefix);
+		r.entryKeyText = this.entryKeyText;
+		r.keyText = this.keyText;
+		return r;
 	}
 }
 
@@ -300,8 +326,15 @@ export class BrowserCache {
 	private problemList: Problem[] | null = null;
 	private readonly optionLists = new Map<string, BrowserOptions>();
 	private last: Selection | null = null;
-	// Keyed by the entry object: a re-parsed digest brings new objects, and its old rows drop out.
-	private readonly plainRows = new WeakMap<IndexedEntry, BrowserEntryRow>();
+	// Keyed by a digest's entry list, in its order: a re-parsed digest brings a new list, and its old rows drop out.
+	private readonly digestRows = new WeakMap<readonly IndexedEntry[], (BrowserEntryRow | undefined)[]>();
+	/** Category objects to one object per group key: looking up objects is cheap, hashing names a row is not. */
+	// A Map of the current revision's categories: quicker to fill than a WeakMap, and dropped with the revision.
+	private categorySlots = new Map<Category, CategorySlot>();
+	private readonly categorySlotsByKey = new Map<string, CategorySlot>();
+	private readonly categorySlotsByName = new Map<string, CategorySlot>();
+	/** Per digest of the current revision: its entries, their rows and its rank, found by the digest object. */
+	private digestInfos = new WeakMap<Digest, DigestInfo>();
 
 	sync(index: DigestIndex): void {
 		if (this.index === index && this.revision === index.revision) return;
@@ -312,6 +345,41 @@ export class BrowserCache {
 		this.problemList = null;
 		this.optionLists.clear();
 		this.last = null;
+		this.digestInfos = new WeakMap();
+		this.categorySlots = new Map();
+	}
+
+	/** The group of a category, the same object for every category of the same name in any case. */
+	categorySlot(category: Category): CategorySlot {
+		let slot = this.categorySlots.get(category);
+		if (!slot) {
+			// By the name as written first: no lower-casing or key string a category.
+			const name = category.name;
+			slot = this.categorySlotsByName.get(name);
+			if (!slot) {
+				const key = `category:${name.toLowerCase()}`;
+				slot = this.categorySlotsByKey.get(key);
+				if (!slot) this.categorySlotsByKey.set(key, (slot = { key }));
+				if (this.categorySlotsByName.size > MAX_CATEGORY_NAMES) {
+					// Slots of one key made before and after this still fall in one group: groups are found by key.
+					this.categorySlotsByName.clear();
+					this.categorySlotsByKey.clear();
+				}
+				this.categorySlotsByName.set(name, slot);
+			}
+			this.categorySlots.set(category, slot);
+		}
+		return slot;
+	}
+
+	/** A digest's entries, rows and rank, looked up once a revision: the loops over entries look them up by run. */
+	digestInfo(index: DigestIndex, digest: Digest): DigestInfo {
+		let info = this.digestInfos.get(digest);
+		if (!info) {
+			const list = index.entriesOf(digest.path);
+			this.digestInfos.set(digest, (info = { list, rows: this.rowsOf(list), rank: this.rank(digest.path) }));
+		}
+		return info;
 	}
 
 	/** 0 for the newest digest. */
@@ -348,13 +416,72 @@ export class BrowserCache {
 
 	/** The row of an entry under its entry key, not expanded, with or without highlights. */
 	row(ie: IndexedEntry, highlight: Highlighter | null): BrowserEntryRow {
-		let r = this.plainRows.get(ie);
-		if (!r) {
-			const k = entryKey(ie);
-			this.plainRows.set(ie, (r = new BrowserEntryRow(k, k, ie, false, null)));
-		}
-		return highlight ? new BrowserEntryRow(r.key, r.entryKey, ie, false, highlight) : r;
+		const r = this.plainRow(ie);
+		return highlight ? r.withHighlight(highlight) : r;
 	}
+
+	private plainRow(ie: IndexedEntry): BrowserEntryRow {
+		const index = this.index;
+		const list = index ? index.entriesOf(ie.digest.path) : [];
+		const at = list.indexOf(ie);
+		if (at < 0) return new BrowserEntryRow(ie, false, null);
+		const rows = this.rowsOf(list);
+		return (rows[at] ??= new BrowserEntryRow(ie, false, null));
+	}
+
+	private rowsOf(list: readonly IndexedEntry[]): (BrowserEntryRow | undefined)[] {
+		let rows = this.digestRows.get(list);
+		if (!rows) this.digestRows.set(list, (rows = new Array<BrowserEntryRow | undefined>(list.length)));
+		return rows;
+	}
+
+	/**
+	 * The plain rows of entries (runs of one digest each, in document order within, as selections
+	 * hold them), one for one: found by walking each digest's list rather than by a lookup an entry.
+	 */
+	plainRows(index: DigestIndex, entries: readonly IndexedEntry[]): BrowserEntryRow[] {
+		this.sync(index);
+		const out = new Array<BrowserEntryRow>(entries.length);
+		let digest: Digest | null = null;
+		let list: readonly IndexedEntry[] = [];
+		let rows: (BrowserEntryRow | undefined)[] = [];
+		let j = 0;
+		for (let i = 0; i < entries.length; i++) {
+			const ie = entries[i]!;
+			if (ie.digest !== digest) {
+				digest = ie.digest;
+				const info = this.digestInfo(index, digest);
+				list = info.list;
+				rows = info.rows;
+				j = 0;
+			}
+			if (list[j] !== ie) {
+				j = list.indexOf(ie, j);
+				if (j < 0) j = list.indexOf(ie);
+				if (j < 0) {
+					out[i] = new BrowserEntryRow(ie, false, null);
+					j = 0;
+					continue;
+				}
+			}
+			out[i] = rows[j] ??= new BrowserEntryRow(ie, false, null);
+			j++;
+		}
+		return out;
+	}
+}
+
+/** Bounds the names remembered across revisions (renamed categories leave theirs behind). */
+const MAX_CATEGORY_NAMES = 10_000;
+
+interface CategorySlot {
+	key: string;
+}
+
+interface DigestInfo {
+	list: readonly IndexedEntry[];
+	rows: (BrowserEntryRow | undefined)[];
+	rank: number;
 }
 
 /** Dated digests by period start, newest first; undated ones after them, by path. */
@@ -370,13 +497,16 @@ function newestFirstRanks(digests: readonly Digest[]): Map<string, number> {
 }
 
 /** Entries (grouped by digest, in document order within, as the index returns them) newest digest first. */
-function inDisplayOrder(entries: IndexedEntry[], cache: BrowserCache): IndexedEntry[] {
+function inDisplayOrder(index: DigestIndex, entries: IndexedEntry[], cache: BrowserCache): IndexedEntry[] {
 	// Order the runs of each digest, not the entries.
 	const runs: { start: number; end: number; rank: number }[] = [];
+	let digest: Digest | null = null;
 	for (let i = 0; i < entries.length; i++) {
-		if (i > 0 && entries[i]!.digest === entries[i - 1]!.digest) continue;
+		const d = entries[i]!.digest;
+		if (d === digest) continue;
+		digest = d;
 		if (runs.length > 0) runs[runs.length - 1]!.end = i;
-		runs.push({ start: i, end: entries.length, rank: cache.rank(entries[i]!.digest.path) });
+		runs.push({ start: i, end: entries.length, rank: cache.digestInfo(index, d).rank });
 	}
 	let sorted = true;
 	for (let r = 1; r < runs.length && sorted; r++) sorted = runs[r - 1]!.rank <= runs[r]!.rank;
@@ -414,7 +544,7 @@ function select(index: DigestIndex, state: BrowserState, options: BrowseOptions,
 	if (wordSearch && query !== "") q.text = query;
 
 	const highlights = new Map<IndexedEntry, readonly TextRange[]>();
-	const sel: Selection = { signature, entries: [], duplicates: [], problems: [], highlight: null, groupings: new Map() };
+	const sel: Selection = { signature, entries: [], duplicates: [], problems: [], highlight: null, groupings: new Map(), entryRows: null };
 	if (matcher && wordSearch) {
 		// The index found the entries; mark each word where it stands in the title.
 		const perWord = searchWords(query).map((w) => prepare(w));
@@ -452,7 +582,7 @@ function select(index: DigestIndex, state: BrowserState, options: BrowseOptions,
 				break;
 			}
 			const found = index.query(q);
-			sel.entries = inDisplayOrder(!matcher || wordSearch ? found : found.filter(matches), cache);
+			sel.entries = inDisplayOrder(index, !matcher || wordSearch ? found : found.filter(matches), cache);
 			break;
 		}
 		case "mentions": {
@@ -462,7 +592,7 @@ function select(index: DigestIndex, state: BrowserState, options: BrowseOptions,
 				const passing = new Set(index.query(q));
 				found = found.filter((ie) => passing.has(ie));
 			}
-			sel.entries = inDisplayOrder(found.filter(matches), cache);
+			sel.entries = inDisplayOrder(index, found.filter(matches), cache);
 			break;
 		}
 		case "duplicates": {
@@ -506,8 +636,17 @@ function digestPasses(index: DigestIndex, state: BrowserState, path: string): bo
 	return true;
 }
 
+/** The selection's entries as rows, one for one, highlighted with a search. */
+function entryRows(index: DigestIndex, sel: Selection, cache: BrowserCache): BrowserEntryRow[] {
+	if (sel.entryRows) return sel.entryRows;
+	const rows = cache.plainRows(index, sel.entries);
+	const highlight = sel.highlight;
+	if (highlight) for (let i = 0; i < rows.length; i++) rows[i] = rows[i]!.withHighlight(highlight);
+	return (sel.entryRows = rows);
+}
+
 /** The selection's entries in buckets of a grouping, in display order, as rows not expanded. */
-function group(sel: Selection, groupBy: BrowserGroupBy | "duplicates", cache: BrowserCache): Bucket[] {
+function group(index: DigestIndex, sel: Selection, groupBy: BrowserGroupBy | "duplicates", cache: BrowserCache): Bucket[] {
 	const highlight = sel.highlight;
 	if (groupBy === "duplicates") {
 		return sel.duplicates.map((g) => {
@@ -515,7 +654,8 @@ function group(sel: Selection, groupBy: BrowserGroupBy | "duplicates", cache: Br
 			return { key: `duplicate:${g[0]!.urlKey}`, label: url, sortLabel: url, last: false, rows: g.map((ie) => cache.row(ie, highlight)) };
 		});
 	}
-	if (groupBy === "none") return [{ key: "", label: "", sortLabel: "", last: false, rows: sel.entries.map((ie) => cache.row(ie, highlight)) }];
+	const rows = entryRows(index, sel, cache);
+	if (groupBy === "none") return [{ key: "", label: "", sortLabel: "", last: false, rows }];
 
 	// Looked up by the entry's own string or object first: those repeat, and hash once.
 	const byRaw = new Map<unknown, Bucket>();
@@ -532,29 +672,51 @@ function group(sel: Selection, groupBy: BrowserGroupBy | "duplicates", cache: Br
 		return b;
 	};
 	const none = {};
-	for (const ie of sel.entries) {
-		switch (groupBy) {
-			case "category": {
-				const name = ie.category.name;
-				(byRaw.get(name) ?? newBucket(name, `category:${name.toLowerCase()}`, name)).rows.push(cache.row(ie, highlight));
-				break;
+	const entries = sel.entries;
+	switch (groupBy) {
+		case "category": {
+			// Runs of one category are common: the bucket is looked up once a run, by objects rather than names.
+			let lastCategory: Category | null = null;
+			let bucket: Bucket | null = null;
+			for (let i = 0; i < entries.length; i++) {
+				const category = entries[i]!.category;
+				if (category !== lastCategory || !bucket) {
+					lastCategory = category;
+					const slot = cache.categorySlot(category);
+					bucket = byRaw.get(slot) ?? newBucket(slot, slot.key, category.name);
+				}
+				bucket.rows.push(rows[i]!);
 			}
-			case "digest": {
-				const d = ie.digest;
-				(byRaw.get(d) ?? newBucket(d, `digest:${d.path}`, d.title)).rows.push(cache.row(ie, highlight));
-				break;
+			break;
+		}
+		case "digest": {
+			let lastDigest: Digest | null = null;
+			let bucket: Bucket | null = null;
+			for (let i = 0; i < entries.length; i++) {
+				const d = entries[i]!.digest;
+				if (d !== lastDigest || !bucket) {
+					lastDigest = d;
+					bucket = byRaw.get(d) ?? newBucket(d, `digest:${d.path}`, d.title);
+				}
+				bucket.rows.push(rows[i]!);
 			}
-			case "source": {
-				const source = ie.entry.source;
+			break;
+		}
+		case "source": {
+			for (let i = 0; i < entries.length; i++) {
+				const source = entries[i]!.entry.source;
 				const b = source ? byRaw.get(source) ?? newBucket(source, `source:${source.toLowerCase()}`, source) : byRaw.get(none) ?? newBucket(none, "source:", NO_SOURCE_LABEL, true);
-				b.rows.push(cache.row(ie, highlight));
-				break;
+				b.rows.push(rows[i]!);
 			}
-			case "tag": {
+			break;
+		}
+		case "tag": {
+			for (let i = 0; i < entries.length; i++) {
+				const ie = entries[i]!;
 				const tags = ie.entry.tags;
 				if (tags.length === 0) {
-					(byRaw.get(none) ?? newBucket(none, "tag:", NO_TAG_LABEL, true)).rows.push(cache.row(ie, highlight));
-					break;
+					(byRaw.get(none) ?? newBucket(none, "tag:", NO_TAG_LABEL, true)).rows.push(rows[i]!);
+					continue;
 				}
 				let first: Bucket | null = null;
 				const seen: Bucket[] = [];
@@ -562,18 +724,17 @@ function group(sel: Selection, groupBy: BrowserGroupBy | "duplicates", cache: Br
 					const b = byRaw.get(t) ?? newBucket(t, `tag:${t.toLowerCase()}`, `#${t}`);
 					if (first === null) {
 						first = b;
-						b.rows.push(cache.row(ie, highlight));
+						b.rows.push(rows[i]!);
 						continue;
 					}
 					// An entry tagged twice (#a #A) stands once under the tag.
 					if (b === first || seen.includes(b)) continue;
 					seen.push(b);
 					// Under its further tags the entry's row key names the tag, so that row keys stay unique.
-					const eKey = entryKey(ie);
-					b.rows.push(new BrowserEntryRow(`${b.key}::${eKey}`, eKey, ie, false, highlight));
+					b.rows.push(new BrowserEntryRow(ie, false, highlight, `${b.key}::`));
 				}
-				break;
 			}
+			break;
 		}
 	}
 	// Categories and digests keep the order they are first met in (newest digest first); sources and tags go alphabetically.
@@ -614,17 +775,28 @@ export function browse(index: DigestIndex, state: BrowserState, options: BrowseO
 
 	const groupBy = state.mode === "duplicates" ? "duplicates" : state.groupBy;
 	let buckets = sel.groupings.get(groupBy);
-	if (!buckets) sel.groupings.set(groupBy, (buckets = group(sel, groupBy, cache)));
+	if (!buckets) sel.groupings.set(groupBy, (buckets = group(index, sel, groupBy, cache)));
 	const expanded = expandedEntries(index, state.expanded);
 	const headers = groupBy !== "none";
+	if (!expanded) {
+		// Sized once and filled: no growing of an array of many thousand rows.
+		let size = 0;
+		for (const b of buckets) size += (headers ? 1 : 0) + (headers && collapsed.has(b.key) ? 0 : b.rows.length);
+		const flat = new Array<BrowserRow>(size);
+		let n = 0;
+		for (const b of buckets) {
+			const isCollapsed = headers && collapsed.has(b.key);
+			if (headers) flat[n++] = { kind: "group", key: b.key, label: b.label, count: b.rows.length, collapsed: isCollapsed };
+			if (isCollapsed) continue;
+			const bucketRows = b.rows;
+			for (let i = 0; i < bucketRows.length; i++) flat[n++] = bucketRows[i]!;
+		}
+		return { rows: flat, matched: matchedOf(sel, groupBy) };
+	}
 	for (const b of buckets) {
 		const isCollapsed = headers && collapsed.has(b.key);
 		if (headers) rows.push({ kind: "group", key: b.key, label: b.label, count: b.rows.length, collapsed: isCollapsed });
 		if (isCollapsed) continue;
-		if (!expanded) {
-			for (const r of b.rows) rows.push(r);
-			continue;
-		}
 		for (const r of b.rows) {
 			if (!expanded.has(r.entry)) {
 				rows.push(r);
@@ -634,12 +806,14 @@ export function browse(index: DigestIndex, state: BrowserState, options: BrowseO
 			if (r.entry.entry.commentary !== "") rows.push({ kind: "detail", key: `${r.key}::detail`, entryKey: r.entryKey, entry: r.entry });
 		}
 	}
-	let matched = sel.entries.length;
-	if (groupBy === "duplicates") {
-		matched = 0;
-		for (const g of sel.duplicates) matched += g.length;
-	}
-	return { rows, matched };
+	return { rows, matched: matchedOf(sel, groupBy) };
+}
+
+function matchedOf(sel: Selection, groupBy: BrowserGroupBy | "duplicates"): number {
+	if (groupBy !== "duplicates") return sel.entries.length;
+	let matched = 0;
+	for (const g of sel.duplicates) matched += g.length;
+	return matched;
 }
 
 /** The entries the expanded keys name, looked up once so that rows compare objects, not strings. */

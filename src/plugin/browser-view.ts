@@ -6,7 +6,6 @@ import {
 	hasFilters,
 	mergeBrowserState,
 	rowAtOffset,
-	rowOffsets,
 	type BrowseResult,
 	type BrowserGroupBy,
 	type BrowserMode,
@@ -403,7 +402,17 @@ export class DigestBrowserView extends ItemView implements HoverParent {
 
 	private layout(): void {
 		const rows = this.browseResult.rows;
-		this.rowTops = rowOffsets(rows.length, (i) => this.heightOf(rows[i]!));
+		const n = rows.length;
+		// One pass with the fixed heights inline: lists of many thousand rows are laid out on every keystroke.
+		const tops = new Float64Array(n + 1);
+		let y = 0;
+		for (let i = 0; i < n; i++) {
+			const row = rows[i]!;
+			const kind = row.kind;
+			y += kind === "entry" ? ROW_HEIGHT.entry : kind === "group" ? ROW_HEIGHT.group : kind === "problem" ? ROW_HEIGHT.problem : this.heightOf(row);
+			tops[i + 1] = y;
+		}
+		this.rowTops = tops;
 		this.browserUi?.canvas.setCssProps({ "--digest-browser-total": `${this.rowTops[rows.length]!}px` });
 	}
 

@@ -75,7 +75,8 @@ export class LiveIndex extends Events {
 		this.ready = true;
 		this.showProgress(candidates.length, candidates.length);
 		this.trigger("changed");
-		void this.warm(generation);
+		// After the views' first paint: warming is for the first search, not for the first frame.
+		window.setTimeout(() => void this.warm(generation), 200);
 	}
 
 	/** Makes the search and link maps in idle slices, so the first search or check does not freeze the UI. */
