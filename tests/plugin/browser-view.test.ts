@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } fr
 import { DEFAULT_SERIES, completeSeries } from "../../src/core/series";
 import { activateBrowserView, DigestBrowserView, registerDigestBrowser, VIEW_TYPE_DIGEST_BROWSER } from "../../src/plugin/browser-view";
 import { openAtLine } from "../../src/plugin/digest-actions";
-import { makeTestHost, type TestHost } from "./support/host";
+import { digestNote, makeTestHost, type TestHost } from "./support/host";
 
 vi.mock("../../src/plugin/digest-actions", async (importOriginal) => ({
 	...(await importOriginal<typeof import("../../src/plugin/digest-actions")>()),
@@ -13,9 +13,6 @@ vi.mock("../../src/plugin/digest-actions", async (importOriginal) => ({
 
 const SERIES = completeSeries({ ...DEFAULT_SERIES, name: "Weekly links", tag: "weeklylinks", categories: ["Kubernetes", "Career", "Data Engineer"] });
 
-function digest(title: string, body: string[]): string {
-	return [`---`, `title: "${title}"`, `tags:`, `  - weeklylinks`, `---`, ``, ...body, ``].join("\n");
-}
 
 const OLD_PATH = "Digests/Weekly Links 01-09-2025 to 07-09-2025.md";
 const OLD_TITLE = "Weekly Links: 01-09-2025 to 07-09-2025";
@@ -23,7 +20,7 @@ const NEW_PATH = "Digests/Weekly Links 08-09-2025 to 14-09-2025.md";
 const NEW_TITLE = "Weekly Links: 08-09-2025 to 14-09-2025";
 
 const FILES: Record<string, string> = {
-	[OLD_PATH]: digest(OLD_TITLE, [
+	[OLD_PATH]: digestNote(OLD_TITLE, [
 		"# Kubernetes",
 		"",
 		"[1. Medium - Multi-cluster setup in ten minutes](https://medium.com/x/multi-cluster) #kubernetes",
@@ -36,7 +33,7 @@ const FILES: Record<string, string> = {
 		"",
 		"[1. Blog - A five-minute lakehouse](https://example.com/lakehouse) #storage",
 	]),
-	[NEW_PATH]: digest(NEW_TITLE, [
+	[NEW_PATH]: digestNote(NEW_TITLE, [
 		"# Kubernetes",
 		"",
 		"[1. Medium - Operators from scratch](https://medium.com/y/operators) #kubernetes",
@@ -451,7 +448,7 @@ describe("the digest browser view", () => {
 
 	it("renders only the rows in view, and the others as it scrolls", async () => {
 		const many = Array.from({ length: 2000 }, (_, i) => `[${i + 1}. Source - Entry number ${i + 1}](https://example.com/${i + 1})`);
-		const h = await openView({ "Digests/Weekly Links 01-09-2025 to 07-09-2025.md": digest(OLD_TITLE, ["# Big", "", ...many]) });
+		const h = await openView({ "Digests/Weekly Links 01-09-2025 to 07-09-2025.md": digestNote(OLD_TITLE, ["# Big", "", ...many]) });
 		expect(h.view.currentRows).toHaveLength(2001);
 		const shown = rowEls(h).length;
 		expect(shown).toBeGreaterThan(10);

@@ -9,6 +9,7 @@ import type { DigestCuratorHost } from "../../src/plugin/host";
 import { LiveIndex } from "../../src/plugin/live-index";
 import { DEFAULT_SETTINGS, type DigestCuratorSettings } from "../../src/plugin/settings";
 import { fetchPageMeta } from "../../src/plugin/title-fetch";
+import { digestNote } from "./support/host";
 
 vi.mock("../../src/plugin/title-fetch", () => ({ fetchPageMeta: vi.fn() }));
 vi.mock("../../src/plugin/digest-actions", async (importOriginal) => ({
@@ -31,9 +32,6 @@ vi.mock("../../src/plugin/entry-suggest", async (importOriginal) => {
 
 const SERIES = completeSeries({ ...DEFAULT_SERIES, name: "Weekly links", tag: "weeklylinks", categories: ["Kubernetes", "Security", "Data Engineer"] });
 
-function digest(title: string, body: string[]): string {
-	return [`---`, `title: "${title}"`, `tags:`, `  - weeklylinks`, `---`, ``, ...body, ``].join("\n");
-}
 
 const OLD_PATH = "Digests/2025/Weekly Links 01-09-2025 to 07-09-2025.md";
 const OLD_TITLE = "Weekly Links: 01-09-2025 to 07-09-2025";
@@ -43,7 +41,7 @@ const NEW_TITLE = "Weekly Links: 08-09-2025 to 14-09-2025";
 const UNDATED_PATH = "Digests/Reading list.md";
 
 const FILES: Record<string, string> = {
-	[OLD_PATH]: digest(OLD_TITLE, [
+	[OLD_PATH]: digestNote(OLD_TITLE, [
 		"# Kubernetes", // line 7
 		"",
 		"[1. Medium - Multi-cluster setup in ten minutes](https://medium.com/x/multi-cluster) #kubernetes",
@@ -56,7 +54,7 @@ const FILES: Record<string, string> = {
 		"",
 		"[1. Blog - A five-minute lakehouse](https://example.com/lakehouse) #storage",
 	]),
-	[NEW_PATH]: digest(NEW_TITLE, [
+	[NEW_PATH]: digestNote(NEW_TITLE, [
 		"# Kubernetes",
 		"",
 		"[1. Medium - Operators from scratch](https://medium.com/y/operators) #kubernetes",
@@ -66,7 +64,7 @@ const FILES: Record<string, string> = {
 		"[1. Medium - Interview stories](https://medium.com/z/interviews)",
 	]),
 	// No period in its title: listed after the dated digests.
-	[UNDATED_PATH]: digest("Reading list", ["# Security", ""]),
+	[UNDATED_PATH]: digestNote("Reading list", ["# Security", ""]),
 	"Notes/Not a digest.md": "# Kubernetes\n\n[1. Elsewhere - Not indexed](https://elsewhere.example/x)\n",
 };
 

@@ -33,3 +33,8 @@ export async function makeTestHost(files: Record<string, string>, series: readon
 	};
 	return { host, app, plugin, live };
 }
+
+/** A digest note of the weeklylinks series: frontmatter title and tag, then the body lines. */
+export function digestNote(title: string, body: readonly string[]): string {
+	return [`---`, `title: "${title}"`, `tags:`, `  - weeklylinks`, `---`, ``, ...body, ``].join("\n");
+}
