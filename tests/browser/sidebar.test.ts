@@ -8,25 +8,14 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { digestToJson } from "../../src/cli/json-output";
 import { openSandboxPage, startSandbox, type Sandbox } from "./sandbox";
 
 const SCREENSHOTS = "docs/screenshots";
 
-interface CliEntry {
-	number: number | null;
-	source: string | null;
-	title: string;
-	url: string;
-	recommended: boolean;
-	tags: string[];
-	line: number;
-}
-interface CliDigest {
-	path: string;
-	title: string;
-	period: { start: string; end: string };
-	categories: { name: string; entries: CliEntry[] }[];
-}
+/** The CLI's JSON, typed by the function that writes it. */
+type CliDigest = ReturnType<typeof digestToJson>;
+type CliEntry = CliDigest["categories"][number]["entries"][number];
 interface Flat extends CliEntry {
 	digest: CliDigest;
 	category: string;
@@ -188,9 +177,9 @@ describe("the digest browser in the sandbox", () => {
 		await select("Tag").selectOption("");
 
 		await page.locator(".digest-browser-date", { hasText: "From" }).locator("input").fill("2025-09-15");
-		await expectSummary(entriesText(entries.filter((e) => e.digest.period.end >= "2025-09-15").length));
+		await expectSummary(entriesText(entries.filter((e) => e.digest.period !== null && e.digest.period.end >= "2025-09-15").length));
 		await page.locator(".digest-browser-date", { hasText: "To" }).locator("input").fill("2025-09-28");
-		await expectSummary(entriesText(entries.filter((e) => e.digest.period.end >= "2025-09-15" && e.digest.period.start <= "2025-09-28").length));
+		await expectSummary(entriesText(entries.filter((e) => e.digest.period !== null && e.digest.period.end >= "2025-09-15" && e.digest.period.start <= "2025-09-28").length));
 		await expect(page.locator(".digest-browser-filters > summary").textContent()).resolves.toBe("Filters (2)");
 	});
 
