@@ -5,6 +5,7 @@ import { isoDate, parseIsoDate } from "../core/dates";
 import type { IndexedEntry } from "../core/digest-index";
 import { insertEntry, renumberEntries, type EditResult } from "../core/entry-edits";
 import { planNewDigest } from "../core/new-digest";
+import { templateNotePath } from "../core/series";
 import type { Digest, Series } from "../core/types";
 import { loadVault, UsageError, type LoadedVault, type SeriesFlags } from "./load-vault";
 import { digestToJson } from "./json-output";
@@ -288,7 +289,7 @@ function commandNew(loaded: LoadedVault, values: Values, io: CliIo): number {
 	const series = loaded.index.seriesList[0]!;
 	let templateText: string | null = null;
 	if (series.templateNote) {
-		const templatePath = series.templateNote.toLowerCase().endsWith(".md") ? series.templateNote : `${series.templateNote}.md`;
+		const templatePath = templateNotePath(series);
 		if (!loaded.vault.exists(templatePath)) throw new UsageError(`The series' template note ${templatePath} does not exist.`);
 		templateText = loaded.vault.readText(templatePath).text;
 	}

@@ -2,7 +2,7 @@ import { compareDates } from "./dates";
 import type { YamlParser } from "./frontmatter";
 import { LinkResolver } from "./link-resolver";
 import { parseSeriesNote } from "./parser";
-import { pathFitsSeries } from "./series";
+import { hasTag, pathFitsSeries } from "./series";
 import { TextSearchIndex, type TextSearchItem } from "./text-search";
 import { normalizeUrl } from "./url-normalize";
 import type { Category, DayDate, Digest, Entry, Series } from "./types";
@@ -272,7 +272,7 @@ export class DigestIndex {
 			// Lengths first: lower-casing every entry's strings for a filter cost more than the loop.
 			if (category !== undefined && (ie.category.name.length !== category.length || ie.category.name.toLowerCase() !== category)) return false;
 			if (source !== undefined && ((e.source ?? "").length !== source.length || (e.source ?? "").toLowerCase() !== source)) return false;
-			if (tag !== undefined && !e.tags.some((t) => { const l = t.toLowerCase(); return l === tag || l.startsWith(`${tag}/`); })) return false;
+			if (tag !== undefined && !hasTag(e.tags, tag)) return false;
 			return true;
 		};
 		const out: IndexedEntry[] = [];

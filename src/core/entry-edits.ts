@@ -1,7 +1,7 @@
 import { escapeLinkText, formatDestination } from "./entry-text";
 import type { YamlParser } from "./frontmatter";
 import { CodeMasker, isBlank, parseInlineLink } from "./markdown-scan";
-import { parseDigest } from "./parser";
+import { parseWithSeries } from "./parser";
 import { LineEdits, type TextChange } from "./text-edit";
 import type { Category, Digest, Entry, Series } from "./types";
 
@@ -38,7 +38,7 @@ function refuse(reason: string): EditResult {
 
 /** Parses the note for an edit; a note with parse errors is never rewritten. */
 function parseForEdit(text: string, path: string, ctx: EditContext): Digest | string {
-	const digest = parseDigest(text, path, { parseYaml: ctx.parseYaml, categoryLevel: ctx.series.categoryLevel, dateFormat: ctx.series.dateFormat });
+	const digest = parseWithSeries(text, path, ctx.series, ctx.parseYaml);
 	const errors = digest.problems.filter((p) => p.severity === "error");
 	if (errors.length > 0) {
 		return `${path} was left unchanged because it has ${errors.length === 1 ? "a problem" : "problems"} to fix first: ${errors.map((e) => `line ${e.line}: ${e.message}`).join(" ")}`;
@@ -153,7 +153,7 @@ function finish(edits: LineEdits): { ok: true; text: string; changes: TextChange
  * jump to); null when the edited text does not read it back as that entry, or has new errors.
  */
 function lineOf(text: string, path: string, ctx: EditContext, category: string, entryLine: string): number | null {
-	const digest = parseDigest(text, path, { parseYaml: ctx.parseYaml, categoryLevel: ctx.series.categoryLevel, dateFormat: ctx.series.dateFormat });
+	const digest = parseWithSeries(text, path, ctx.series, ctx.parseYaml);
 	if (digest.problems.some((p) => p.severity === "error")) return null;
 	const lines = text.split("\n");
 	const cat = findCategory(digest, category);

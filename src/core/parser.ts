@@ -1,4 +1,4 @@
-import { dateFormat } from "./dates";
+import { compareDates, dateFormat } from "./dates";
 import { parseEntryText } from "./entry-text";
 import { readFrontmatter, readTags, type FrontmatterBlock, type FrontmatterTags, type YamlParser } from "./frontmatter";
 import { CodeMasker, findInternalLinks, findTags, isBlank, parseInlineLink, splitLines } from "./markdown-scan";
@@ -61,6 +61,11 @@ function isNotAnEntryAttempt(scan: string): boolean {
  */
 export function parseDigest(text: string, path: string, options: ParseOptions): Digest {
 	return buildDigest(readHead(text, path, options.parseYaml), path, options.categoryLevel ?? 1, options.dateFormat ?? DEFAULT_DATE_FORMAT);
+}
+
+/** Parses a note as a digest of a series: its category level and date format. */
+export function parseWithSeries(text: string, path: string, series: Pick<Series, "categoryLevel" | "dateFormat">, parseYaml: YamlParser): Digest {
+	return parseDigest(text, path, { parseYaml, categoryLevel: series.categoryLevel, dateFormat: series.dateFormat });
 }
 
 /** Parses a note with the options of the series it belongs to; null when it belongs to none. */
@@ -247,7 +252,7 @@ function readPeriod(title: string, format: string, path: string, line: number, p
 		return null;
 	}
 	const [start, end] = [dates[0]!, dates[1]!];
-	if (start.year * 10000 + start.month * 100 + start.day > end.year * 10000 + end.month * 100 + end.day) {
+	if (compareDates(start, end) > 0) {
 		problems.push({ code: "bad-period", severity: "warning", path, line, message: `The period in the title "${title}" ends before it starts.` });
 	}
 	return { start, end };

@@ -73,6 +73,12 @@ export function seriesOfNote(seriesList: readonly Series[], path: string, tags: 
 	return null;
 }
 
+/** Vault path of the series' template note, `.md` added when the setting leaves it out; "" for none. */
+export function templateNotePath(series: Series): string {
+	const p = series.templateNote;
+	return p === "" || p.toLowerCase().endsWith(".md") ? p : `${p}.md`;
+}
+
 export function samePath(a: string, b: string): boolean {
 	const norm = (p: string) => (p.toLowerCase().endsWith(".md") ? p : `${p}.md`).toLowerCase();
 	return norm(a) === norm(b);

@@ -1,12 +1,11 @@
 import { Notice, parseYaml, type Editor } from "obsidian";
 import { checkDigest, checkIndex } from "../core/check";
 import { deleteEntry, moveEntry, renumberEntries, toggleRecommended, type EditResult } from "../core/entry-edits";
-import { parseDigest } from "../core/parser";
+import { parseWithSeries } from "../core/parser";
 import type { Digest, Entry, Series } from "../core/types";
 import { isWebUrl } from "../core/url-normalize";
 import { chooseCategory } from "./category-modal";
-import { activeDigest, digestAt, editContext, insertIntoDigest, openAtLine } from "./digest-actions";
-import { applyToEditor } from "./editor-apply";
+import { activeDigest, digestAt, editContext, editInEditor, insertIntoDigest, openAtLine } from "./digest-actions";
 import { InsertEntryModal } from "./entry-modal";
 import type { DigestCuratorHost } from "./host";
 import { newDigestCommand } from "./new-digest-action";
@@ -14,7 +13,7 @@ import { ProblemsModal } from "./problems-modal";
 
 /** The digest in the editor as it is now (the index may lag behind typing by a moment). */
 function currentDigest(editor: Editor, path: string, series: Series): Digest {
-	return parseDigest(editor.getValue(), path, { parseYaml, categoryLevel: series.categoryLevel, dateFormat: series.dateFormat });
+	return parseWithSeries(editor.getValue(), path, series, parseYaml);
 }
 
 function entryAtCursor(editor: Editor, path: string, series: Series): Entry | null {
@@ -25,14 +24,9 @@ function entryAtCursor(editor: Editor, path: string, series: Series): Entry | nu
 
 /** Runs an edit of the open digest as one editor transaction and reports a refusal. */
 function runInEditor(editor: Editor, edit: (text: string) => EditResult, done?: string): void {
-	const before = editor.getValue();
-	const result = edit(before);
-	if (!result.ok) {
-		new Notice(result.reason, 8000);
-		return;
-	}
-	applyToEditor(editor, before, result.changes);
-	if (done) new Notice(done);
+	const result = editInEditor(editor, edit);
+	if (!result.ok) new Notice(result.reason, 8000);
+	else if (done) new Notice(done);
 }
 
 /** The URL the insert modal starts with: the selection, else the clipboard, when either holds one. */

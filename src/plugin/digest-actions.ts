@@ -38,12 +38,7 @@ export function activeDigest(host: DigestCuratorHost): { digest: Digest; series:
  */
 export async function editDigest(host: DigestCuratorHost, path: string, edit: (text: string) => EditResult): Promise<EditResult> {
 	const editor = editorFor(host, path);
-	if (editor) {
-		const before = editor.getValue();
-		const result = edit(before);
-		if (result.ok) applyToEditor(editor, before, result.changes);
-		return result;
-	}
+	if (editor) return editInEditor(editor, edit);
 	const file = host.app.vault.getFileByPath(path);
 	if (!(file instanceof TFile)) return { ok: false, reason: `${path} no longer exists.` };
 	let result: EditResult = { ok: false, reason: `${path} could not be read.` };
@@ -51,6 +46,14 @@ export async function editDigest(host: DigestCuratorHost, path: string, edit: (t
 		result = edit(text);
 		return result.ok ? result.text : text;
 	});
+	return result;
+}
+
+/** Runs an edit on the note in an editor as one transaction (one undo step); a refusal changes nothing. */
+export function editInEditor(editor: Editor, edit: (text: string) => EditResult): EditResult {
+	const before = editor.getValue();
+	const result = edit(before);
+	if (result.ok) applyToEditor(editor, before, result.changes);
 	return result;
 }
 

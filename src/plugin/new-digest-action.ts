@@ -1,5 +1,6 @@
 import { normalizePath, Notice, TFile } from "obsidian";
 import { planNewDigest, type NewDigestResult } from "../core/new-digest";
+import { templateNotePath } from "../core/series";
 import type { DayDate, Series } from "../core/types";
 import { choose } from "./choice-modal";
 import type { DigestCuratorHost } from "./host";
@@ -15,7 +16,7 @@ export async function createNextDigest(host: DigestCuratorHost, series: Series, 
 	await host.live.whenReady();
 	let templateText: string | null = null;
 	if (series.templateNote) {
-		const templatePath = normalizePath(series.templateNote.toLowerCase().endsWith(".md") ? series.templateNote : `${series.templateNote}.md`);
+		const templatePath = normalizePath(templateNotePath(series));
 		const template = vault.getFileByPath(templatePath);
 		if (!(template instanceof TFile)) return { ok: false, reason: `The series' template note ${templatePath} does not exist.` };
 		templateText = await vault.read(template);

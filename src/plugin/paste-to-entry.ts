@@ -1,5 +1,5 @@
 import { Notice, parseYaml, type Editor } from "obsidian";
-import { parseDigest } from "../core/parser";
+import { parseWithSeries } from "../core/parser";
 import { isWebUrl } from "../core/url-normalize";
 import type { DigestCuratorHost } from "./host";
 
@@ -7,7 +7,7 @@ import type { DigestCuratorHost } from "./host";
 export function pasteTarget(text: string, path: string, line: number, host: DigestCuratorHost): { number: number } | null {
 	const series = host.live.index.seriesOf(path);
 	if (!series) return null;
-	const digest = parseDigest(text, path, { parseYaml, categoryLevel: series.categoryLevel, dateFormat: series.dateFormat });
+	const digest = parseWithSeries(text, path, series, parseYaml);
 	const cat = digest.categories.find((c) => line > c.line && line <= c.endLine);
 	if (!cat) return null;
 	const max = cat.entries.reduce((m, e) => Math.max(m, e.number ?? 0), 0);
