@@ -1,6 +1,6 @@
 import { parseYaml } from "./yaml";
 import { DigestIndex } from "../core/digest-index";
-import { completeSeries, DEFAULT_SERIES } from "../core/series";
+import { completeSeries, DEFAULT_SERIES, mayBeDigest } from "../core/series";
 import type { Series } from "../core/types";
 import { VaultFs } from "./vault-fs";
 
@@ -37,28 +37,46 @@ export function selectSeries(vault: VaultFs, flags: SeriesFlags): Series[] {
 	return saved.length ? saved : [completeSeries(DEFAULT_SERIES)];
 }
 
-export interface LoadedVault {
+/** A vault folder with the series to work on and its file list, before any note is read. */
+export interface OpenedVault {
 	vault: VaultFs;
-	index: DigestIndex;
+	series: Series[];
+	/** Every file, vault-relative with `/`, sorted. */
 	files: string[];
+}
+
+export interface LoadedVault extends OpenedVault {
+	index: DigestIndex;
 	/** Notes that could not be read as text, by path, with the reason. */
 	unreadable: Map<string, string>;
 }
 
-/** Reads a vault into an index: every file for link resolution, every possible digest parsed. */
-export function loadVault(root: string, flags: SeriesFlags): LoadedVault {
+export function openVault(root: string, flags: SeriesFlags): OpenedVault {
 	const vault = new VaultFs(root);
 	if (!vault.isDirectory()) throw new UsageError(`${root} is not a folder; give the path of an Obsidian vault.`);
-	const series = selectSeries(vault, flags);
-	const index = new DigestIndex({ parseYaml, series });
-	const files = vault.listFiles();
-	for (const f of files) index.addFile(f);
+	return { vault, series: selectSeries(vault, flags), files: vault.listFiles() };
+}
+
+/**
+ * Reads every note that may be a digest, in path order, and hands its text to `use`; returns the
+ * notes that could not be read as text, with the reason. A note read with problems (not UTF-8) is
+ * still handed over, so it is indexed and reported, just never edited.
+ */
+export function readDigestNotes(opened: OpenedVault, use: (path: string, text: string) => void): Map<string, string> {
 	const unreadable = new Map<string, string>();
-	for (const f of files) {
-		if (!index.mayBeDigest(f)) continue;
-		const { text, problem } = vault.readText(f);
+	for (const f of opened.files) {
+		if (!mayBeDigest(opened.series, f)) continue;
+		const { text, problem } = opened.vault.readText(f);
 		if (problem) unreadable.set(f, problem);
-		if (text !== "" || !problem) index.setNote(f, text);
+		if (text !== "" || !problem) use(f, text);
 	}
-	return { vault, index, files, unreadable };
+	return unreadable;
+}
+
+/** Reads a vault into an index: every file for link resolution, every possible digest parsed. */
+export function loadVault(opened: OpenedVault): LoadedVault {
+	const index = new DigestIndex({ parseYaml, series: opened.series });
+	for (const f of opened.files) index.addFile(f);
+	const unreadable = readDigestNotes(opened, (path, text) => index.setNote(path, text));
+	return { ...opened, index, unreadable };
 }

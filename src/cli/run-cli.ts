@@ -2,12 +2,14 @@ import { parseArgs, type ParseArgsConfig } from "node:util";
 import { parseYaml } from "./yaml";
 import { checkIndex, checkSummary, formatProblem, hasErrors } from "../core/check";
 import { isoDate, parseIsoDate } from "../core/dates";
-import type { IndexedEntry } from "../core/digest-index";
+import { digestOrder, resolveDigestLinks, type IndexedEntry } from "../core/digest-index";
+import { LinkResolver } from "../core/link-resolver";
+import { parseSeriesNote } from "../core/parser";
 import { insertEntry, renumberEntries, type EditResult } from "../core/entry-edits";
 import { planNewDigest } from "../core/new-digest";
 import { templateNotePath } from "../core/series";
-import type { Digest, Series } from "../core/types";
-import { loadVault, UsageError, type LoadedVault, type SeriesFlags } from "./load-vault";
+import type { Digest, Period, Series } from "../core/types";
+import { loadVault, openVault, readDigestNotes, UsageError, type LoadedVault, type OpenedVault, type SeriesFlags } from "./load-vault";
 import { digestToJson } from "./json-output";
 
 export interface CliIo {
@@ -132,10 +134,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 	try {
 		if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "Give the path of the vault." : `Give one vault path, not ${positionals.length}.`);
 		const flags: SeriesFlags = { tag: str(values["tag"]), folder: str(values["folder"]), series: str(values["series"]) };
-		const loaded = loadVault(positionals[0]!, flags);
-		for (const why of loaded.unreadable.values()) io.err(`digest-curator: ${why}\n`);
+		const opened = openVault(positionals[0]!, flags);
+		if (command === "index") return commandIndex(opened, values, io);
+		const loaded = loadVault(opened);
+		reportUnreadable(loaded.unreadable, io);
 		switch (command) {
-			case "index": return commandIndex(loaded, values, io);
 			case "check": return commandCheck(loaded, values, io);
 			case "add": return commandAdd(loaded, values, io);
 			case "renumber": return commandRenumber(loaded, values, io);
@@ -160,25 +163,54 @@ function required(values: Values, name: string): string {
 	return v;
 }
 
-function commandIndex(loaded: LoadedVault, values: Values, io: CliIo): number {
-	const digests = loaded.index.digests();
-	if (values["json"]) {
-		// One compact line per digest, written as it is made: a vault's index is tens of megabytes,
-		// and one pretty-printed string of it cost more than building the index.
+function reportUnreadable(unreadable: Map<string, string>, io: CliIo): void {
+	for (const why of unreadable.values()) io.err(`digest-curator: ${why}\n`);
+}
+
+/**
+ * Lists the digests in one pass that keeps what it prints, not the digests. A parsed digest is made
+ * of slices of its note's text, and V8 keeps a whole string alive for any slice of it: an index of
+ * every digest (what the other commands build) holds the whole vault's text, and copying it from
+ * one heap generation to the next was the largest part of this command's time.
+ */
+function commandIndex(opened: OpenedVault, values: Values, io: CliIo): number {
+	const json = values["json"] === true;
+	// Links resolve against every file, as in the index; the summary shows none of them.
+	const resolver = json ? new LinkResolver(opened.files) : null;
+	const rows: { path: string; period: Period | null; entries: number; out: string }[] = [];
+	const unreadable = readDigestNotes(opened, (path, text) => {
+		const parsed = parseSeriesNote(text, path, opened.series, parseYaml);
+		if (!parsed) return;
+		const d = parsed.digest;
+		const entries = d.categories.reduce((sum, c) => sum + c.entries.length, 0);
+		if (resolver) resolveDigestLinks(d, resolver);
+		// JSON.stringify makes a new string; the summary line is copied out of the note's text.
+		const out = resolver ? JSON.stringify(digestToJson(d)) : detachedCopy(summaryLine(d, entries));
+		rows.push({ path: d.path, period: d.period, entries, out });
+	});
+	reportUnreadable(unreadable, io);
+	rows.sort(digestOrder);
+	if (json) {
+		// One compact line per digest: a vault's index is tens of megabytes, and one pretty-printed
+		// string of it cost more than building the index.
 		io.out('{"digests":[');
-		digests.forEach((d, i) => io.out(`${i > 0 ? ",\n" : "\n"}${JSON.stringify(digestToJson(d))}`));
+		rows.forEach((r, i) => io.out(`${i > 0 ? ",\n" : "\n"}${r.out}`));
 		io.out("\n]}\n");
 		return 0;
 	}
-	let entries = 0;
-	for (const d of digests) {
-		const n = d.categories.reduce((sum, c) => sum + c.entries.length, 0);
-		entries += n;
-		const period = d.period ? `${isoDate(d.period.start)} to ${isoDate(d.period.end)}` : "no period";
-		io.out(`${d.path}\n  ${d.title}${d.draft ? " (draft)" : ""}, ${period}, ${d.categories.length} categories, ${n} entries\n`);
-	}
-	io.out(`${digests.length} digests, ${entries} entries.\n`);
+	for (const r of rows) io.out(r.out);
+	io.out(`${rows.length} digests, ${rows.reduce((n, r) => n + r.entries, 0)} entries.\n`);
 	return 0;
+}
+
+function summaryLine(d: Digest, entries: number): string {
+	const period = d.period ? `${isoDate(d.period.start)} to ${isoDate(d.period.end)}` : "no period";
+	return `${d.path}\n  ${d.title}${d.draft ? " (draft)" : ""}, ${period}, ${d.categories.length} categories, ${entries} entries\n`;
+}
+
+/** The same text in a string of its own, sharing no memory with the string it was cut from. */
+function detachedCopy(s: string): string {
+	return Buffer.from(s, "utf16le").toString("utf16le");
 }
 
 function commandCheck(loaded: LoadedVault, values: Values, io: CliIo): number {

@@ -2,7 +2,7 @@ import { compareDates } from "./dates";
 import type { YamlParser } from "./frontmatter";
 import { LinkResolver } from "./link-resolver";
 import { parseSeriesNote } from "./parser";
-import { hasTag, pathFitsSeries } from "./series";
+import { hasTag, mayBeDigest } from "./series";
 import { TextSearchIndex, type TextSearchItem } from "./text-search";
 import { normalizeUrl } from "./url-normalize";
 import type { Category, DayDate, Digest, Entry, Series } from "./types";
@@ -108,7 +108,7 @@ export class DigestIndex {
 
 	/** Whether a note could be a digest from its path alone, so the caller need not read others. */
 	mayBeDigest(path: string): boolean {
-		return this.series.some((s) => pathFitsSeries(s, path));
+		return mayBeDigest(this.series, path);
 	}
 
 	// --- vault files (all of them, for link resolution) ---
@@ -189,16 +189,7 @@ export class DigestIndex {
 
 	private resolveLinks(record: DigestRecord): void {
 		record.linkNames.clear();
-		const seen = new Set<object>();
-		for (const ie of record.entries) {
-			// Entries of a group share one links array: resolve it once.
-			if (seen.has(ie.entry.links)) continue;
-			seen.add(ie.entry.links);
-			for (const link of ie.entry.links) {
-				link.resolved = this.resolver.resolve(link.target, record.digest.path);
-				record.linkNames.add(lastSegmentKey(link.target));
-			}
-		}
+		resolveDigestLinks(record.digest, this.resolver, (target) => record.linkNames.add(lastSegmentKey(target)));
 	}
 
 	/** A file appeared or went: links naming it may now resolve differently. */
@@ -388,7 +379,7 @@ export class DigestIndex {
 	}
 
 	private sortedRecords(): DigestRecord[] {
-		if (!this.sorted) this.sorted = [...this.records.values()].sort((a, b) => compareDigests(a.digest, b.digest));
+		if (!this.sorted) this.sorted = [...this.records.values()].sort((a, b) => digestOrder(a.digest, b.digest));
 		return this.sorted;
 	}
 }
@@ -410,7 +401,26 @@ export function counts(entries: readonly IndexedEntry[]): Counts {
 	return c;
 }
 
-function compareDigests(a: Digest, b: Digest): number {
+/**
+ * Fills `resolved` on every link of a digest's commentary, and calls `onTarget` with each link's
+ * target. Entries of a group share one links array: it is resolved once.
+ */
+export function resolveDigestLinks(digest: Digest, resolver: LinkResolver, onTarget?: (target: string) => void): void {
+	const seen = new Set<object>();
+	for (const category of digest.categories) {
+		for (const entry of category.entries) {
+			if (seen.has(entry.links)) continue;
+			seen.add(entry.links);
+			for (const link of entry.links) {
+				link.resolved = resolver.resolve(link.target, digest.path);
+				onTarget?.(link.target);
+			}
+		}
+	}
+}
+
+/** The order digests are listed in: by period start (those without one last), then by path. */
+export function digestOrder(a: Pick<Digest, "period" | "path">, b: Pick<Digest, "period" | "path">): number {
 	if (a.period && b.period) {
 		const c = compareDates(a.period.start, b.period.start);
 		if (c !== 0) return c;

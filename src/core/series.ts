@@ -62,6 +62,11 @@ export function pathFitsSeries(series: Series, path: string): boolean {
 	return isUnderFolder(path, series.folder);
 }
 
+/** Whether a note could be a digest of any of the series from its path alone, so the caller need not read others. */
+export function mayBeDigest(seriesList: readonly Series[], path: string): boolean {
+	return seriesList.some((s) => pathFitsSeries(s, path));
+}
+
 /** The first series a note belongs to: under its folder (if set), carrying its tag (if set), not its template. */
 export function seriesOfNote(seriesList: readonly Series[], path: string, tags: readonly string[]): Series | null {
 	for (const s of seriesList) {

@@ -4,6 +4,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateVault, writeVault } from "../../scripts/vault-generator";
+import { digestToJson } from "../../src/cli/json-output";
+import { loadVault, openVault } from "../../src/cli/load-vault";
 
 const ROOT = resolve(__dirname, "../..");
 const CLI = join(ROOT, "dist/cli.cjs");
@@ -188,6 +190,11 @@ describe("digest-curator on a generated vault", () => {
 	it("indexes and checks 200 generated digests, CRLF files included, and keeps CRLF on edits", () => {
 		const vault = tempDir();
 		const files = generateVault({ digests: 200, seed: 7 });
+		// Two orderings the generator never makes: a draft without a period (listed last), and two
+		// digests starting the same day (listed by path).
+		const dated = [...files.keys()].find((p) => p.startsWith("Digests/2"))!;
+		files.set("Digests/Someday.md", "---\ntags: [weeklylinks]\ndraft: true\n---\n# Reading\n[1. Blog - Later](https://later.example/a)\n");
+		files.set(`Digests/A copy of ${dated.slice(dated.lastIndexOf("/") + 1)}`, files.get(dated)!);
 		writeVault(vault, files);
 		const index = run(["index", vault, "--json"]);
 		expect(index.code, index.err).toBe(0);
@@ -198,6 +205,14 @@ describe("digest-curator on a generated vault", () => {
 		expect([0, 1]).toContain(check.code);
 		const codes = new Set((JSON.parse(check.out) as { problems: { code: string }[] }).problems.map((p) => p.code));
 		expect(codes.has("duplicate-url")).toBe(true);
+		// `index` reads the vault in one pass without building the index; it must list what the index holds.
+		const loaded = loadVault(openVault(vault, {}));
+		const fromIndex = loaded.index.digests().map(digestToJson);
+		expect(fromIndex.some((d) => d.period === null) && fromIndex.some((d) => d.draft)).toBe(true);
+		expect(json.digests).toEqual(JSON.parse(JSON.stringify(fromIndex)));
+		const summary = run(["index", vault]);
+		expect(summary.out.split("\n").filter((l) => !l.startsWith(" ")).slice(0, -2)).toEqual(fromIndex.map((d) => d.path));
+		expect(summary.out.trim().split("\n").at(-1)).toBe(`${fromIndex.length} digests, ${loaded.index.entryCount()} entries.`);
 		const crlf = digestFiles.find((p) => files.get(p)!.includes("\r\n") && !json.digests.find((d) => d.path === p)?.categories.some((c) => c.entries.length === 0))!;
 		const r = run(["add", vault, "--digest", crlf, "--category", "Generated category", "--url", "https://unique.example/x", "--title", "T"]);
 		expect(r.code, r.err).toBe(0);
