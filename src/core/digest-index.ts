@@ -35,6 +35,12 @@ export interface EntryQuery {
 	drafts?: boolean;
 }
 
+/** A digest with its entries, as the index holds them. */
+export interface DigestEntries {
+	readonly digest: Digest;
+	readonly entries: readonly IndexedEntry[];
+}
+
 export interface Counts {
 	categories: Map<string, number>;
 	sources: Map<string, number>;
@@ -75,6 +81,7 @@ export class DigestIndex {
 	private linkPending: Set<string> | null = null;
 	private readonly byTarget = new Map<string, IndexedEntry[]>();
 	private sorted: DigestRecord[] | null = null;
+	private readonly categoryNames = new Map<string, string>();
 	/** Words of every entry, for text queries; digests reach it on the first text query after they change. */
 	private readonly words = new TextSearchIndex<IndexedEntry>();
 	private readonly wordsStale = new Set<string>();
@@ -144,6 +151,7 @@ export class DigestIndex {
 		if (!parsed) return null;
 		const record: DigestRecord = { digest: parsed.digest, series: parsed.series, entries: [], linkNames: new Set() };
 		for (const category of parsed.digest.categories) {
+			category.name = this.categoryName(category.name);
 			for (const entry of category.entries) {
 				record.entries.push({ entry, category, digest: parsed.digest, series: parsed.series, urlKey: "" });
 			}
@@ -155,6 +163,19 @@ export class DigestIndex {
 		this.sorted = null;
 		this.version++;
 		return parsed.digest;
+	}
+
+	/**
+	 * One string for each category name across the vault: views group entries by category name,
+	 * tens of thousands of look-ups at a time, and a string works out its hash only once.
+	 */
+	private categoryName(name: string): string {
+		const known = this.categoryNames.get(name);
+		if (known !== undefined) return known;
+		// Bounded: names of renamed or deleted categories are not tracked one by one.
+		if (this.categoryNames.size >= 10_000) this.categoryNames.clear();
+		this.categoryNames.set(name, name);
+		return name;
 	}
 
 	removeNote(path: string): void {
@@ -224,6 +245,11 @@ export class DigestIndex {
 		return this.sortedRecords()
 			.filter((r) => seriesName === undefined || r.series.name === seriesName)
 			.map((r) => r.digest);
+	}
+
+	/** Digests with their entries, in the order of `digests()`: the index's own list, shared until it changes. */
+	digestsWithEntries(): readonly DigestEntries[] {
+		return this.sortedRecords();
 	}
 
 	/** The digest of a series with the latest period end (drafts included: they are being written). */

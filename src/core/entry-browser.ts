@@ -208,9 +208,11 @@ export interface ProblemRow {
 export type BrowserRow = GroupRow | EntryRow | DetailRow | ProblemRow;
 
 export interface BrowseResult {
-	rows: BrowserRow[];
+	rows: BrowserRows;
 	/** Entries (problems in problems mode) that pass the filters, each counted once. */
 	matched: number;
+	/** Group headers in the rows, collapsed or not. */
+	groups: number;
 }
 
 export interface BrowseOptions {
@@ -242,21 +244,40 @@ const collator = new Intl.Collator(undefined, { sensitivity: "base", numeric: tr
 /** The entries (or problems) that pass a state's mode and filters, in display order. */
 interface Selection {
 	signature: string;
-	/** all and mentions modes. */
-	entries: IndexedEntry[];
+	/** all and mentions modes: the entries, as runs of consecutive entries of one digest, newest digest first. */
+	runs: EntryRun[];
+	/** Entries in `runs`. */
+	entryCount: number;
 	/** duplicates mode: groups of occurrences. */
 	duplicates: IndexedEntry[][];
 	/** problems mode. */
 	problems: Problem[];
 	/** Title ranges to highlight, or null without a search. */
 	highlight: Highlighter | null;
-	/** Grouped rows (none expanded) by grouping, built when first asked for. */
+	/** Buckets by grouping, made when first asked for. */
 	groupings: Map<BrowserGroupBy | "duplicates", Bucket[]>;
-	/** The rows of `entries`, one for one (highlighted with a search), made when first asked for. */
-	entryRows: BrowserEntryRow[] | null;
 }
 
 type Highlighter = (ie: IndexedEntry) => readonly TextRange[];
+
+/**
+ * Entries `from` (inclusive) to `to` (exclusive) of one digest's entry list in the index, shown
+ * one after another. The list is held as runs, not as a row an entry: a vault of 100,000 entries
+ * is a few thousand runs, and only the rows scrolled into view are ever made.
+ */
+interface EntryRun {
+	info: DigestInfo;
+	from: number;
+	to: number;
+	/** Put before the entry key in the rows' keys (a tag group's key and "::"), or "". */
+	prefix: string;
+	/** Rows that differ from the digest's plain ones (highlighted, prefixed), made as they are read. */
+	rows: (BrowserEntryRow | undefined)[] | null;
+}
+
+function newRun(info: DigestInfo, from: number, to: number, prefix = ""): EntryRun {
+	return { info, from, to, prefix, rows: null };
+}
 
 interface Bucket {
 	key: string;
@@ -265,7 +286,11 @@ interface Bucket {
 	sortLabel: string;
 	/** "No source", "No tag": after the others. */
 	last: boolean;
-	rows: EntryRow[];
+	runs: EntryRun[];
+	/** Entries in `runs`. */
+	count: number;
+	/** Entries before the end of each run, for finding the run of a row; made when first needed. */
+	ends: Int32Array | null;
 }
 
 /**
@@ -298,19 +323,51 @@ class BrowserEntryRow implements EntryRow {
 	}
 
 	withExpanded(expanded: boolean): BrowserEntryRow {
-		return this.copy(expanded, this.highlight);
+		return this.copy(expanded, this.highlight, this.keyPrefix);
 	}
 
-	withHighlight(highlight: Highlighter | null): BrowserEntryRow {
-		return this.copy(this.expanded, highlight);
+	/** This row highlighted with `highlight`, its key prefixed with `prefix`. */
+	variant(highlight: Highlighter | null, prefix: string): BrowserEntryRow {
+		return this.copy(this.expanded, highlight, prefix);
 	}
 
-	private copy(expanded: boolean, highlight: Highlighter | null): BrowserEntryRow {
-		const r = new BrowserEntryRow(this.entry, expanded, highlight, this.keyPrefix);
+	private copy(expanded: boolean, highlight: Highlighter | null, prefix: string): BrowserEntryRow {
+		const r = new BrowserEntryRow(this.entry, expanded, highlight, prefix);
 		r.entryKeyText = this.entryKeyText;
-		r.keyText = this.keyText;
+		if (prefix === this.keyPrefix) r.keyText = this.keyText;
 		return r;
 	}
+}
+
+/** The row at position `pos` of a run's digest list. */
+function runRow(run: EntryRun, pos: number, highlight: Highlighter | null): BrowserEntryRow {
+	const info = run.info;
+	const plain = (digestRows(info)[pos] ??= new BrowserEntryRow(info.list[pos]!, false, null));
+	if (highlight === null && run.prefix === "") return plain;
+	const rows = (run.rows ??= new Array<BrowserEntryRow | undefined>(run.to - run.from));
+	return (rows[pos - run.from] ??= plain.variant(highlight, run.prefix));
+}
+
+/** The row at position `k` of a bucket (0 for its first entry). */
+function bucketRow(bucket: Bucket, k: number, highlight: Highlighter | null): BrowserEntryRow {
+	const ends = (bucket.ends ??= runEnds(bucket.runs));
+	// The first run that ends after k.
+	let lo = 0;
+	let hi = ends.length - 1;
+	while (lo < hi) {
+		const mid = (lo + hi) >> 1;
+		if (ends[mid]! > k) hi = mid;
+		else lo = mid + 1;
+	}
+	const run = bucket.runs[lo]!;
+	return runRow(run, run.to - (ends[lo]! - k), highlight);
+}
+
+function runEnds(runs: readonly EntryRun[]): Int32Array {
+	const ends = new Int32Array(runs.length);
+	let n = 0;
+	for (let i = 0; i < runs.length; i++) ends[i] = n += runs[i]!.to - runs[i]!.from;
+	return ends;
 }
 
 /**
@@ -321,78 +378,117 @@ class BrowserEntryRow implements EntryRow {
 export class BrowserCache {
 	private index: DigestIndex | null = null;
 	private revision = -1;
-	private ranks = new Map<string, number>();
-	private newestFirst: string[] = [];
+	/** Every digest of the revision, newest first; made when first needed. */
+	private order: DigestInfo[] | null = null;
+	private infoByPath: Map<string, DigestInfo> | null = null;
 	private problemList: Problem[] | null = null;
 	private readonly optionLists = new Map<string, BrowserOptions>();
 	private last: Selection | null = null;
 	// Keyed by a digest's entry list, in its order: a re-parsed digest brings a new list, and its old rows drop out.
-	private readonly digestRows = new WeakMap<readonly IndexedEntry[], (BrowserEntryRow | undefined)[]>();
-	/** Category objects to one object per group key: looking up objects is cheap, hashing names a row is not. */
-	// A Map of the current revision's categories: quicker to fill than a WeakMap, and dropped with the revision.
-	private categorySlots = new Map<Category, CategorySlot>();
+	private readonly rowStore = new WeakMap<readonly IndexedEntry[], (BrowserEntryRow | undefined)[]>();
+	/** Category names (as written) to one object per group key, so that names in other cases share a group. */
 	private readonly categorySlotsByKey = new Map<string, CategorySlot>();
 	private readonly categorySlotsByName = new Map<string, CategorySlot>();
-	/** Per digest of the current revision: its entries, their rows and its rank, found by the digest object. */
-	private digestInfos = new WeakMap<Digest, DigestInfo>();
+	/** Every digest's entries as one run each, newest first: the unfiltered list. */
+	private allRunList: EntryRun[] | null = null;
 
 	sync(index: DigestIndex): void {
 		if (this.index === index && this.revision === index.revision) return;
 		this.index = index;
 		this.revision = index.revision;
-		this.ranks = newestFirstRanks(index.digests());
-		this.newestFirst = [...this.ranks.keys()];
+		this.order = null;
+		this.infoByPath = null;
 		this.problemList = null;
 		this.optionLists.clear();
 		this.last = null;
-		this.digestInfos = new WeakMap();
-		this.categorySlots = new Map();
+		this.allRunList = null;
 	}
 
 	/** The group of a category, the same object for every category of the same name in any case. */
 	categorySlot(category: Category): CategorySlot {
-		let slot = this.categorySlots.get(category);
+		// By the name as written first: no lower-casing or key string a category.
+		const name = category.name;
+		let slot = this.categorySlotsByName.get(name);
 		if (!slot) {
-			// By the name as written first: no lower-casing or key string a category.
-			const name = category.name;
-			slot = this.categorySlotsByName.get(name);
-			if (!slot) {
-				const key = `category:${name.toLowerCase()}`;
-				slot = this.categorySlotsByKey.get(key);
-				if (!slot) this.categorySlotsByKey.set(key, (slot = { key }));
-				if (this.categorySlotsByName.size > MAX_CATEGORY_NAMES) {
-					// Slots of one key made before and after this still fall in one group: groups are found by key.
-					this.categorySlotsByName.clear();
-					this.categorySlotsByKey.clear();
-				}
-				this.categorySlotsByName.set(name, slot);
+			const key = `category:${name.toLowerCase()}`;
+			slot = this.categorySlotsByKey.get(key);
+			if (!slot) this.categorySlotsByKey.set(key, (slot = { key }));
+			if (this.categorySlotsByName.size > MAX_CATEGORY_NAMES) {
+				// Slots of one key made before and after this still fall in one group: groups are found by key.
+				this.categorySlotsByName.clear();
+				this.categorySlotsByKey.clear();
 			}
-			this.categorySlots.set(category, slot);
+			this.categorySlotsByName.set(name, slot);
 		}
 		return slot;
 	}
 
-	/** A digest's entries, rows and rank, looked up once a revision: the loops over entries look them up by run. */
-	digestInfo(index: DigestIndex, digest: Digest): DigestInfo {
-		let info = this.digestInfos.get(digest);
-		if (!info) {
-			const list = index.entriesOf(digest.path);
-			this.digestInfos.set(digest, (info = { list, rows: this.rowsOf(list), rank: this.rank(digest.path) }));
+	/** The digests newest first, each with its entries and rank. */
+	private digestOrder(index: DigestIndex): DigestInfo[] {
+		this.sync(index);
+		if (this.order) return this.order;
+		const store = this.rowStore;
+		return (this.order = newestFirst(index.digestsWithEntries()).map(({ digest, entries }, rank): DigestInfo => ({ digest, list: entries, rank, rows: null, store })));
+	}
+
+	/** A digest's entries, rows and rank in this revision; null for a digest the index does not hold. */
+	digestInfo(index: DigestIndex, digest: Digest): DigestInfo | null {
+		if (!this.infoByPath) {
+			this.infoByPath = new Map();
+			for (const info of this.digestOrder(index)) this.infoByPath.set(info.digest.path, info);
 		}
-		return info;
+		const info = this.infoByPath.get(digest.path);
+		return info && info.digest === digest ? info : null;
 	}
 
 	/** 0 for the newest digest. */
-	rank(path: string): number {
-		return this.ranks.get(path) ?? Number.MAX_SAFE_INTEGER;
+	rank(index: DigestIndex, path: string): number {
+		const digest = index.get(path);
+		return (digest && this.digestInfo(index, digest)?.rank) ?? Number.MAX_SAFE_INTEGER;
 	}
 
-	/** Every entry in display order, read straight from the index's digests (no query to run, nothing to reorder). */
-	allEntries(index: DigestIndex): IndexedEntry[] {
+	/** Every entry in display order, a run a digest, read straight from the index (no query to run, nothing to reorder). */
+	allRuns(index: DigestIndex): EntryRun[] {
+		const order = this.digestOrder(index);
+		if (this.allRunList) return this.allRunList;
+		const runs: EntryRun[] = [];
+		for (const info of order) if (info.list.length > 0) runs.push(newRun(info, 0, info.list.length));
+		return (this.allRunList = runs);
+	}
+
+	/**
+	 * Entries (runs of one digest each, in document order within, as the index returns them) as
+	 * runs: found by walking each digest's list rather than by a lookup an entry.
+	 */
+	runsOf(index: DigestIndex, entries: readonly IndexedEntry[]): EntryRun[] {
 		this.sync(index);
-		const out: IndexedEntry[] = [];
-		for (const path of this.newestFirst) for (const ie of index.entriesOf(path)) out.push(ie);
-		return out;
+		const runs: EntryRun[] = [];
+		let run: EntryRun | null = null;
+		let digest: Digest | null = null;
+		let info: DigestInfo | null = null;
+		let j = 0;
+		for (let i = 0; i < entries.length; i++) {
+			const ie = entries[i]!;
+			if (ie.digest !== digest) {
+				digest = ie.digest;
+				info = this.digestInfo(index, digest);
+				run = null;
+				j = 0;
+			}
+			// Not in the index (a stale entry): nothing to show.
+			if (!info) continue;
+			const list = info.list;
+			if (list[j] !== ie) {
+				let at = list.indexOf(ie, j);
+				if (at < 0) at = list.indexOf(ie);
+				if (at < 0) continue;
+				j = at;
+			}
+			if (run && run.to === j) run.to++;
+			else runs.push((run = newRun(info, j, j + 1)));
+			j++;
+		}
+		return runs;
 	}
 
 	problems(index: DigestIndex): Problem[] {
@@ -413,62 +509,6 @@ export class BrowserCache {
 		if (this.last?.signature !== signature) this.last = compute();
 		return this.last;
 	}
-
-	/** The row of an entry under its entry key, not expanded, with or without highlights. */
-	row(ie: IndexedEntry, highlight: Highlighter | null): BrowserEntryRow {
-		const r = this.plainRow(ie);
-		return highlight ? r.withHighlight(highlight) : r;
-	}
-
-	private plainRow(ie: IndexedEntry): BrowserEntryRow {
-		const index = this.index;
-		const list = index ? index.entriesOf(ie.digest.path) : [];
-		const at = list.indexOf(ie);
-		if (at < 0) return new BrowserEntryRow(ie, false, null);
-		const rows = this.rowsOf(list);
-		return (rows[at] ??= new BrowserEntryRow(ie, false, null));
-	}
-
-	private rowsOf(list: readonly IndexedEntry[]): (BrowserEntryRow | undefined)[] {
-		let rows = this.digestRows.get(list);
-		if (!rows) this.digestRows.set(list, (rows = new Array<BrowserEntryRow | undefined>(list.length)));
-		return rows;
-	}
-
-	/**
-	 * The plain rows of entries (runs of one digest each, in document order within, as selections
-	 * hold them), one for one: found by walking each digest's list rather than by a lookup an entry.
-	 */
-	plainRows(index: DigestIndex, entries: readonly IndexedEntry[]): BrowserEntryRow[] {
-		this.sync(index);
-		const out = new Array<BrowserEntryRow>(entries.length);
-		let digest: Digest | null = null;
-		let list: readonly IndexedEntry[] = [];
-		let rows: (BrowserEntryRow | undefined)[] = [];
-		let j = 0;
-		for (let i = 0; i < entries.length; i++) {
-			const ie = entries[i]!;
-			if (ie.digest !== digest) {
-				digest = ie.digest;
-				const info = this.digestInfo(index, digest);
-				list = info.list;
-				rows = info.rows;
-				j = 0;
-			}
-			if (list[j] !== ie) {
-				j = list.indexOf(ie, j);
-				if (j < 0) j = list.indexOf(ie);
-				if (j < 0) {
-					out[i] = new BrowserEntryRow(ie, false, null);
-					j = 0;
-					continue;
-				}
-			}
-			out[i] = rows[j] ??= new BrowserEntryRow(ie, false, null);
-			j++;
-		}
-		return out;
-	}
 }
 
 /** Bounds the names remembered across revisions (renamed categories leave theirs behind). */
@@ -479,43 +519,54 @@ interface CategorySlot {
 }
 
 interface DigestInfo {
+	digest: Digest;
 	list: readonly IndexedEntry[];
-	rows: (BrowserEntryRow | undefined)[];
+	/** 0 for the newest digest. */
 	rank: number;
+	/** The rows of `list`, one for one, made as they are read; kept across revisions in `store`. */
+	rows: (BrowserEntryRow | undefined)[] | null;
+	store: WeakMap<readonly IndexedEntry[], (BrowserEntryRow | undefined)[]>;
 }
 
-/** Dated digests by period start, newest first; undated ones after them, by path. */
-function newestFirstRanks(digests: readonly Digest[]): Map<string, number> {
-	const dated = digests.filter((d) => d.period !== null);
-	const undated = digests.filter((d) => d.period === null);
-	// Stable sort: equal starts keep the index's path order.
-	dated.sort((a, b) => compareDates(b.period!.start, a.period!.start));
-	const ranks = new Map<string, number>();
-	for (const d of dated) ranks.set(d.path, ranks.size);
-	for (const d of undated) ranks.set(d.path, ranks.size);
-	return ranks;
+function digestRows(info: DigestInfo): (BrowserEntryRow | undefined)[] {
+	if (info.rows) return info.rows;
+	let rows = info.store.get(info.list);
+	if (!rows) info.store.set(info.list, (rows = new Array<BrowserEntryRow | undefined>(info.list.length)));
+	return (info.rows = rows);
 }
 
-/** Entries (grouped by digest, in document order within, as the index returns them) newest digest first. */
-function inDisplayOrder(index: DigestIndex, entries: IndexedEntry[], cache: BrowserCache): IndexedEntry[] {
-	// Order the runs of each digest, not the entries.
-	const runs: { start: number; end: number; rank: number }[] = [];
-	let digest: Digest | null = null;
-	for (let i = 0; i < entries.length; i++) {
-		const d = entries[i]!.digest;
-		if (d === digest) continue;
-		digest = d;
-		if (runs.length > 0) runs[runs.length - 1]!.end = i;
-		runs.push({ start: i, end: entries.length, rank: cache.digestInfo(index, d).rank });
+/**
+ * Dated digests by period start, newest first, those starting the same day by path; undated ones
+ * after them, by path. The index lists them oldest first (undated last): its runs of one start
+ * day are taken in reverse order, each kept as it is.
+ */
+function newestFirst<T extends { digest: Digest }>(records: readonly T[]): T[] {
+	let dated = records.length;
+	while (dated > 0 && records[dated - 1]!.digest.period === null) dated--;
+	const out: T[] = [];
+	for (let end = dated; end > 0; ) {
+		const start = records[end - 1]!.digest.period!.start;
+		let begin = end - 1;
+		while (begin > 0 && compareDates(records[begin - 1]!.digest.period!.start, start) === 0) begin--;
+		for (let i = begin; i < end; i++) out.push(records[i]!);
+		end = begin;
 	}
-	let sorted = true;
-	for (let r = 1; r < runs.length && sorted; r++) sorted = runs[r - 1]!.rank <= runs[r]!.rank;
-	if (sorted) return entries;
-	runs.sort((a, b) => a.rank - b.rank || a.start - b.start);
-	const out = new Array<IndexedEntry>(entries.length);
-	let n = 0;
-	for (const run of runs) for (let i = run.start; i < run.end; i++) out[n++] = entries[i]!;
+	for (let i = dated; i < records.length; i++) out.push(records[i]!);
 	return out;
+}
+
+/** Runs (in the index's digest order) newest digest first; runs of one digest keep their order. */
+function inDisplayOrder(runs: EntryRun[]): EntryRun[] {
+	let sorted = true;
+	for (let r = 1; r < runs.length && sorted; r++) sorted = runs[r - 1]!.info.rank <= runs[r]!.info.rank;
+	// Array sort is stable: runs of one digest stay in document order.
+	return sorted ? runs : runs.sort((a, b) => a.info.rank - b.info.rank);
+}
+
+function countEntries(runs: readonly EntryRun[]): number {
+	let n = 0;
+	for (const r of runs) n += r.to - r.from;
+	return n;
 }
 
 function selectionSignature(state: BrowserState, options: BrowseOptions, wordSearch: boolean): string {
@@ -535,6 +586,7 @@ function selectionSignature(state: BrowserState, options: BrowseOptions, wordSea
 	]);
 }
 
+
 function select(index: DigestIndex, state: BrowserState, options: BrowseOptions, wordSearch: boolean, cache: BrowserCache, signature: string): Selection {
 	const query = state.search.trim();
 	const prepare = options.prepareSearch ?? plainSearch;
@@ -544,7 +596,7 @@ function select(index: DigestIndex, state: BrowserState, options: BrowseOptions,
 	if (wordSearch && query !== "") q.text = query;
 
 	const highlights = new Map<IndexedEntry, readonly TextRange[]>();
-	const sel: Selection = { signature, entries: [], duplicates: [], problems: [], highlight: null, groupings: new Map(), entryRows: null };
+	const sel: Selection = { signature, runs: [], entryCount: 0, duplicates: [], problems: [], highlight: null, groupings: new Map() };
 	if (matcher && wordSearch) {
 		// The index found the entries; mark each word where it stands in the title.
 		const perWord = searchWords(query).map((w) => prepare(w));
@@ -578,11 +630,11 @@ function select(index: DigestIndex, state: BrowserState, options: BrowseOptions,
 	switch (state.mode) {
 		case "all": {
 			if (!needsQuery && !matcher) {
-				sel.entries = cache.allEntries(index);
+				sel.runs = cache.allRuns(index);
 				break;
 			}
 			const found = index.query(q);
-			sel.entries = inDisplayOrder(index, !matcher || wordSearch ? found : found.filter(matches), cache);
+			sel.runs = inDisplayOrder(cache.runsOf(index, !matcher || wordSearch ? found : found.filter(matches)));
 			break;
 		}
 		case "mentions": {
@@ -592,7 +644,7 @@ function select(index: DigestIndex, state: BrowserState, options: BrowseOptions,
 				const passing = new Set(index.query(q));
 				found = found.filter((ie) => passing.has(ie));
 			}
-			sel.entries = inDisplayOrder(index, found.filter(matches), cache);
+			sel.runs = inDisplayOrder(cache.runsOf(index, found.filter(matches)));
 			break;
 		}
 		case "duplicates": {
@@ -603,8 +655,8 @@ function select(index: DigestIndex, state: BrowserState, options: BrowseOptions,
 				let shown = false;
 				for (const ie of group) if ((!passing || passing.has(ie)) && matches(ie)) shown = true;
 				if (!shown) continue;
-				const sorted = [...group].sort((a, b) => cache.rank(a.digest.path) - cache.rank(b.digest.path) || a.entry.line - b.entry.line);
-				groups.push({ group: sorted, rank: cache.rank(sorted[0]!.digest.path), line: sorted[0]!.entry.line });
+				const sorted = [...group].sort((a, b) => cache.rank(index, a.digest.path) - cache.rank(index, b.digest.path) || a.entry.line - b.entry.line);
+				groups.push({ group: sorted, rank: cache.rank(index, sorted[0]!.digest.path), line: sorted[0]!.entry.line });
 			}
 			groups.sort((a, b) => a.rank - b.rank || a.line - b.line);
 			sel.duplicates = groups.map((g) => g.group);
@@ -620,6 +672,7 @@ function select(index: DigestIndex, state: BrowserState, options: BrowseOptions,
 			break;
 		}
 	}
+	sel.entryCount = countEntries(sel.runs);
 	return sel;
 }
 
@@ -636,35 +689,31 @@ function digestPasses(index: DigestIndex, state: BrowserState, path: string): bo
 	return true;
 }
 
-/** The selection's entries as rows, one for one, highlighted with a search. */
-function entryRows(index: DigestIndex, sel: Selection, cache: BrowserCache): BrowserEntryRow[] {
-	if (sel.entryRows) return sel.entryRows;
-	const rows = cache.plainRows(index, sel.entries);
-	const highlight = sel.highlight;
-	if (highlight) for (let i = 0; i < rows.length; i++) rows[i] = rows[i]!.withHighlight(highlight);
-	return (sel.entryRows = rows);
-}
-
-/** The selection's entries in buckets of a grouping, in display order, as rows not expanded. */
+/** The selection's entries in buckets of a grouping, in display order. */
 function group(index: DigestIndex, sel: Selection, groupBy: BrowserGroupBy | "duplicates", cache: BrowserCache): Bucket[] {
-	const highlight = sel.highlight;
+	const bucket = (key: string, label: string, last = false): Bucket => ({ key, label, sortLabel: label.replace(/^#/, ""), last, runs: [], count: 0, ends: null });
 	if (groupBy === "duplicates") {
 		return sel.duplicates.map((g) => {
-			const url = g[0]!.entry.url;
-			return { key: `duplicate:${g[0]!.urlKey}`, label: url, sortLabel: url, last: false, rows: g.map((ie) => cache.row(ie, highlight)) };
+			const b = bucket(`duplicate:${g[0]!.urlKey}`, g[0]!.entry.url);
+			for (const run of cache.runsOf(index, g)) add(b, run.info, run.from, run.to);
+			return b;
 		});
 	}
-	const rows = entryRows(index, sel, cache);
-	if (groupBy === "none") return [{ key: "", label: "", sortLabel: "", last: false, rows }];
+	if (groupBy === "none") {
+		const all = bucket("", "");
+		all.runs = sel.runs;
+		all.count = sel.entryCount;
+		return [all];
+	}
 
 	// Looked up by the entry's own string or object first: those repeat, and hash once.
 	const byRaw = new Map<unknown, Bucket>();
 	const byKey = new Map<string, Bucket>();
 	const ordered: Bucket[] = [];
-	const newBucket = (raw: unknown, key: string, label: string, last = false): Bucket => {
+	const find = (raw: unknown, key: string, label: string, last = false): Bucket => {
 		let b = byKey.get(key);
 		if (!b) {
-			b = { key, label, sortLabel: label.replace(/^#/, ""), last, rows: [] };
+			b = bucket(key, label, last);
 			byKey.set(key, b);
 			ordered.push(b);
 		}
@@ -672,66 +721,73 @@ function group(index: DigestIndex, sel: Selection, groupBy: BrowserGroupBy | "du
 		return b;
 	};
 	const none = {};
-	const entries = sel.entries;
 	switch (groupBy) {
 		case "category": {
-			// Runs of one category are common: the bucket is looked up once a run, by objects rather than names.
-			let lastCategory: Category | null = null;
-			let bucket: Bucket | null = null;
-			for (let i = 0; i < entries.length; i++) {
-				const category = entries[i]!.category;
-				if (category !== lastCategory || !bucket) {
-					lastCategory = category;
-					const slot = cache.categorySlot(category);
-					bucket = byRaw.get(slot) ?? newBucket(slot, slot.key, category.name);
+			// A run splits where its digest's categories do: a look-up a category, none an entry.
+			let lastSlot: CategorySlot | null = null;
+			let lastBucket: Bucket | null = null;
+			for (const run of sel.runs) {
+				const info = run.info;
+				const categories = info.digest.categories;
+				let start = 0;
+				for (let c = 0; c < categories.length && start < run.to; c++) {
+					const category = categories[c]!;
+					const end = start + category.entries.length;
+					const from = Math.max(start, run.from);
+					const to = Math.min(end, run.to);
+					if (from < to) {
+						const slot = cache.categorySlot(category);
+						if (slot !== lastSlot) {
+							lastSlot = slot;
+							lastBucket = byRaw.get(slot) ?? find(slot, slot.key, category.name);
+						}
+						add(lastBucket!, info, from, to);
+					}
+					start = end;
 				}
-				bucket.rows.push(rows[i]!);
 			}
 			break;
 		}
 		case "digest": {
-			let lastDigest: Digest | null = null;
-			let bucket: Bucket | null = null;
-			for (let i = 0; i < entries.length; i++) {
-				const d = entries[i]!.digest;
-				if (d !== lastDigest || !bucket) {
-					lastDigest = d;
-					bucket = byRaw.get(d) ?? newBucket(d, `digest:${d.path}`, d.title);
-				}
-				bucket.rows.push(rows[i]!);
+			for (const run of sel.runs) {
+				const d = run.info.digest;
+				add(byRaw.get(d) ?? find(d, `digest:${d.path}`, d.title), run.info, run.from, run.to);
 			}
 			break;
 		}
 		case "source": {
-			for (let i = 0; i < entries.length; i++) {
-				const source = entries[i]!.entry.source;
-				const b = source ? byRaw.get(source) ?? newBucket(source, `source:${source.toLowerCase()}`, source) : byRaw.get(none) ?? newBucket(none, "source:", NO_SOURCE_LABEL, true);
-				b.rows.push(rows[i]!);
+			for (const run of sel.runs) {
+				for (let k = run.from; k < run.to; k++) {
+					const source = run.info.list[k]!.entry.source;
+					const b = source ? byRaw.get(source) ?? find(source, `source:${source.toLowerCase()}`, source) : byRaw.get(none) ?? find(none, "source:", NO_SOURCE_LABEL, true);
+					add(b, run.info, k, k + 1);
+				}
 			}
 			break;
 		}
 		case "tag": {
-			for (let i = 0; i < entries.length; i++) {
-				const ie = entries[i]!;
-				const tags = ie.entry.tags;
-				if (tags.length === 0) {
-					(byRaw.get(none) ?? newBucket(none, "tag:", NO_TAG_LABEL, true)).rows.push(rows[i]!);
-					continue;
-				}
-				let first: Bucket | null = null;
-				const seen: Bucket[] = [];
-				for (const t of tags) {
-					const b = byRaw.get(t) ?? newBucket(t, `tag:${t.toLowerCase()}`, `#${t}`);
-					if (first === null) {
-						first = b;
-						b.rows.push(rows[i]!);
+			for (const run of sel.runs) {
+				for (let k = run.from; k < run.to; k++) {
+					const tags = run.info.list[k]!.entry.tags;
+					if (tags.length === 0) {
+						add(byRaw.get(none) ?? find(none, "tag:", NO_TAG_LABEL, true), run.info, k, k + 1);
 						continue;
 					}
-					// An entry tagged twice (#a #A) stands once under the tag.
-					if (b === first || seen.includes(b)) continue;
-					seen.push(b);
-					// Under its further tags the entry's row key names the tag, so that row keys stay unique.
-					b.rows.push(new BrowserEntryRow(ie, false, highlight, `${b.key}::`));
+					let first: Bucket | null = null;
+					const seen: Bucket[] = [];
+					for (const t of tags) {
+						const b = byRaw.get(t) ?? find(t, `tag:${t.toLowerCase()}`, `#${t}`);
+						if (first === null) {
+							first = b;
+							add(b, run.info, k, k + 1);
+							continue;
+						}
+						// An entry tagged twice (#a #A) stands once under the tag.
+						if (b === first || seen.includes(b)) continue;
+						seen.push(b);
+						// Under its further tags the entry's row key names the tag, so that row keys stay unique.
+						add(b, run.info, k, k + 1, `${b.key}::`);
+					}
 				}
 			}
 			break;
@@ -742,10 +798,18 @@ function group(index: DigestIndex, sel: Selection, groupBy: BrowserGroupBy | "du
 	return ordered;
 }
 
+/** Appends entries `from`..`to` of a digest to a bucket, extending its last run when they follow on. */
+function add(b: Bucket, info: DigestInfo, from: number, to: number, prefix = ""): void {
+	const last = b.runs.length > 0 ? b.runs[b.runs.length - 1]! : null;
+	if (last && last.info === info && last.to === from && last.prefix === prefix) last.to = to;
+	else b.runs.push(newRun(info, from, to, prefix));
+	b.count += to - from;
+}
+
 /**
  * The rows of the browser for a state: group headers, entries (each followed by its commentary
  * when expanded) or problems. Entries are newest digest first, in document order within. Rows are
- * shared between calls: treat them as read-only.
+ * made as they are read and shared between calls: treat them as read-only.
  */
 export function browse(index: DigestIndex, state: BrowserState, options: BrowseOptions = {}): BrowseResult {
 	const cache = options.cache ?? new BrowserCache();
@@ -753,7 +817,7 @@ export function browse(index: DigestIndex, state: BrowserState, options: BrowseO
 	const signature = selectionSignature(state, options, wordSearch);
 	const sel = cache.selection(index, signature, () => select(index, state, options, wordSearch, cache, signature));
 	const collapsed = new Set(state.collapsed);
-	const rows: BrowserRow[] = [];
+	const out = new BrowserRows();
 
 	if (state.mode === "problems") {
 		const byPath = new Map<string, Problem[]>();
@@ -762,15 +826,15 @@ export function browse(index: DigestIndex, state: BrowserState, options: BrowseO
 			if (!list) byPath.set(p.path, (list = []));
 			list.push(p);
 		}
-		const paths = [...byPath.keys()].sort((a, b) => cache.rank(a) - cache.rank(b) || (a < b ? -1 : a > b ? 1 : 0));
+		const paths = [...byPath.keys()].sort((a, b) => cache.rank(index, a) - cache.rank(index, b) || (a < b ? -1 : a > b ? 1 : 0));
 		for (const path of paths) {
 			const problems = byPath.get(path)!;
 			const key = `problems:${path}`;
 			const isCollapsed = collapsed.has(key);
-			rows.push({ kind: "group", key, label: index.get(path)?.title ?? path, count: problems.length, collapsed: isCollapsed });
-			if (!isCollapsed) problems.forEach((problem, i) => rows.push({ kind: "problem", key: `problem:${path}:${problem.line}:${problem.code}:${i}`, problem }));
+			out.push({ kind: "group", key, label: index.get(path)?.title ?? path, count: problems.length, collapsed: isCollapsed });
+			if (!isCollapsed) out.pushAll(problems.map((problem, i): ProblemRow => ({ kind: "problem", key: `problem:${path}:${problem.line}:${problem.code}:${i}`, problem })));
 		}
-		return { rows, matched: sel.problems.length };
+		return { rows: out, matched: sel.problems.length, groups: paths.length };
 	}
 
 	const groupBy = state.mode === "duplicates" ? "duplicates" : state.groupBy;
@@ -778,54 +842,59 @@ export function browse(index: DigestIndex, state: BrowserState, options: BrowseO
 	if (!buckets) sel.groupings.set(groupBy, (buckets = group(index, sel, groupBy, cache)));
 	const expanded = expandedEntries(index, state.expanded);
 	const headers = groupBy !== "none";
-	if (!expanded) {
-		// Sized once and filled: no growing of an array of many thousand rows.
-		let size = 0;
-		for (const b of buckets) size += (headers ? 1 : 0) + (headers && collapsed.has(b.key) ? 0 : b.rows.length);
-		const flat = new Array<BrowserRow>(size);
-		let n = 0;
-		for (const b of buckets) {
-			const isCollapsed = headers && collapsed.has(b.key);
-			if (headers) flat[n++] = { kind: "group", key: b.key, label: b.label, count: b.rows.length, collapsed: isCollapsed };
-			if (isCollapsed) continue;
-			const bucketRows = b.rows;
-			for (let i = 0; i < bucketRows.length; i++) flat[n++] = bucketRows[i]!;
-		}
-		return { rows: flat, matched: matchedOf(sel, groupBy) };
-	}
+	const highlight = sel.highlight;
 	for (const b of buckets) {
 		const isCollapsed = headers && collapsed.has(b.key);
-		if (headers) rows.push({ kind: "group", key: b.key, label: b.label, count: b.rows.length, collapsed: isCollapsed });
+		if (headers) out.push({ kind: "group", key: b.key, label: b.label, count: b.count, collapsed: isCollapsed });
 		if (isCollapsed) continue;
-		for (const r of b.rows) {
-			if (!expanded.has(r.entry)) {
-				rows.push(r);
-				continue;
+		let k0 = 0;
+		// Expanded entries break the bucket's stretch of rows: each is followed by its commentary.
+		if (expanded) {
+			for (const k of expandedPositions(b, expanded)) {
+				out.pushBucket(b, k0, k, highlight);
+				const row = bucketRow(b, k, highlight).withExpanded(true);
+				out.push(row);
+				if (row.entry.entry.commentary !== "") out.push({ kind: "detail", key: `${row.key}::detail`, entryKey: row.entryKey, entry: row.entry });
+				k0 = k + 1;
 			}
-			rows.push((r as BrowserEntryRow).withExpanded(true));
-			if (r.entry.entry.commentary !== "") rows.push({ kind: "detail", key: `${r.key}::detail`, entryKey: r.entryKey, entry: r.entry });
 		}
+		out.pushBucket(b, k0, b.count, highlight);
 	}
-	return { rows, matched: matchedOf(sel, groupBy) };
+	let matched = sel.entryCount;
+	if (groupBy === "duplicates") matched = buckets.reduce((n, b) => n + b.count, 0);
+	return { rows: out, matched, groups: headers ? buckets.length : 0 };
 }
 
-function matchedOf(sel: Selection, groupBy: BrowserGroupBy | "duplicates"): number {
-	if (groupBy !== "duplicates") return sel.entries.length;
-	let matched = 0;
-	for (const g of sel.duplicates) matched += g.length;
-	return matched;
+/** Positions in a bucket of the expanded entries it holds, in order. */
+function expandedPositions(b: Bucket, expanded: ReadonlyMap<Digest, readonly IndexedEntry[]>): number[] {
+	const out: number[] = [];
+	let start = 0;
+	for (const run of b.runs) {
+		const wanted = expanded.get(run.info.digest);
+		if (wanted) {
+			for (const ie of wanted) {
+				const at = run.info.list.indexOf(ie, run.from);
+				if (at >= 0 && at < run.to) out.push(start + at - run.from);
+			}
+		}
+		start += run.to - run.from;
+	}
+	return out.sort((x, y) => x - y);
 }
 
-/** The entries the expanded keys name, looked up once so that rows compare objects, not strings. */
-function expandedEntries(index: DigestIndex, keys: readonly string[]): Set<IndexedEntry> | null {
+/** The entries the expanded keys name, by digest, looked up once so that runs compare objects, not strings. */
+function expandedEntries(index: DigestIndex, keys: readonly string[]): Map<Digest, IndexedEntry[]> | null {
 	if (keys.length === 0) return null;
-	const out = new Set<IndexedEntry>();
+	const out = new Map<Digest, IndexedEntry[]>();
 	for (const k of keys) {
 		const colon = k.lastIndexOf(":");
 		const line = Number(k.slice(colon + 1));
 		if (colon < 0 || !Number.isInteger(line)) continue;
 		const found = index.entriesOf(k.slice(0, colon)).find((ie) => ie.entry.line === line);
-		if (found) out.add(found);
+		if (!found) continue;
+		const list = out.get(found.digest);
+		if (!list) out.set(found.digest, [found]);
+		else if (!list.includes(found)) list.push(found);
 	}
 	return out.size > 0 ? out : null;
 }
@@ -918,24 +987,143 @@ class Tally {
 	}
 }
 
-// --- layout ---
+// --- the row list and its layout ---
 
-/** Top offset of each row, then the total height as the last element. */
-export function rowOffsets(count: number, heightOf: (i: number) => number): Float64Array {
-	const offsets = new Float64Array(count + 1);
-	for (let i = 0; i < count; i++) offsets[i + 1] = offsets[i]! + heightOf(i);
-	return offsets;
+/** Row heights in px by kind; a commentary panel's is asked for each. */
+export interface RowHeights {
+	group: number;
+	entry: number;
+	problem: number;
+	detail: (row: DetailRow) => number;
 }
 
-/** Index of the row at vertical position `y`, clamped to the rows. */
-export function rowAtOffset(offsets: Float64Array, y: number): number {
-	const count = offsets.length - 1;
-	if (count <= 0) return 0;
+/** A stretch of the list: one row, rows from an array, or positions of a bucket; every row of one stretch is of one kind. */
+type Stretch =
+	| { kind: "one"; row: BrowserRow }
+	| { kind: "array"; rows: readonly BrowserRow[] }
+	| { kind: "bucket"; bucket: Bucket; from: number; highlight: Highlighter | null };
+
+/**
+ * The browser's rows, made as they are read: a list of 100,000 entries is a few stretches (a group
+ * header, then the group's entries), so that a change of filter costs little more than what it shows.
+ */
+export class BrowserRows implements Iterable<BrowserRow> {
+	private readonly stretches: Stretch[] = [];
+	/** Index of each stretch's first row, then the row count as the last element. */
+	private starts: number[] = [0];
+
+	get length(): number {
+		return this.starts[this.starts.length - 1]!;
+	}
+
+	/** The row at `i` (0 <= i < length). */
+	at(i: number): BrowserRow {
+		if (!(i >= 0 && i < this.length)) throw new RangeError(`No row ${i} in a list of ${this.length}.`);
+		const s = this.stretchAt(i);
+		const st = this.stretches[s]!;
+		const k = i - this.starts[s]!;
+		switch (st.kind) {
+			case "one":
+				return st.row;
+			case "array":
+				return st.rows[k]!;
+			case "bucket":
+				return bucketRow(st.bucket, st.from + k, st.highlight);
+		}
+	}
+
+	*[Symbol.iterator](): Iterator<BrowserRow> {
+		for (let i = 0; i < this.length; i++) yield this.at(i);
+	}
+
+	toArray(): BrowserRow[] {
+		return Array.from(this);
+	}
+
+	/** Where each row stands with these heights. */
+	layout(heights: RowHeights): RowLayout {
+		const n = this.stretches.length;
+		const rowHeight = new Float64Array(n);
+		const tops = new Float64Array(n + 1);
+		for (let s = 0; s < n; s++) {
+			const st = this.stretches[s]!;
+			const first = st.kind === "one" ? st.row : st.kind === "array" ? st.rows[0]! : null;
+			const h = first === null ? heights.entry : first.kind === "detail" ? heights.detail(first) : heights[first.kind];
+			rowHeight[s] = h;
+			tops[s + 1] = tops[s]! + h * (this.starts[s + 1]! - this.starts[s]!);
+		}
+		return new RowLayout(this.starts, tops, rowHeight);
+	}
+
+	/** Appends a row. */
+	push(row: BrowserRow): void {
+		this.append({ kind: "one", row }, 1);
+	}
+
+	/** Appends rows of one kind. */
+	pushAll(rows: readonly BrowserRow[]): void {
+		if (rows.length > 0) this.append({ kind: "array", rows }, rows.length);
+	}
+
+	/** Appends the rows of a bucket from position `from` up to `to`. */
+	pushBucket(bucket: Bucket, from: number, to: number, highlight: Highlighter | null): void {
+		if (to > from) this.append({ kind: "bucket", bucket, from, highlight }, to - from);
+	}
+
+	private append(stretch: Stretch, count: number): void {
+		this.stretches.push(stretch);
+		this.starts.push(this.length + count);
+	}
+
+	private stretchAt(i: number): number {
+		return lastAtOrBelow(this.starts, i, this.stretches.length - 1);
+	}
+}
+
+/** Vertical positions of a list's rows, from the heights of its stretches. */
+export class RowLayout {
+	constructor(
+		private readonly starts: readonly number[],
+		/** Top of each stretch, then the total height. */
+		private readonly tops: Float64Array,
+		private readonly rowHeight: Float64Array,
+	) {}
+
+	get count(): number {
+		return this.starts[this.starts.length - 1]!;
+	}
+
+	get height(): number {
+		return this.tops[this.tops.length - 1]!;
+	}
+
+	/** Top of row `i`; `top(count)` is the total height. */
+	top(i: number): number {
+		if (i >= this.count) return this.height;
+		if (i <= 0) return 0;
+		const s = lastAtOrBelow(this.starts, i, this.rowHeight.length - 1);
+		return this.tops[s]! + (i - this.starts[s]!) * this.rowHeight[s]!;
+	}
+
+	/** Index of the row at vertical position `y`, clamped to the rows. */
+	indexAt(y: number): number {
+		const count = this.count;
+		if (count <= 0) return 0;
+		const s = lastAtOrBelow(this.tops, y, this.rowHeight.length - 1);
+		const h = this.rowHeight[s]!;
+		const k = h > 0 ? Math.floor((y - this.tops[s]!) / h) : 0;
+		const rows = this.starts[s + 1]! - this.starts[s]!;
+		return Math.min(count - 1, this.starts[s]! + Math.max(0, Math.min(rows - 1, k)));
+	}
+}
+
+/** The last index in `0..max` whose value in the ascending `values` is at most `x` (0 when none is). */
+function lastAtOrBelow(values: ArrayLike<number>, x: number, max: number): number {
 	let lo = 0;
-	let hi = count - 1;
+	let hi = max;
 	while (lo < hi) {
 		const mid = (lo + hi + 1) >> 1;
-		if (offsets[mid]! <= y) lo = mid;
+		if (values[mid]! <= x) lo = mid;
 		else hi = mid - 1;
 	}
 	return lo;

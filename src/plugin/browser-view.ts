@@ -5,7 +5,7 @@ import {
 	defaultBrowserState,
 	hasFilters,
 	mergeBrowserState,
-	rowAtOffset,
+	BrowserRows,
 	type BrowseResult,
 	type BrowserGroupBy,
 	type BrowserMode,
@@ -14,6 +14,8 @@ import {
 	type BrowserRow,
 	type BrowserState,
 	type EntryRow,
+	type RowHeights,
+	type RowLayout,
 	type TextRange,
 } from "../core/entry-browser";
 import type { IndexedEntry } from "../core/digest-index";
@@ -140,8 +142,8 @@ export class DigestBrowserView extends ItemView implements HoverParent {
 	// Distinct names: View keeps internals of its own (the test mock's View a `state`) that a same-named field would clash with.
 	private browserState: BrowserState = defaultBrowserState();
 	private readonly browseCache = new BrowserCache();
-	private browseResult: BrowseResult = { rows: [], matched: 0 };
-	private rowTops: Float64Array = new Float64Array(1);
+	private browseResult: BrowseResult = noRows();
+	private rowLayout: RowLayout = new BrowserRows().layout(this.heights());
 	private readonly shownRows = new Map<string, Shown>();
 	private readonly detailHeights = new Map<string, number>();
 	private selectedKey: string | null = null;
@@ -181,7 +183,7 @@ export class DigestBrowserView extends ItemView implements HoverParent {
 	}
 
 	/** The rows as computed last: what the list shows, scrolled or not. */
-	get currentRows(): readonly BrowserRow[] {
+	get currentRows(): BrowserRows {
 		return this.browseResult.rows;
 	}
 
@@ -324,10 +326,10 @@ export class DigestBrowserView extends ItemView implements HoverParent {
 		const index = live.index;
 		let emptyText = "";
 		if (!live.isReady) {
-			this.browseResult = { rows: [], matched: 0 };
+			this.browseResult = noRows();
 			emptyText = "Indexing…";
 		} else if (index.size === 0) {
-			this.browseResult = { rows: [], matched: 0 };
+			this.browseResult = noRows();
 			emptyText = "No digests yet";
 		} else {
 			this.browseResult = browse(index, this.browserState, { prepareSearch: prepareSimpleSearch, wordSearch: true, activeNotePath: this.activeNotePath, cache: this.browseCache });
@@ -344,7 +346,7 @@ export class DigestBrowserView extends ItemView implements HoverParent {
 		}
 		if (anchor) {
 			const i = this.indexOfKey(anchor.key, anchor.index);
-			if (i >= 0) ui.list.scrollTop = Math.max(0, this.rowTops[i]! - anchor.offset);
+			if (i >= 0) ui.list.scrollTop = Math.max(0, this.rowLayout.top(i) - anchor.offset);
 		} else if (scroll === "top") {
 			ui.list.scrollTop = 0;
 		}
@@ -373,8 +375,9 @@ export class DigestBrowserView extends ItemView implements HoverParent {
 		const scrollTop = ui.list.scrollTop;
 		let i = key !== undefined ? this.indexOfKey(key, key === this.selectedKey ? this.selectedIndex : -1) : -1;
 		const height = this.viewportHeight();
-		if (i < 0 || this.rowTops[i + 1]! <= scrollTop || this.rowTops[i]! >= scrollTop + height) i = rowAtOffset(this.rowTops, scrollTop);
-		return { key: rows[i]!.key, index: i, offset: this.rowTops[i]! - scrollTop };
+		const layout = this.rowLayout;
+		if (i < 0 || layout.top(i + 1) <= scrollTop || layout.top(i) >= scrollTop + height) i = layout.indexAt(scrollTop);
+		return { key: rows.at(i).key, index: i, offset: layout.top(i) - scrollTop };
 	}
 
 	/** Index of the row with `key`, or -1; looked for outward from `near`, as rows mostly stay where they were. */
@@ -382,12 +385,12 @@ export class DigestBrowserView extends ItemView implements HoverParent {
 		const rows = this.browseResult.rows;
 		const n = rows.length;
 		if (near < 0 || near >= n) {
-			for (let i = 0; i < n; i++) if (rows[i]!.key === key) return i;
+			for (let i = 0; i < n; i++) if (rows.at(i).key === key) return i;
 			return -1;
 		}
 		for (let d = 0; near - d >= 0 || near + d < n; d++) {
-			if (near + d < n && rows[near + d]!.key === key) return near + d;
-			if (d > 0 && near - d >= 0 && rows[near - d]!.key === key) return near - d;
+			if (near + d < n && rows.at(near + d).key === key) return near + d;
+			if (d > 0 && near - d >= 0 && rows.at(near - d).key === key) return near - d;
 		}
 		return -1;
 	}
@@ -400,20 +403,15 @@ export class DigestBrowserView extends ItemView implements HoverParent {
 		return clamp(lines * DETAIL_LINE + DETAIL_PADDING, DETAIL_MIN, DETAIL_MAX);
 	}
 
+	/** Row heights by kind, a commentary panel's as measured (estimated until it is). */
+	private heights(): RowHeights {
+		return { ...ROW_HEIGHT, detail: (row) => this.heightOf(row) };
+	}
+
 	private layout(): void {
-		const rows = this.browseResult.rows;
-		const n = rows.length;
-		// One pass with the fixed heights inline: lists of many thousand rows are laid out on every keystroke.
-		const tops = new Float64Array(n + 1);
-		let y = 0;
-		for (let i = 0; i < n; i++) {
-			const row = rows[i]!;
-			const kind = row.kind;
-			y += kind === "entry" ? ROW_HEIGHT.entry : kind === "group" ? ROW_HEIGHT.group : kind === "problem" ? ROW_HEIGHT.problem : this.heightOf(row);
-			tops[i + 1] = y;
-		}
-		this.rowTops = tops;
-		this.browserUi?.canvas.setCssProps({ "--digest-browser-total": `${this.rowTops[rows.length]!}px` });
+		// By stretches of rows of one kind, not a row at a time: a list can hold 100,000 entries.
+		this.rowLayout = this.browseResult.rows.layout(this.heights());
+		this.browserUi?.canvas.setCssProps({ "--digest-browser-total": `${this.rowLayout.height}px` });
 	}
 
 	private viewportHeight(): number {
@@ -426,13 +424,14 @@ export class DigestBrowserView extends ItemView implements HoverParent {
 		if (!ui) return;
 		const rows = this.browseResult.rows;
 		const top = ui.list.scrollTop;
-		const first = rows.length === 0 ? 0 : Math.max(0, rowAtOffset(this.rowTops, top) - OVERSCAN);
-		const last = rows.length === 0 ? -1 : Math.min(rows.length - 1, rowAtOffset(this.rowTops, top + this.viewportHeight()) + OVERSCAN);
+		const layout = this.rowLayout;
+		const first = rows.length === 0 ? 0 : Math.max(0, layout.indexAt(top) - OVERSCAN);
+		const last = rows.length === 0 ? -1 : Math.min(rows.length - 1, layout.indexAt(top + this.viewportHeight()) + OVERSCAN);
 		const wanted = new Set<string>();
-		for (let i = first; i <= last; i++) wanted.add(rows[i]!.key);
+		for (let i = first; i <= last; i++) wanted.add(rows.at(i).key);
 		for (const key of [...this.shownRows.keys()]) if (!wanted.has(key)) this.unshow(key);
 		for (let i = first; i <= last; i++) {
-			const row = rows[i]!;
+			const row = rows.at(i);
 			let shown = this.shownRows.get(row.key);
 			// Rows are shared while unchanged; a new row object is redrawn unless it shows the same.
 			if (shown && shown.row !== row && !sameContent(shown.row, row)) {
@@ -444,8 +443,8 @@ export class DigestBrowserView extends ItemView implements HoverParent {
 				this.shownRows.set(row.key, shown);
 			}
 			shown.row = row;
-			const top = this.rowTops[i]!;
-			const height = this.rowTops[i + 1]! - top;
+			const top = layout.top(i);
+			const height = layout.top(i + 1) - top;
 			if (shown.top !== top || shown.height !== height) {
 				shown.el.setCssProps({ "--digest-browser-top": `${top}px`, "--digest-browser-height": `${height}px` });
 				shown.top = top;
@@ -561,7 +560,7 @@ export class DigestBrowserView extends ItemView implements HoverParent {
 		this.layout();
 		if (anchor) {
 			const i = this.indexOfKey(anchor.key, anchor.index);
-			if (i >= 0) this.browserUi.list.scrollTop = Math.max(0, this.rowTops[i]! - anchor.offset);
+			if (i >= 0) this.browserUi.list.scrollTop = Math.max(0, this.rowLayout.top(i) - anchor.offset);
 		}
 		this.renderWindow();
 	}
@@ -618,7 +617,7 @@ export class DigestBrowserView extends ItemView implements HoverParent {
 				if (this.activeNotePath === null) return "";
 				return `${entries} ${matched === 1 ? "mentions" : "mention"} ${noteName(this.activeNotePath)}`;
 			case "duplicates": {
-				const links = this.browseResult.rows.filter((r) => r.kind === "group").length;
+				const links = this.browseResult.groups;
 				return `${links.toLocaleString()} shared ${links === 1 ? "link" : "links"}, ${entries}`;
 			}
 			case "problems":
@@ -727,17 +726,17 @@ export class DigestBrowserView extends ItemView implements HoverParent {
 		let i = this.selectedKey !== null ? this.indexOfKey(this.selectedKey, this.selectedIndex) : -1;
 		if (i < 0) i = step > 0 ? -1 : rows.length;
 		do i += step;
-		while (i >= 0 && i < rows.length && rows[i]!.kind === "detail");
+		while (i >= 0 && i < rows.length && rows.at(i).kind === "detail");
 		if (i < 0 || i >= rows.length) return;
-		this.select(rows[i]!.key, i);
+		this.select(rows.at(i).key, i);
 		this.scrollIntoView(i);
 	}
 
 	private scrollIntoView(i: number): void {
 		const ui = this.browserUi;
 		if (!ui) return;
-		const top = this.rowTops[i]!;
-		const bottom = this.rowTops[i + 1]!;
+		const top = this.rowLayout.top(i);
+		const bottom = this.rowLayout.top(i + 1);
 		const height = this.viewportHeight();
 		if (top < ui.list.scrollTop) ui.list.scrollTop = top;
 		else if (bottom > ui.list.scrollTop + height) ui.list.scrollTop = bottom - height;
@@ -747,7 +746,7 @@ export class DigestBrowserView extends ItemView implements HoverParent {
 	private selectedRow(): BrowserRow | null {
 		if (this.selectedKey === null) return null;
 		const i = this.indexOfKey(this.selectedKey, this.selectedIndex);
-		return i >= 0 ? this.browseResult.rows[i]! : null;
+		return i >= 0 ? this.browseResult.rows.at(i) : null;
 	}
 
 	private onListKey(evt: KeyboardEvent): void {
@@ -845,6 +844,10 @@ function sameRanges(a: readonly TextRange[], b: readonly TextRange[]): boolean {
 /** A note's name as Obsidian shows it: no folders, no `.md`. */
 function noteName(path: string): string {
 	return path.replace(/^.*\//, "").replace(/\.md$/, "");
+}
+
+function noRows(): BrowseResult {
+	return { rows: new BrowserRows(), matched: 0, groups: 0 };
 }
 
 function clamp(n: number, min: number, max: number): number {

@@ -1,5 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
+import { generateVault } from "../../scripts/vault-generator";
 import { DigestIndex } from "../../src/core/digest-index";
 import {
 	browse,
@@ -11,8 +13,6 @@ import {
 	mergeBrowserState,
 	plainSearch,
 	rangesWithin,
-	rowAtOffset,
-	rowOffsets,
 	type BrowseOptions,
 	type BrowserRow,
 	type BrowserState,
@@ -83,12 +83,12 @@ function state(change: Partial<BrowserState> = {}): BrowserState {
 }
 
 function rowsOf(index: DigestIndex, change: Partial<BrowserState> = {}, options: BrowseOptions = {}): BrowserRow[] {
-	return browse(index, state(change), options).rows;
+	return browse(index, state(change), options).rows.toArray();
 }
 
 /** Rows as short strings: `## label (count)` for groups, `title` for entries, `> commentary` for panels. */
-function outline(rows: readonly BrowserRow[]): string[] {
-	return rows.map((r) => {
+function outline(rows: Iterable<BrowserRow>): string[] {
+	return [...rows].map((r) => {
 		switch (r.kind) {
 			case "group":
 				return `## ${r.label} (${r.count})${r.collapsed ? " collapsed" : ""}`;
@@ -102,11 +102,11 @@ function outline(rows: readonly BrowserRow[]): string[] {
 	});
 }
 
-function entries(rows: readonly BrowserRow[]): EntryRow[] {
-	return rows.filter((r): r is EntryRow => r.kind === "entry");
+function entries(rows: Iterable<BrowserRow>): EntryRow[] {
+	return [...rows].filter((r): r is EntryRow => r.kind === "entry");
 }
 
-function titles(rows: readonly BrowserRow[]): string[] {
+function titles(rows: Iterable<BrowserRow>): string[] {
 	return entries(rows).map((r) => r.entry.entry.title);
 }
 
@@ -135,6 +135,15 @@ describe("browse: all entries", () => {
 		expect(rows.every((r) => r.kind === "entry")).toBe(true);
 		expect(entries(rows).map((r) => r.entry.digest.path)).toEqual([T1, W2, W2, W2, W2, W1, W1, W1, READING]);
 		expect(titles(rows).slice(1, 5)).toEqual(["Fleet management, again", "Kubernetes operators", "Interview stories", "javascript trick"]);
+	});
+
+	it("lists digests starting the same day by path, and after the newer ones", () => {
+		const index = build();
+		const same = digest("Weekly Links: 08-01-2025 to 10-01-2025", ["# Data", "[1. Blog - Same day](https://same.example/a)"]);
+		index.setNote("Digests/a-same.md", same);
+		index.setNote("Digests/z-same.md", same);
+		const paths = entries(rowsOf(index, { groupBy: "none" })).map((r) => r.entry.digest.path);
+		expect([...new Set(paths)]).toEqual([T1, "Digests/a-same.md", W2, "Digests/z-same.md", W1, READING]);
 	});
 
 	it("keys entries by digest path and line, stable across re-indexing of other digests", () => {
@@ -296,7 +305,8 @@ describe("browse: mentions, duplicates, problems", () => {
 	it("groups the occurrences of each shared link under the link, newest first", () => {
 		const result = browse(index, state({ mode: "duplicates", groupBy: "tag" }));
 		expect(outline(result.rows)).toEqual(["## http://example.com/fleet/#top (2)", "Fleet management, again", "Fleet management at scale"]);
-		expect(result.rows[0]!.key).toBe("duplicate:https://example.com/fleet");
+		expect(result.rows.at(0).key).toBe("duplicate:https://example.com/fleet");
+		expect(result.groups).toBe(1);
 		expect(result.matched).toBe(2);
 		// One occurrence passing the filters lists the link with all its occurrences.
 		expect(titles(rowsOf(index, { mode: "duplicates", search: "again" }))).toEqual(["Fleet management, again", "Fleet management at scale"]);
@@ -308,7 +318,7 @@ describe("browse: mentions, duplicates, problems", () => {
 
 	it("lists the check's problems by digest, newest first", () => {
 		const result = browse(index, state({ mode: "problems" }));
-		const rows = result.rows;
+		const rows = result.rows.toArray();
 		expect(rows[0]).toMatchObject({ kind: "group", key: `problems:${W2}`, label: "Weekly Links: 08-01-2025 to 14-01-2025" });
 		const codes = rows.filter((r) => r.kind === "problem").map((r) => (r.kind === "problem" ? `${r.problem.path} ${r.problem.code}` : ""));
 		expect(codes).toEqual(expect.arrayContaining([`${W2} numbering`, `${W2} unresolved-link`, `${W2} duplicate-url`, `${W1} duplicate-url`]));
@@ -407,12 +417,25 @@ describe("mergeBrowserState", () => {
 });
 
 describe("row layout", () => {
-	it("places rows by prefix sums and finds the row at an offset", () => {
-		const heights = [30, 48, 48, 100, 30];
-		const offsets = rowOffsets(heights.length, (i) => heights[i]!);
-		expect([...offsets]).toEqual([0, 30, 78, 126, 226, 256]);
-		expect([0, 29, 30, 125, 126, 225, 226, 1000, -5].map((y) => rowAtOffset(offsets, y))).toEqual([0, 0, 1, 2, 3, 3, 4, 4, 0]);
-		expect(rowAtOffset(rowOffsets(0, () => 1), 10)).toBe(0);
+	it("places rows by their kinds' heights and finds the row at an offset", () => {
+		const index = build();
+		const expanded = [`${W1}:${lineOf(W1, "Lakehouse")}`];
+		const rows = browse(index, state({ expanded })).rows;
+		const heights = { group: 30, entry: 48, problem: 40, detail: () => 100 };
+		const layout = rows.layout(heights);
+		const list = rows.toArray();
+		expect(list.map((r) => r.kind).join(" ")).toBe("group entry entry detail group entry entry entry entry entry group entry entry");
+		const want = [0];
+		for (const r of list) want.push(want.at(-1)! + (r.kind === "detail" ? 100 : heights[r.kind]));
+		expect(list.map((_, i) => layout.top(i)).concat(layout.height)).toEqual(want);
+		expect(layout.top(list.length)).toBe(layout.height);
+		// Offsets inside a row, at its top, past the end and before the start.
+		expect([0, 29, 30, 77, 78, 126, 225, 226, 10_000, -5].map((y) => layout.indexAt(y))).toEqual([0, 0, 1, 1, 2, 3, 3, 4, 12, 0]);
+		const empty = browse(index, state({ search: "nothing matches this" })).rows;
+		expect(empty.length).toBe(0);
+		expect(empty.layout(heights).height).toBe(0);
+		expect(empty.layout(heights).indexAt(50)).toBe(0);
+		expect(() => empty.at(0)).toThrow(RangeError);
 	});
 });
 
@@ -438,4 +461,88 @@ describe("the cache", () => {
 		expect(titles(browse(index, state({ ...kube, search: "fleet" }), { cache }).rows)).toContain("Fleet management notes, updated");
 		expect(queries).toBe(3);
 	});
+});
+
+describe("the row list, on a generated vault", () => {
+	// A vault of the generator's making: many digests, categories, sources, tags, shared links.
+	const vault = generateVault({ digests: 40, seed: 11 });
+	const index = new DigestIndex({ parseYaml, series: [completeSeries({ name: "Weekly", tag: "weeklylinks" })] });
+	for (const path of vault.keys()) index.addFile(path);
+	for (const [path, text] of vault) if (path.endsWith(".md")) index.setNote(path, text);
+	const all = index.allEntries();
+	const keyOf = (ie: (typeof all)[number]) => entryKey(ie);
+
+	const stateArb = fc.record({
+		mode: fc.constantFrom<BrowserState["mode"]>("all", "duplicates", "mentions"),
+		groupBy: fc.constantFrom<BrowserState["groupBy"]>("category", "digest", "source", "tag", "none"),
+		search: fc.constantFrom("", "go", "rust data", "zz-nothing"),
+		recommendedOnly: fc.boolean(),
+		expanded: fc.subarray(all.slice(0, 400).map(keyOf), { maxLength: 6 }),
+		collapseFirst: fc.boolean(),
+	});
+
+	it("reads the same rows by index as in order, with unique keys, and lays them out by their heights", () => {
+		fc.assert(
+			fc.property(stateArb, ({ collapseFirst, ...change }) => {
+				const cache = new BrowserCache();
+				const options = { cache, activeNotePath: mentioned() };
+				let result = browse(index, state(change), options);
+				if (collapseFirst && result.rows.length > 0) result = browse(index, state({ ...change, collapsed: [result.rows.at(0).key] }), options);
+				const rows = result.rows.toArray();
+				expect(rows).toHaveLength(result.rows.length);
+				rows.forEach((r, i) => expect(result.rows.at(i)).toBe(r));
+				expect(new Set(rows.map((r) => r.key)).size).toBe(rows.length);
+				// Each header counts the entries under it; shown (not collapsed), they follow it.
+				rows.forEach((r, i) => {
+					if (r.kind !== "group" || r.collapsed) return;
+					let n = 0;
+					for (let j = i + 1; j < rows.length && rows[j]!.kind !== "group"; j++) if (rows[j]!.kind === "entry") n++;
+					expect(n).toBe(r.count);
+				});
+				// Every expanded entry shown is followed by its commentary, when it has one.
+				rows.forEach((r, i) => {
+					if (r.kind === "entry" && r.expanded && r.entry.entry.commentary !== "") expect(rows[i + 1]).toMatchObject({ kind: "detail", entryKey: r.entryKey });
+				});
+				const heights = { group: 30, entry: 48, problem: 40, detail: (d: { entry: { entry: { line: number } } }) => 50 + (d.entry.entry.line % 7) };
+				const layout = result.rows.layout(heights);
+				let y = 0;
+				rows.forEach((r, i) => {
+					expect(layout.top(i)).toBe(y);
+					expect(layout.indexAt(y)).toBe(i);
+					const h = r.kind === "detail" ? heights.detail(r) : heights[r.kind];
+					expect(layout.indexAt(y + h - 0.5)).toBe(i);
+					y += h;
+				});
+				expect(layout.height).toBe(y);
+			}),
+			{ numRuns: 60 },
+		);
+	});
+
+	it("shows the same entries whatever the grouping", () => {
+		fc.assert(
+			fc.property(fc.constantFrom("", "go", "rust data"), fc.boolean(), (search, recommendedOnly) => {
+				const cache = new BrowserCache();
+				const shown = (groupBy: BrowserState["groupBy"]) => {
+					const result = browse(index, state({ search, recommendedOnly, groupBy }), { cache });
+					return { keys: entries(result.rows).map((r) => r.entryKey), matched: result.matched };
+				};
+				const none = shown("none");
+				expect(none.keys).toHaveLength(none.matched);
+				for (const g of ["category", "digest", "source"] as const) {
+					const other = shown(g);
+					expect(other.matched).toBe(none.matched);
+					expect([...other.keys].sort()).toEqual([...none.keys].sort());
+				}
+				// Under tags an entry stands once a tag: at least once.
+				expect(new Set(shown("tag").keys)).toEqual(new Set(none.keys));
+			}),
+			{ numRuns: 12 },
+		);
+	});
+
+	function mentioned(): string | null {
+		for (const ie of all) for (const l of ie.entry.links) if (l.resolved) return l.resolved;
+		return null;
+	}
 });
