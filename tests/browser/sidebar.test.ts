@@ -365,6 +365,8 @@ describe("the digest browser in the sandbox", () => {
 		await row.locator("[data-action=expand]").click();
 		await page.locator(".digest-browser-commentary li").first().waitFor();
 		await page.mouse.move(0, 0);
+		// The file list marks digests in idle time.
+		await page.locator(".nav-file-title.is-digest").first().waitFor();
 		await page.evaluate(() => new Promise((done) => window.requestAnimationFrame(() => window.setTimeout(done, 0))));
 		await page.screenshot({ path: join(SCREENSHOTS, "sandbox-light.png") });
 		await sidebar().screenshot({ path: join(SCREENSHOTS, "sidebar-light.png") });
