@@ -279,6 +279,20 @@ export class DigestIndex {
 	}
 
 	query(q: EntryQuery = {}): IndexedEntry[] {
+		const out: IndexedEntry[] = [];
+		this.matchEach(q, (entries, positions) => {
+			if (positions === null) for (const ie of entries) out.push(ie);
+			else for (const i of positions) out.push(entries[i]!);
+		});
+		return out;
+	}
+
+	/**
+	 * What `query` finds, digest by digest in the order of `digests()`: the digest's entry list
+	 * (as `entriesOf`) and the ascending positions in it of the entries that pass, or null when all
+	 * of them do. For callers that show entries in runs rather than one by one.
+	 */
+	matchEach(q: EntryQuery, each: (entries: readonly IndexedEntry[], positions: readonly number[] | null) => void): void {
 		const hits = q.text !== undefined && q.text.trim() !== "" ? this.textMatches(q.text) : null;
 		const category = q.category?.toLowerCase();
 		const source = q.source?.toLowerCase();
@@ -292,8 +306,7 @@ export class DigestIndex {
 			if (tag !== undefined && !hasTag(e.tags, tag)) return false;
 			return true;
 		};
-		const out: IndexedEntry[] = [];
-		if (hits && hits.size === 0) return out;
+		if (hits && hits.size === 0) return;
 		const anyEntryFilter = q.recommended !== undefined || category !== undefined || source !== undefined || tag !== undefined;
 		for (const r of this.sortedRecords()) {
 			const d = r.digest;
@@ -305,17 +318,22 @@ export class DigestIndex {
 				if (q.from && compareDates(d.period.end, q.from) < 0) continue;
 				if (q.to && compareDates(d.period.start, q.to) > 0) continue;
 			}
-			if (!hits) {
-				for (const ie of r.entries) if (!anyEntryFilter || fits(ie)) out.push(ie);
+			const entries = r.entries;
+			if (entries.length === 0) continue;
+			if (!hits && !anyEntryFilter) {
+				each(entries, null);
 				continue;
 			}
-			const entries = r.entries;
-			for (const i of hits.indexes(d.path)) {
-				const ie = entries[i]!;
-				if (!anyEntryFilter || fits(ie)) out.push(ie);
+			let positions: number[];
+			if (hits) {
+				positions = hits.indexes(d.path);
+				if (anyEntryFilter) positions = positions.filter((i) => fits(entries[i]!));
+			} else {
+				positions = [];
+				for (let i = 0; i < entries.length; i++) if (fits(entries[i]!)) positions.push(i);
 			}
+			if (positions.length > 0) each(entries, positions);
 		}
-		return out;
 	}
 
 	/** Brings the word index up to date with the digests changed since the last text query, then asks it. */

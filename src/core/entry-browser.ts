@@ -286,11 +286,22 @@ interface Bucket {
 	sortLabel: string;
 	/** "No source", "No tag": after the others. */
 	last: boolean;
-	runs: EntryRun[];
-	/** Entries in `runs`. */
+	/** Null until first needed when `collect` can make them. */
+	runs: EntryRun[] | null;
+	/** Makes `runs`: a grouping can count its buckets in one pass and list only the runs of those shown. */
+	collect: ((b: Bucket) => EntryRun[]) | null;
+	/** Entries in the bucket. */
 	count: number;
 	/** Entries before the end of each run, for finding the run of a row; made when first needed. */
 	ends: Int32Array | null;
+}
+
+function bucketRuns(b: Bucket): EntryRun[] {
+	if (b.runs === null) {
+		b.runs = b.collect ? b.collect(b) : [];
+		b.collect = null;
+	}
+	return b.runs;
 }
 
 /**
@@ -350,7 +361,8 @@ function runRow(run: EntryRun, pos: number, highlight: Highlighter | null): Brow
 
 /** The row at position `k` of a bucket (0 for its first entry). */
 function bucketRow(bucket: Bucket, k: number, highlight: Highlighter | null): BrowserEntryRow {
-	const ends = (bucket.ends ??= runEnds(bucket.runs));
+	const runs = bucketRuns(bucket);
+	const ends = (bucket.ends ??= runEnds(runs));
 	// The first run that ends after k.
 	let lo = 0;
 	let hi = ends.length - 1;
@@ -359,7 +371,7 @@ function bucketRow(bucket: Bucket, k: number, highlight: Highlighter | null): Br
 		if (ends[mid]! > k) hi = mid;
 		else lo = mid + 1;
 	}
-	const run = bucket.runs[lo]!;
+	const run = runs[lo]!;
 	return runRow(run, run.to - (ends[lo]! - k), highlight);
 }
 
@@ -454,6 +466,26 @@ export class BrowserCache {
 		const runs: EntryRun[] = [];
 		for (const info of order) if (info.list.length > 0) runs.push(newRun(info, 0, info.list.length));
 		return (this.allRunList = runs);
+	}
+
+	/** What a query keeps, as runs straight from the positions the index finds. */
+	queryRuns(index: DigestIndex, q: EntryQuery): EntryRun[] {
+		this.sync(index);
+		const runs: EntryRun[] = [];
+		index.matchEach(q, (entries, positions) => {
+			const info = this.digestInfo(index, entries[0]!.digest);
+			if (!info || info.list !== entries) return;
+			if (positions === null) {
+				runs.push(newRun(info, 0, entries.length));
+				return;
+			}
+			let run: EntryRun | null = null;
+			for (const i of positions) {
+				if (run && run.to === i) run.to++;
+				else runs.push((run = newRun(info, i, i + 1)));
+			}
+		});
+		return runs;
 	}
 
 	/**
@@ -633,8 +665,8 @@ function select(index: DigestIndex, state: BrowserState, options: BrowseOptions,
 				sel.runs = cache.allRuns(index);
 				break;
 			}
-			const found = index.query(q);
-			sel.runs = inDisplayOrder(cache.runsOf(index, !matcher || wordSearch ? found : found.filter(matches)));
+			// The index's word search finds the entries by position; a fuzzy matcher looks at each one.
+			sel.runs = inDisplayOrder(!matcher || wordSearch ? cache.queryRuns(index, q) : cache.runsOf(index, index.query(q).filter(matches)));
 			break;
 		}
 		case "mentions": {
@@ -691,7 +723,7 @@ function digestPasses(index: DigestIndex, state: BrowserState, path: string): bo
 
 /** The selection's entries in buckets of a grouping, in display order. */
 function group(index: DigestIndex, sel: Selection, groupBy: BrowserGroupBy | "duplicates", cache: BrowserCache): Bucket[] {
-	const bucket = (key: string, label: string, last = false): Bucket => ({ key, label, sortLabel: label.replace(/^#/, ""), last, runs: [], count: 0, ends: null });
+	const bucket = (key: string, label: string, last = false): Bucket => ({ key, label, sortLabel: label.replace(/^#/, ""), last, runs: [], collect: null, count: 0, ends: null });
 	if (groupBy === "duplicates") {
 		return sel.duplicates.map((g) => {
 			const b = bucket(`duplicate:${g[0]!.urlKey}`, g[0]!.entry.url);
@@ -723,35 +755,46 @@ function group(index: DigestIndex, sel: Selection, groupBy: BrowserGroupBy | "du
 	const none = {};
 	switch (groupBy) {
 		case "category": {
-			// A run splits where its digest's categories do: a look-up a category, none an entry.
+			// Counted in one pass; a bucket's runs are listed by a second pass when its rows are first read.
+			const runs = sel.runs;
+			const slotBuckets = new Map<CategorySlot, Bucket>();
+			const collect = (b: Bucket): EntryRun[] => {
+				const out: EntryRun[] = [];
+				forEachCategoryPiece(runs, cache, (slot, category, info, from, to) => {
+					if (slotBuckets.get(slot) === b) append(out, info, from, to, "");
+				});
+				return out;
+			};
 			let lastSlot: CategorySlot | null = null;
 			let lastBucket: Bucket | null = null;
-			for (const run of sel.runs) {
-				const info = run.info;
-				const categories = info.digest.categories;
-				let start = 0;
-				for (let c = 0; c < categories.length && start < run.to; c++) {
-					const category = categories[c]!;
-					const end = start + category.entries.length;
-					const from = Math.max(start, run.from);
-					const to = Math.min(end, run.to);
-					if (from < to) {
-						const slot = cache.categorySlot(category);
-						if (slot !== lastSlot) {
-							lastSlot = slot;
-							lastBucket = byRaw.get(slot) ?? find(slot, slot.key, category.name);
-						}
-						add(lastBucket!, info, from, to);
+			forEachCategoryPiece(runs, cache, (slot, category, _info, from, to) => {
+				if (slot !== lastSlot) {
+					lastSlot = slot;
+					lastBucket = slotBuckets.get(slot) ?? null;
+					if (!lastBucket) {
+						lastBucket = find(slot, slot.key, category.name);
+						lastBucket.runs = null;
+						lastBucket.collect = collect;
+						slotBuckets.set(slot, lastBucket);
 					}
-					start = end;
 				}
-			}
+				lastBucket!.count += to - from;
+			});
 			break;
 		}
 		case "digest": {
-			for (const run of sel.runs) {
-				const d = run.info.digest;
-				add(byRaw.get(d) ?? find(d, `digest:${d.path}`, d.title), run.info, run.from, run.to);
+			// Runs of one digest stand together: each bucket takes its stretch of them.
+			const runs = sel.runs;
+			for (let i = 0; i < runs.length; ) {
+				const info = runs[i]!.info;
+				let j = i;
+				let count = 0;
+				for (; j < runs.length && runs[j]!.info === info; j++) count += runs[j]!.to - runs[j]!.from;
+				const d = info.digest;
+				const b = byRaw.get(d) ?? find(d, `digest:${d.path}`, d.title);
+				for (let k = i; k < j; k++) b.runs!.push(runs[k]!);
+				b.count += count;
+				i = j;
 			}
 			break;
 		}
@@ -798,12 +841,43 @@ function group(index: DigestIndex, sel: Selection, groupBy: BrowserGroupBy | "du
 	return ordered;
 }
 
+/**
+ * Calls `fn` for each piece of the runs that falls in one category of its digest: a look-up a
+ * category, none an entry. Runs of one digest come in order, so the category reached is kept
+ * from one run to the next.
+ */
+function forEachCategoryPiece(runs: readonly EntryRun[], cache: BrowserCache, fn: (slot: CategorySlot, category: Category, info: DigestInfo, from: number, to: number) => void): void {
+	let info: DigestInfo | null = null;
+	let c = 0;
+	let start = 0;
+	for (const run of runs) {
+		if (run.info !== info || run.from < start) {
+			info = run.info;
+			c = 0;
+			start = 0;
+		}
+		const categories = info.digest.categories;
+		for (let k = run.from; k < run.to; ) {
+			while (c < categories.length && start + categories[c]!.entries.length <= k) start += categories[c++]!.entries.length;
+			if (c === categories.length) break;
+			const category = categories[c]!;
+			const to = Math.min(start + category.entries.length, run.to);
+			fn(cache.categorySlot(category), category, info, k, to);
+			k = to;
+		}
+	}
+}
+
 /** Appends entries `from`..`to` of a digest to a bucket, extending its last run when they follow on. */
 function add(b: Bucket, info: DigestInfo, from: number, to: number, prefix = ""): void {
-	const last = b.runs.length > 0 ? b.runs[b.runs.length - 1]! : null;
-	if (last && last.info === info && last.to === from && last.prefix === prefix) last.to = to;
-	else b.runs.push(newRun(info, from, to, prefix));
+	append(bucketRuns(b), info, from, to, prefix);
 	b.count += to - from;
+}
+
+function append(runs: EntryRun[], info: DigestInfo, from: number, to: number, prefix: string): void {
+	const last = runs.length > 0 ? runs[runs.length - 1]! : null;
+	if (last && last.info === info && last.to === from && last.prefix === prefix) last.to = to;
+	else runs.push(newRun(info, from, to, prefix));
 }
 
 /**
@@ -850,7 +924,7 @@ export function browse(index: DigestIndex, state: BrowserState, options: BrowseO
 		let k0 = 0;
 		// Expanded entries break the bucket's stretch of rows: each is followed by its commentary.
 		if (expanded) {
-			for (const k of expandedPositions(b, expanded)) {
+			for (const k of expandedPositions(b, expanded, cache)) {
 				out.pushBucket(b, k0, k, highlight);
 				const row = bucketRow(b, k, highlight).withExpanded(true);
 				out.push(row);
@@ -866,10 +940,16 @@ export function browse(index: DigestIndex, state: BrowserState, options: BrowseO
 }
 
 /** Positions in a bucket of the expanded entries it holds, in order. */
-function expandedPositions(b: Bucket, expanded: ReadonlyMap<Digest, readonly IndexedEntry[]>): number[] {
+function expandedPositions(b: Bucket, expanded: ReadonlyMap<Digest, readonly IndexedEntry[]>, cache: BrowserCache): number[] {
 	const out: number[] = [];
+	// A category's bucket not listed yet is listed only when an expanded entry is of its category.
+	if (b.runs === null && b.key.startsWith("category:")) {
+		let mayHold = false;
+		for (const list of expanded.values()) for (const ie of list) if (cache.categorySlot(ie.category).key === b.key) mayHold = true;
+		if (!mayHold) return out;
+	}
 	let start = 0;
-	for (const run of b.runs) {
+	for (const run of bucketRuns(b)) {
 		const wanted = expanded.get(run.info.digest);
 		if (wanted) {
 			for (const ie of wanted) {

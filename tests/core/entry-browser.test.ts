@@ -445,10 +445,11 @@ describe("the cache", () => {
 		const index = build();
 		const cache = new BrowserCache();
 		let queries = 0;
-		const query = index.query.bind(index);
-		index.query = (q) => {
+		// Every query goes through matchEach (query() itself does).
+		const matchEach = index.matchEach.bind(index);
+		index.matchEach = (q, each) => {
 			queries++;
-			return query(q);
+			matchEach(q, each);
 		};
 		const kube = { category: "Kubernetes" };
 		browse(index, state(kube), { cache });
