@@ -244,10 +244,8 @@ const collator = new Intl.Collator(undefined, { sensitivity: "base", numeric: tr
 /** The entries (or problems) that pass a state's mode and filters, in display order. */
 interface Selection {
 	signature: string;
-	/** all and mentions modes: the entries, as runs of consecutive entries of one digest, newest digest first. */
-	runs: EntryRun[];
-	/** Entries in `runs`. */
-	entryCount: number;
+	/** all and mentions modes: the entries, as runs of display positions (see `DisplayOrder`). */
+	runs: Runs;
 	/** duplicates mode: groups of occurrences. */
 	duplicates: IndexedEntry[][];
 	/** problems mode. */
@@ -261,22 +259,106 @@ interface Selection {
 type Highlighter = (ie: IndexedEntry) => readonly TextRange[];
 
 /**
- * Entries `from` (inclusive) to `to` (exclusive) of one digest's entry list in the index, shown
- * one after another. The list is held as runs, not as a row an entry: a vault of 100,000 entries
- * is a few thousand runs, and only the rows scrolled into view are ever made.
+ * Stretches `[from, to)` of display positions, ascending and apart: how a list of entries is
+ * held. A vault of 100,000 entries unfiltered is one run; a search, a few thousand; and only the
+ * rows scrolled into view are ever made. Typed arrays, not an object a run: a keystroke may make
+ * thousands of them, and objects that live past the next frame cost the garbage collector.
  */
-interface EntryRun {
-	info: DigestInfo;
-	from: number;
-	to: number;
-	/** Put before the entry key in the rows' keys (a tag group's key and "::"), or "". */
-	prefix: string;
-	/** Rows that differ from the digest's plain ones (highlighted, prefixed), made as they are read. */
-	rows: (BrowserEntryRow | undefined)[] | null;
+class Runs {
+	private fromAt: Int32Array<ArrayBuffer> = new Int32Array(16);
+	private toAt: Int32Array<ArrayBuffer> = new Int32Array(16);
+	/** Runs whose rows carry their bucket's key before the entry key (entries under their further tags). */
+	private prefixedAt: Uint8Array<ArrayBuffer> | null = null;
+	private endsAt: Int32Array | null = null;
+	length = 0;
+	/** Entries in all runs. */
+	count = 0;
+
+	static of(from: number, to: number): Runs {
+		const r = new Runs();
+		r.push(from, to);
+		return r;
+	}
+
+	from(i: number): number {
+		return this.fromAt[i]!;
+	}
+
+	to(i: number): number {
+		return this.toAt[i]!;
+	}
+
+	prefixed(i: number): boolean {
+		return this.prefixedAt !== null && this.prefixedAt[i] === 1;
+	}
+
+	/** Appends `[from, to)`, joining it to the last run when it follows on. */
+	push(from: number, to: number, prefixed = false): void {
+		if (to <= from) return;
+		this.count += to - from;
+		this.endsAt = null;
+		const n = this.length;
+		if (n > 0 && this.toAt[n - 1] === from && this.prefixed(n - 1) === prefixed) {
+			this.toAt[n - 1] = to;
+			return;
+		}
+		if (n === this.fromAt.length) {
+			this.fromAt = grown(this.fromAt);
+			this.toAt = grown(this.toAt);
+			if (this.prefixedAt) this.prefixedAt = grownBytes(this.prefixedAt);
+		}
+		if (prefixed && !this.prefixedAt) this.prefixedAt = new Uint8Array(this.fromAt.length);
+		this.fromAt[n] = from;
+		this.toAt[n] = to;
+		if (this.prefixedAt) this.prefixedAt[n] = prefixed ? 1 : 0;
+		this.length = n + 1;
+	}
+
+	/** The run holding the `k`-th entry of all runs, and that entry's position. */
+	locate(k: number): { run: number; position: number } {
+		const ends = (this.endsAt ??= this.cumulative());
+		let lo = 0;
+		let hi = this.length - 1;
+		while (lo < hi) {
+			const mid = (lo + hi) >> 1;
+			if (ends[mid]! > k) hi = mid;
+			else lo = mid + 1;
+		}
+		return { run: lo, position: this.toAt[lo]! - (ends[lo]! - k) };
+	}
+
+	/** How many entries come before `position` in the runs, or -1 when no run holds it. */
+	indexOf(position: number): number {
+		let lo = 0;
+		let hi = this.length - 1;
+		while (lo < hi) {
+			const mid = (lo + hi + 1) >> 1;
+			if (this.fromAt[mid]! <= position) lo = mid;
+			else hi = mid - 1;
+		}
+		if (this.length === 0 || position < this.fromAt[lo]! || position >= this.toAt[lo]!) return -1;
+		const ends = (this.endsAt ??= this.cumulative());
+		return ends[lo]! - (this.toAt[lo]! - position);
+	}
+
+	private cumulative(): Int32Array {
+		const ends = new Int32Array(this.length);
+		let n = 0;
+		for (let i = 0; i < this.length; i++) ends[i] = n += this.toAt[i]! - this.fromAt[i]!;
+		return ends;
+	}
 }
 
-function newRun(info: DigestInfo, from: number, to: number, prefix = ""): EntryRun {
-	return { info, from, to, prefix, rows: null };
+function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+	const b = new Int32Array(a.length * 2);
+	b.set(a);
+	return b;
+}
+
+function grownBytes(a: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
+	const b = new Uint8Array(a.length * 2);
+	b.set(a);
+	return b;
 }
 
 interface Bucket {
@@ -287,19 +369,26 @@ interface Bucket {
 	/** "No source", "No tag": after the others. */
 	last: boolean;
 	/** Null until first needed when `collect` can make them. */
-	runs: EntryRun[] | null;
+	runs: Runs | null;
 	/** Makes `runs`: a grouping can count its buckets in one pass and list only the runs of those shown. */
-	collect: ((b: Bucket) => EntryRun[]) | null;
+	collect: ((b: Bucket) => Runs) | null;
+	/** Whether the entry at a display position may be in the bucket, when its runs are not listed yet. */
+	mayHold: ((position: number) => boolean) | null;
 	/** Entries in the bucket. */
 	count: number;
-	/** Entries before the end of each run, for finding the run of a row; made when first needed. */
-	ends: Int32Array | null;
+	/** Rows that differ from the plain ones (highlighted, prefixed), by display position. */
+	variants: Map<number, BrowserEntryRow> | null;
 }
 
-function bucketRuns(b: Bucket): EntryRun[] {
+function newBucket(key: string, label: string, last = false): Bucket {
+	return { key, label, sortLabel: label.replace(/^#/, ""), last, runs: new Runs(), collect: null, mayHold: null, count: 0, variants: null };
+}
+
+function bucketRuns(b: Bucket): Runs {
 	if (b.runs === null) {
-		b.runs = b.collect ? b.collect(b) : [];
+		b.runs = b.collect ? b.collect(b) : new Runs();
 		b.collect = null;
+		b.mayHold = null;
 	}
 	return b.runs;
 }
@@ -350,36 +439,120 @@ class BrowserEntryRow implements EntryRow {
 	}
 }
 
-/** The row at position `pos` of a run's digest list. */
-function runRow(run: EntryRun, pos: number, highlight: Highlighter | null): BrowserEntryRow {
-	const info = run.info;
-	const plain = (digestRows(info)[pos] ??= new BrowserEntryRow(info.list[pos]!, false, null));
-	if (highlight === null && run.prefix === "") return plain;
-	const rows = (run.rows ??= new Array<BrowserEntryRow | undefined>(run.to - run.from));
-	return (rows[pos - run.from] ??= plain.variant(highlight, run.prefix));
-}
-
 /** The row at position `k` of a bucket (0 for its first entry). */
-function bucketRow(bucket: Bucket, k: number, highlight: Highlighter | null): BrowserEntryRow {
+function bucketRow(order: DisplayOrder, bucket: Bucket, k: number, highlight: Highlighter | null): BrowserEntryRow {
 	const runs = bucketRuns(bucket);
-	const ends = (bucket.ends ??= runEnds(runs));
-	// The first run that ends after k.
-	let lo = 0;
-	let hi = ends.length - 1;
-	while (lo < hi) {
-		const mid = (lo + hi) >> 1;
-		if (ends[mid]! > k) hi = mid;
-		else lo = mid + 1;
-	}
-	const run = runs[lo]!;
-	return runRow(run, run.to - (ends[lo]! - k), highlight);
+	const { run, position } = runs.locate(k);
+	const plain = order.row(position);
+	const prefixed = runs.prefixed(run);
+	if (highlight === null && !prefixed) return plain;
+	const variants = (bucket.variants ??= new Map<number, BrowserEntryRow>());
+	let row = variants.get(position);
+	if (!row) variants.set(position, (row = plain.variant(highlight, prefixed ? `${bucket.key}::` : "")));
+	return row;
 }
 
-function runEnds(runs: readonly EntryRun[]): Int32Array {
-	const ends = new Int32Array(runs.length);
-	let n = 0;
-	for (let i = 0; i < runs.length; i++) ends[i] = n += runs[i]!.to - runs[i]!.from;
-	return ends;
+/**
+ * Every entry of one index revision numbered in display order: newest digest first (digests
+ * starting the same day by path, undated ones last), document order within. A position is an
+ * entry; a digest holds the positions from its base to the next digest's.
+ */
+class DisplayOrder {
+	readonly digests: DigestInfo[];
+	/** Base of each digest, then the number of entries. */
+	private readonly bases: Int32Array;
+	private byPath: Map<string, DigestInfo> | null = null;
+	/** Category group of each position (see `categoryIds`). */
+	private categories: Int32Array | null = null;
+
+	constructor(
+		index: DigestIndex,
+		private readonly store: WeakMap<readonly IndexedEntry[], (BrowserEntryRow | undefined)[]>,
+	) {
+		const records = newestFirst(index.digestsWithEntries());
+		this.bases = new Int32Array(records.length + 1);
+		let base = 0;
+		this.digests = records.map(({ digest, entries }, rank): DigestInfo => {
+			this.bases[rank] = base;
+			const info = { digest, list: entries, rank, base, rows: null };
+			base += entries.length;
+			return info;
+		});
+		this.bases[records.length] = base;
+	}
+
+	get size(): number {
+		return this.bases[this.bases.length - 1]!;
+	}
+
+	/** The digest holding a position. */
+	digestAt(position: number): DigestInfo {
+		return this.digests[lastAtOrBelow(this.bases, position, this.digests.length - 1)]!;
+	}
+
+	entry(position: number): IndexedEntry {
+		const info = this.digestAt(position);
+		return info.list[position - info.base]!;
+	}
+
+	/** The plain row of a position: one object for the entry as long as its digest is not re-indexed. */
+	row(position: number): BrowserEntryRow {
+		const info = this.digestAt(position);
+		let rows = info.rows;
+		if (!rows) {
+			rows = this.store.get(info.list) ?? null;
+			if (!rows) this.store.set(info.list, (rows = new Array<BrowserEntryRow | undefined>(info.list.length)));
+			info.rows = rows;
+		}
+		const at = position - info.base;
+		return (rows[at] ??= new BrowserEntryRow(info.list[at]!, false, null));
+	}
+
+	info(digest: Digest): DigestInfo | null {
+		const info = this.infoAt(digest.path);
+		return info && info.digest === digest ? info : null;
+	}
+
+	infoAt(path: string): DigestInfo | null {
+		if (!this.byPath) {
+			this.byPath = new Map();
+			for (const info of this.digests) this.byPath.set(info.digest.path, info);
+		}
+		return this.byPath.get(path) ?? null;
+	}
+
+	/** The display position of an entry, or -1 when the index does not hold it. */
+	positionOf(ie: IndexedEntry): number {
+		const info = this.info(ie.digest);
+		const at = info ? info.list.indexOf(ie) : -1;
+		return at < 0 ? -1 : info!.base + at;
+	}
+
+	/** The category group of every position, as an id of `cache.categorySlot`. */
+	categoryIds(cache: BrowserCache): Int32Array {
+		if (this.categories) return this.categories;
+		const ids = new Int32Array(this.size);
+		for (const info of this.digests) {
+			let at = info.base;
+			for (const category of info.digest.categories) {
+				const n = category.entries.length;
+				if (n > 0) ids.fill(cache.categorySlot(category).id, at, at + n);
+				at += n;
+			}
+		}
+		return (this.categories = ids);
+	}
+}
+
+interface DigestInfo {
+	digest: Digest;
+	list: readonly IndexedEntry[];
+	/** 0 for the newest digest. */
+	rank: number;
+	/** Display position of the digest's first entry. */
+	base: number;
+	/** The rows of `list`, one for one, made as they are read; kept across revisions. */
+	rows: (BrowserEntryRow | undefined)[] | null;
 }
 
 /**
@@ -390,33 +563,29 @@ function runEnds(runs: readonly EntryRun[]): Int32Array {
 export class BrowserCache {
 	private index: DigestIndex | null = null;
 	private revision = -1;
-	/** Every digest of the revision, newest first; made when first needed. */
-	private order: DigestInfo[] | null = null;
-	private infoByPath: Map<string, DigestInfo> | null = null;
+	private displayOrder: DisplayOrder | null = null;
 	private problemList: Problem[] | null = null;
 	private readonly optionLists = new Map<string, BrowserOptions>();
-	private last: Selection | null = null;
+	/** The last few selections, the latest last: clearing a search brings the list back at once. */
+	private readonly recent: Selection[] = [];
 	// Keyed by a digest's entry list, in its order: a re-parsed digest brings a new list, and its old rows drop out.
 	private readonly rowStore = new WeakMap<readonly IndexedEntry[], (BrowserEntryRow | undefined)[]>();
-	/** Category names (as written) to one object per group key, so that names in other cases share a group. */
+	/** Category names (as written) to one slot per group key, so that names in other cases share a group. */
 	private readonly categorySlotsByKey = new Map<string, CategorySlot>();
 	private readonly categorySlotsByName = new Map<string, CategorySlot>();
-	/** Every digest's entries as one run each, newest first: the unfiltered list. */
-	private allRunList: EntryRun[] | null = null;
+	private nextSlotId = 0;
 
 	sync(index: DigestIndex): void {
 		if (this.index === index && this.revision === index.revision) return;
 		this.index = index;
 		this.revision = index.revision;
-		this.order = null;
-		this.infoByPath = null;
+		this.displayOrder = null;
 		this.problemList = null;
 		this.optionLists.clear();
-		this.last = null;
-		this.allRunList = null;
+		this.recent.length = 0;
 	}
 
-	/** The group of a category, the same object for every category of the same name in any case. */
+	/** The group of a category, the same slot for every category of the same name in any case. */
 	categorySlot(category: Category): CategorySlot {
 		// By the name as written first: no lower-casing or key string a category.
 		const name = category.name;
@@ -424,7 +593,7 @@ export class BrowserCache {
 		if (!slot) {
 			const key = `category:${name.toLowerCase()}`;
 			slot = this.categorySlotsByKey.get(key);
-			if (!slot) this.categorySlotsByKey.set(key, (slot = { key }));
+			if (!slot) this.categorySlotsByKey.set(key, (slot = { key, id: this.nextSlotId++ }));
 			if (this.categorySlotsByName.size > MAX_CATEGORY_NAMES) {
 				// Slots of one key made before and after this still fall in one group: groups are found by key.
 				this.categorySlotsByName.clear();
@@ -435,91 +604,66 @@ export class BrowserCache {
 		return slot;
 	}
 
-	/** The digests newest first, each with its entries and rank. */
-	private digestOrder(index: DigestIndex): DigestInfo[] {
+	/** Every entry of the revision numbered in display order. */
+	order(index: DigestIndex): DisplayOrder {
 		this.sync(index);
-		if (this.order) return this.order;
-		const store = this.rowStore;
-		return (this.order = newestFirst(index.digestsWithEntries()).map(({ digest, entries }, rank): DigestInfo => ({ digest, list: entries, rank, rows: null, store })));
-	}
-
-	/** A digest's entries, rows and rank in this revision; null for a digest the index does not hold. */
-	digestInfo(index: DigestIndex, digest: Digest): DigestInfo | null {
-		if (!this.infoByPath) {
-			this.infoByPath = new Map();
-			for (const info of this.digestOrder(index)) this.infoByPath.set(info.digest.path, info);
-		}
-		const info = this.infoByPath.get(digest.path);
-		return info && info.digest === digest ? info : null;
+		return (this.displayOrder ??= new DisplayOrder(index, this.rowStore));
 	}
 
 	/** 0 for the newest digest. */
 	rank(index: DigestIndex, path: string): number {
 		const digest = index.get(path);
-		return (digest && this.digestInfo(index, digest)?.rank) ?? Number.MAX_SAFE_INTEGER;
-	}
-
-	/** Every entry in display order, a run a digest, read straight from the index (no query to run, nothing to reorder). */
-	allRuns(index: DigestIndex): EntryRun[] {
-		const order = this.digestOrder(index);
-		if (this.allRunList) return this.allRunList;
-		const runs: EntryRun[] = [];
-		for (const info of order) if (info.list.length > 0) runs.push(newRun(info, 0, info.list.length));
-		return (this.allRunList = runs);
+		return (digest && this.order(index).info(digest)?.rank) ?? Number.MAX_SAFE_INTEGER;
 	}
 
 	/** What a query keeps, as runs straight from the positions the index finds. */
-	queryRuns(index: DigestIndex, q: EntryQuery): EntryRun[] {
-		this.sync(index);
-		const runs: EntryRun[] = [];
+	queryRuns(index: DigestIndex, q: EntryQuery): Runs {
+		const order = this.order(index);
+		// The index goes oldest digest first: each digest's runs are made as a block, and the blocks put newest first.
+		const found = new Runs();
+		const blocks: { base: number; first: number; end: number }[] = [];
 		index.matchEach(q, (entries, positions) => {
-			const info = this.digestInfo(index, entries[0]!.digest);
+			const info = order.info(entries[0]!.digest);
 			if (!info || info.list !== entries) return;
-			if (positions === null) {
-				runs.push(newRun(info, 0, entries.length));
-				return;
-			}
-			let run: EntryRun | null = null;
-			for (const i of positions) {
-				if (run && run.to === i) run.to++;
-				else runs.push((run = newRun(info, i, i + 1)));
-			}
+			const first = found.length;
+			if (positions === null) found.push(info.base, info.base + entries.length);
+			else for (const p of positions) found.push(info.base + p, info.base + p + 1);
+			blocks.push({ base: info.base, first, end: found.length });
 		});
+		blocks.sort((a, b) => a.base - b.base);
+		const runs = new Runs();
+		for (const b of blocks) for (let i = b.first; i < b.end; i++) runs.push(found.from(i), found.to(i));
 		return runs;
 	}
 
-	/**
-	 * Entries (runs of one digest each, in document order within, as the index returns them) as
-	 * runs: found by walking each digest's list rather than by a lookup an entry.
-	 */
-	runsOf(index: DigestIndex, entries: readonly IndexedEntry[]): EntryRun[] {
-		this.sync(index);
-		const runs: EntryRun[] = [];
-		let run: EntryRun | null = null;
-		let digest: Digest | null = null;
+	/** Entries (from the index, in any order) as runs of display positions. */
+	runsOf(index: DigestIndex, entries: readonly IndexedEntry[]): Runs {
+		const order = this.order(index);
+		const positions = new Int32Array(entries.length);
+		let n = 0;
 		let info: DigestInfo | null = null;
 		let j = 0;
-		for (let i = 0; i < entries.length; i++) {
-			const ie = entries[i]!;
-			if (ie.digest !== digest) {
-				digest = ie.digest;
-				info = this.digestInfo(index, digest);
-				run = null;
+		for (const ie of entries) {
+			if (!info || ie.digest !== info.digest) {
+				info = order.info(ie.digest);
 				j = 0;
+				// Not in the index (a stale entry): nothing to show.
+				if (!info) continue;
 			}
-			// Not in the index (a stale entry): nothing to show.
-			if (!info) continue;
 			const list = info.list;
 			if (list[j] !== ie) {
-				let at = list.indexOf(ie, j);
-				if (at < 0) at = list.indexOf(ie);
-				if (at < 0) continue;
-				j = at;
+				j = list.indexOf(ie, j);
+				if (j < 0) j = list.indexOf(ie);
+				if (j < 0) {
+					j = 0;
+					continue;
+				}
 			}
-			if (run && run.to === j) run.to++;
-			else runs.push((run = newRun(info, j, j + 1)));
-			j++;
+			positions[n++] = info.base + j++;
 		}
+		const sorted = positions.subarray(0, n).sort();
+		const runs = new Runs();
+		for (let i = 0; i < n; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) runs.push(sorted[i]!, sorted[i]! + 1);
 		return runs;
 	}
 
@@ -538,33 +682,23 @@ export class BrowserCache {
 
 	selection(index: DigestIndex, signature: string, compute: () => Selection): Selection {
 		this.sync(index);
-		if (this.last?.signature !== signature) this.last = compute();
-		return this.last;
+		const at = this.recent.findIndex((s) => s.signature === signature);
+		const sel = at >= 0 ? this.recent.splice(at, 1)[0]! : compute();
+		this.recent.push(sel);
+		if (this.recent.length > RECENT_SELECTIONS) this.recent.shift();
+		return sel;
 	}
 }
+
+/** Selections kept per view: typing and clearing a search come back to earlier ones. */
+const RECENT_SELECTIONS = 3;
 
 /** Bounds the names remembered across revisions (renamed categories leave theirs behind). */
 const MAX_CATEGORY_NAMES = 10_000;
 
 interface CategorySlot {
 	key: string;
-}
-
-interface DigestInfo {
-	digest: Digest;
-	list: readonly IndexedEntry[];
-	/** 0 for the newest digest. */
-	rank: number;
-	/** The rows of `list`, one for one, made as they are read; kept across revisions in `store`. */
-	rows: (BrowserEntryRow | undefined)[] | null;
-	store: WeakMap<readonly IndexedEntry[], (BrowserEntryRow | undefined)[]>;
-}
-
-function digestRows(info: DigestInfo): (BrowserEntryRow | undefined)[] {
-	if (info.rows) return info.rows;
-	let rows = info.store.get(info.list);
-	if (!rows) info.store.set(info.list, (rows = new Array<BrowserEntryRow | undefined>(info.list.length)));
-	return (info.rows = rows);
+	id: number;
 }
 
 /**
@@ -585,20 +719,6 @@ function newestFirst<T extends { digest: Digest }>(records: readonly T[]): T[] {
 	}
 	for (let i = dated; i < records.length; i++) out.push(records[i]!);
 	return out;
-}
-
-/** Runs (in the index's digest order) newest digest first; runs of one digest keep their order. */
-function inDisplayOrder(runs: EntryRun[]): EntryRun[] {
-	let sorted = true;
-	for (let r = 1; r < runs.length && sorted; r++) sorted = runs[r - 1]!.info.rank <= runs[r]!.info.rank;
-	// Array sort is stable: runs of one digest stay in document order.
-	return sorted ? runs : runs.sort((a, b) => a.info.rank - b.info.rank);
-}
-
-function countEntries(runs: readonly EntryRun[]): number {
-	let n = 0;
-	for (const r of runs) n += r.to - r.from;
-	return n;
 }
 
 function selectionSignature(state: BrowserState, options: BrowseOptions, wordSearch: boolean): string {
@@ -628,7 +748,7 @@ function select(index: DigestIndex, state: BrowserState, options: BrowseOptions,
 	if (wordSearch && query !== "") q.text = query;
 
 	const highlights = new Map<IndexedEntry, readonly TextRange[]>();
-	const sel: Selection = { signature, runs: [], entryCount: 0, duplicates: [], problems: [], highlight: null, groupings: new Map() };
+	const sel: Selection = { signature, runs: new Runs(), duplicates: [], problems: [], highlight: null, groupings: new Map() };
 	if (matcher && wordSearch) {
 		// The index found the entries; mark each word where it stands in the title.
 		const perWord = searchWords(query).map((w) => prepare(w));
@@ -662,11 +782,11 @@ function select(index: DigestIndex, state: BrowserState, options: BrowseOptions,
 	switch (state.mode) {
 		case "all": {
 			if (!needsQuery && !matcher) {
-				sel.runs = cache.allRuns(index);
+				sel.runs = Runs.of(0, cache.order(index).size);
 				break;
 			}
 			// The index's word search finds the entries by position; a fuzzy matcher looks at each one.
-			sel.runs = inDisplayOrder(!matcher || wordSearch ? cache.queryRuns(index, q) : cache.runsOf(index, index.query(q).filter(matches)));
+			sel.runs = !matcher || wordSearch ? cache.queryRuns(index, q) : cache.runsOf(index, index.query(q).filter(matches));
 			break;
 		}
 		case "mentions": {
@@ -676,21 +796,22 @@ function select(index: DigestIndex, state: BrowserState, options: BrowseOptions,
 				const passing = new Set(index.query(q));
 				found = found.filter((ie) => passing.has(ie));
 			}
-			sel.runs = inDisplayOrder(cache.runsOf(index, found.filter(matches)));
+			sel.runs = cache.runsOf(index, found.filter(matches));
 			break;
 		}
 		case "duplicates": {
 			const passing = needsQuery ? new Set(index.query(q)) : null;
-			const groups: { group: IndexedEntry[]; rank: number; line: number }[] = [];
+			const order = cache.order(index);
+			const groups: { group: IndexedEntry[]; first: number }[] = [];
 			for (const group of index.duplicates()) {
 				// A link is listed with all its occurrences when any of them passes.
 				let shown = false;
 				for (const ie of group) if ((!passing || passing.has(ie)) && matches(ie)) shown = true;
 				if (!shown) continue;
-				const sorted = [...group].sort((a, b) => cache.rank(index, a.digest.path) - cache.rank(index, b.digest.path) || a.entry.line - b.entry.line);
-				groups.push({ group: sorted, rank: cache.rank(index, sorted[0]!.digest.path), line: sorted[0]!.entry.line });
+				const placed = group.map((ie) => ({ ie, at: order.positionOf(ie) })).sort((a, b) => a.at - b.at);
+				groups.push({ group: placed.map((p) => p.ie), first: placed[0]!.at });
 			}
-			groups.sort((a, b) => a.rank - b.rank || a.line - b.line);
+			groups.sort((a, b) => a.first - b.first);
 			sel.duplicates = groups.map((g) => g.group);
 			break;
 		}
@@ -704,7 +825,6 @@ function select(index: DigestIndex, state: BrowserState, options: BrowseOptions,
 			break;
 		}
 	}
-	sel.entryCount = countEntries(sel.runs);
 	return sel;
 }
 
@@ -723,18 +843,20 @@ function digestPasses(index: DigestIndex, state: BrowserState, path: string): bo
 
 /** The selection's entries in buckets of a grouping, in display order. */
 function group(index: DigestIndex, sel: Selection, groupBy: BrowserGroupBy | "duplicates", cache: BrowserCache): Bucket[] {
-	const bucket = (key: string, label: string, last = false): Bucket => ({ key, label, sortLabel: label.replace(/^#/, ""), last, runs: [], collect: null, count: 0, ends: null });
+	const order = cache.order(index);
 	if (groupBy === "duplicates") {
 		return sel.duplicates.map((g) => {
-			const b = bucket(`duplicate:${g[0]!.urlKey}`, g[0]!.entry.url);
-			for (const run of cache.runsOf(index, g)) add(b, run.info, run.from, run.to);
+			const b = newBucket(`duplicate:${g[0]!.urlKey}`, g[0]!.entry.url);
+			b.runs = cache.runsOf(index, g);
+			b.count = b.runs.count;
 			return b;
 		});
 	}
+	const runs = sel.runs;
 	if (groupBy === "none") {
-		const all = bucket("", "");
-		all.runs = sel.runs;
-		all.count = sel.entryCount;
+		const all = newBucket("", "");
+		all.runs = runs;
+		all.count = runs.count;
 		return [all];
 	}
 
@@ -745,7 +867,7 @@ function group(index: DigestIndex, sel: Selection, groupBy: BrowserGroupBy | "du
 	const find = (raw: unknown, key: string, label: string, last = false): Bucket => {
 		let b = byKey.get(key);
 		if (!b) {
-			b = bucket(key, label, last);
+			b = newBucket(key, label, last);
 			byKey.set(key, b);
 			ordered.push(b);
 		}
@@ -755,65 +877,62 @@ function group(index: DigestIndex, sel: Selection, groupBy: BrowserGroupBy | "du
 	const none = {};
 	switch (groupBy) {
 		case "category": {
-			// Counted in one pass; a bucket's runs are listed by a second pass when its rows are first read.
-			const runs = sel.runs;
-			const slotBuckets = new Map<CategorySlot, Bucket>();
-			const collect = (b: Bucket): EntryRun[] => {
-				const out: EntryRun[] = [];
-				forEachCategoryPiece(runs, cache, (slot, category, info, from, to) => {
-					if (slotBuckets.get(slot) === b) append(out, info, from, to, "");
-				});
-				return out;
-			};
-			let lastSlot: CategorySlot | null = null;
-			let lastBucket: Bucket | null = null;
-			forEachCategoryPiece(runs, cache, (slot, category, _info, from, to) => {
-				if (slot !== lastSlot) {
-					lastSlot = slot;
-					lastBucket = slotBuckets.get(slot) ?? null;
-					if (!lastBucket) {
-						lastBucket = find(slot, slot.key, category.name);
-						lastBucket.runs = null;
-						lastBucket.collect = collect;
-						slotBuckets.set(slot, lastBucket);
+			// Counted in one pass over the positions' category ids; a bucket's runs are listed by a
+			// second pass when its rows are first read.
+			const ids = order.categoryIds(cache);
+			const byId: (Bucket | undefined)[] = [];
+			const idOf = new Map<Bucket, number>();
+			for (let r = 0; r < runs.length; r++) {
+				const to = runs.to(r);
+				for (let p = runs.from(r); p < to; ) {
+					const id = ids[p]!;
+					let end = p + 1;
+					while (end < to && ids[end] === id) end++;
+					let b = byId[id];
+					if (!b) {
+						const category = order.entry(p).category;
+						b = find(id, cache.categorySlot(category).key, category.name);
+						b.runs = null;
+						b.collect = (bucket) => collectCategory(runs, ids, idOf.get(bucket)!);
+						b.mayHold = (position) => ids[position] === idOf.get(b!);
+						byId[id] = b;
+						idOf.set(b, id);
 					}
+					b.count += end - p;
+					p = end;
 				}
-				lastBucket!.count += to - from;
-			});
+			}
 			break;
 		}
 		case "digest": {
-			// Runs of one digest stand together: each bucket takes its stretch of them.
-			const runs = sel.runs;
-			for (let i = 0; i < runs.length; ) {
-				const info = runs[i]!.info;
-				let j = i;
-				let count = 0;
-				for (; j < runs.length && runs[j]!.info === info; j++) count += runs[j]!.to - runs[j]!.from;
-				const d = info.digest;
-				const b = byRaw.get(d) ?? find(d, `digest:${d.path}`, d.title);
-				for (let k = i; k < j; k++) b.runs!.push(runs[k]!);
-				b.count += count;
-				i = j;
+			// Runs split where digests end; digests come in display order.
+			for (let r = 0; r < runs.length; r++) {
+				const to = runs.to(r);
+				for (let p = runs.from(r); p < to; ) {
+					const info = order.digestAt(p);
+					const end = Math.min(to, info.base + info.list.length);
+					const d = info.digest;
+					add(byRaw.get(d) ?? find(d, `digest:${d.path}`, d.title), p, end);
+					p = end;
+				}
 			}
 			break;
 		}
 		case "source": {
-			for (const run of sel.runs) {
-				for (let k = run.from; k < run.to; k++) {
-					const source = run.info.list[k]!.entry.source;
-					const b = source ? byRaw.get(source) ?? find(source, `source:${source.toLowerCase()}`, source) : byRaw.get(none) ?? find(none, "source:", NO_SOURCE_LABEL, true);
-					add(b, run.info, k, k + 1);
+			for (let r = 0; r < runs.length; r++) {
+				for (let p = runs.from(r); p < runs.to(r); p++) {
+					const source = order.entry(p).entry.source;
+					add(source ? byRaw.get(source) ?? find(source, `source:${source.toLowerCase()}`, source) : byRaw.get(none) ?? find(none, "source:", NO_SOURCE_LABEL, true), p, p + 1);
 				}
 			}
 			break;
 		}
 		case "tag": {
-			for (const run of sel.runs) {
-				for (let k = run.from; k < run.to; k++) {
-					const tags = run.info.list[k]!.entry.tags;
+			for (let r = 0; r < runs.length; r++) {
+				for (let p = runs.from(r); p < runs.to(r); p++) {
+					const tags = order.entry(p).entry.tags;
 					if (tags.length === 0) {
-						add(byRaw.get(none) ?? find(none, "tag:", NO_TAG_LABEL, true), run.info, k, k + 1);
+						add(byRaw.get(none) ?? find(none, "tag:", NO_TAG_LABEL, true), p, p + 1);
 						continue;
 					}
 					let first: Bucket | null = null;
@@ -822,14 +941,14 @@ function group(index: DigestIndex, sel: Selection, groupBy: BrowserGroupBy | "du
 						const b = byRaw.get(t) ?? find(t, `tag:${t.toLowerCase()}`, `#${t}`);
 						if (first === null) {
 							first = b;
-							add(b, run.info, k, k + 1);
+							add(b, p, p + 1);
 							continue;
 						}
 						// An entry tagged twice (#a #A) stands once under the tag.
 						if (b === first || seen.includes(b)) continue;
 						seen.push(b);
 						// Under its further tags the entry's row key names the tag, so that row keys stay unique.
-						add(b, run.info, k, k + 1, `${b.key}::`);
+						add(b, p, p + 1, true);
 					}
 				}
 			}
@@ -841,43 +960,26 @@ function group(index: DigestIndex, sel: Selection, groupBy: BrowserGroupBy | "du
 	return ordered;
 }
 
-/**
- * Calls `fn` for each piece of the runs that falls in one category of its digest: a look-up a
- * category, none an entry. Runs of one digest come in order, so the category reached is kept
- * from one run to the next.
- */
-function forEachCategoryPiece(runs: readonly EntryRun[], cache: BrowserCache, fn: (slot: CategorySlot, category: Category, info: DigestInfo, from: number, to: number) => void): void {
-	let info: DigestInfo | null = null;
-	let c = 0;
-	let start = 0;
-	for (const run of runs) {
-		if (run.info !== info || run.from < start) {
-			info = run.info;
-			c = 0;
-			start = 0;
-		}
-		const categories = info.digest.categories;
-		for (let k = run.from; k < run.to; ) {
-			while (c < categories.length && start + categories[c]!.entries.length <= k) start += categories[c++]!.entries.length;
-			if (c === categories.length) break;
-			const category = categories[c]!;
-			const to = Math.min(start + category.entries.length, run.to);
-			fn(cache.categorySlot(category), category, info, k, to);
-			k = to;
+/** The runs of `runs` whose positions are in category group `id`. */
+function collectCategory(runs: Runs, ids: Int32Array, id: number): Runs {
+	const out = new Runs();
+	for (let r = 0; r < runs.length; r++) {
+		const to = runs.to(r);
+		for (let p = runs.from(r); p < to; p++) {
+			if (ids[p] !== id) continue;
+			let end = p + 1;
+			while (end < to && ids[end] === id) end++;
+			out.push(p, end);
+			p = end;
 		}
 	}
+	return out;
 }
 
-/** Appends entries `from`..`to` of a digest to a bucket, extending its last run when they follow on. */
-function add(b: Bucket, info: DigestInfo, from: number, to: number, prefix = ""): void {
-	append(bucketRuns(b), info, from, to, prefix);
+/** Appends positions `from`..`to` to a bucket. */
+function add(b: Bucket, from: number, to: number, prefixed = false): void {
+	bucketRuns(b).push(from, to, prefixed);
 	b.count += to - from;
-}
-
-function append(runs: EntryRun[], info: DigestInfo, from: number, to: number, prefix: string): void {
-	const last = runs.length > 0 ? runs[runs.length - 1]! : null;
-	if (last && last.info === info && last.to === from && last.prefix === prefix) last.to = to;
-	else runs.push(newRun(info, from, to, prefix));
 }
 
 /**
@@ -891,7 +993,7 @@ export function browse(index: DigestIndex, state: BrowserState, options: BrowseO
 	const signature = selectionSignature(state, options, wordSearch);
 	const sel = cache.selection(index, signature, () => select(index, state, options, wordSearch, cache, signature));
 	const collapsed = new Set(state.collapsed);
-	const out = new BrowserRows();
+	const out = new BrowserRows(cache.order(index));
 
 	if (state.mode === "problems") {
 		const byPath = new Map<string, Problem[]>();
@@ -914,69 +1016,58 @@ export function browse(index: DigestIndex, state: BrowserState, options: BrowseO
 	const groupBy = state.mode === "duplicates" ? "duplicates" : state.groupBy;
 	let buckets = sel.groupings.get(groupBy);
 	if (!buckets) sel.groupings.set(groupBy, (buckets = group(index, sel, groupBy, cache)));
-	const expanded = expandedEntries(index, state.expanded);
+	const expanded = expandedPositions(cache.order(index), state.expanded);
 	const headers = groupBy !== "none";
 	const highlight = sel.highlight;
+	const order = cache.order(index);
+	let matched = 0;
 	for (const b of buckets) {
+		matched += b.count;
 		const isCollapsed = headers && collapsed.has(b.key);
 		if (headers) out.push({ kind: "group", key: b.key, label: b.label, count: b.count, collapsed: isCollapsed });
 		if (isCollapsed) continue;
 		let k0 = 0;
 		// Expanded entries break the bucket's stretch of rows: each is followed by its commentary.
-		if (expanded) {
-			for (const k of expandedPositions(b, expanded, cache)) {
-				out.pushBucket(b, k0, k, highlight);
-				const row = bucketRow(b, k, highlight).withExpanded(true);
-				out.push(row);
-				if (row.entry.entry.commentary !== "") out.push({ kind: "detail", key: `${row.key}::detail`, entryKey: row.entryKey, entry: row.entry });
-				k0 = k + 1;
-			}
+		for (const k of expandedIn(b, expanded)) {
+			out.pushBucket(b, k0, k, highlight);
+			const row = bucketRow(order, b, k, highlight).withExpanded(true);
+			out.push(row);
+			if (row.entry.entry.commentary !== "") out.push({ kind: "detail", key: `${row.key}::detail`, entryKey: row.entryKey, entry: row.entry });
+			k0 = k + 1;
 		}
 		out.pushBucket(b, k0, b.count, highlight);
 	}
-	let matched = sel.entryCount;
-	if (groupBy === "duplicates") matched = buckets.reduce((n, b) => n + b.count, 0);
+	// Under tags an entry may stand more than once; it matched once.
+	if (groupBy !== "duplicates") matched = sel.runs.count;
 	return { rows: out, matched, groups: headers ? buckets.length : 0 };
 }
 
-/** Positions in a bucket of the expanded entries it holds, in order. */
-function expandedPositions(b: Bucket, expanded: ReadonlyMap<Digest, readonly IndexedEntry[]>, cache: BrowserCache): number[] {
+/** Where in a bucket the expanded entries stand, in order. */
+function expandedIn(b: Bucket, positions: readonly number[]): number[] {
 	const out: number[] = [];
-	// A category's bucket not listed yet is listed only when an expanded entry is of its category.
-	if (b.runs === null && b.key.startsWith("category:")) {
-		let mayHold = false;
-		for (const list of expanded.values()) for (const ie of list) if (cache.categorySlot(ie.category).key === b.key) mayHold = true;
-		if (!mayHold) return out;
-	}
-	let start = 0;
-	for (const run of bucketRuns(b)) {
-		const wanted = expanded.get(run.info.digest);
-		if (wanted) {
-			for (const ie of wanted) {
-				const at = run.info.list.indexOf(ie, run.from);
-				if (at >= 0 && at < run.to) out.push(start + at - run.from);
-			}
-		}
-		start += run.to - run.from;
+	for (const p of positions) {
+		// A bucket not listed yet is listed only when an expanded entry may be in it.
+		if (b.runs === null && b.mayHold && !b.mayHold(p)) continue;
+		const k = bucketRuns(b).indexOf(p);
+		if (k >= 0) out.push(k);
 	}
 	return out.sort((x, y) => x - y);
 }
 
-/** The entries the expanded keys name, by digest, looked up once so that runs compare objects, not strings. */
-function expandedEntries(index: DigestIndex, keys: readonly string[]): Map<Digest, IndexedEntry[]> | null {
-	if (keys.length === 0) return null;
-	const out = new Map<Digest, IndexedEntry[]>();
+/** The display positions of the entries the expanded keys name. */
+function expandedPositions(order: DisplayOrder, keys: readonly string[]): number[] {
+	const out: number[] = [];
 	for (const k of keys) {
 		const colon = k.lastIndexOf(":");
 		const line = Number(k.slice(colon + 1));
 		if (colon < 0 || !Number.isInteger(line)) continue;
-		const found = index.entriesOf(k.slice(0, colon)).find((ie) => ie.entry.line === line);
-		if (!found) continue;
-		const list = out.get(found.digest);
-		if (!list) out.set(found.digest, [found]);
-		else if (!list.includes(found)) list.push(found);
+		const path = k.slice(0, colon);
+		const info = order.infoAt(path);
+		if (!info) continue;
+		const at = info.list.findIndex((ie) => ie.entry.line === line);
+		if (at >= 0 && !out.includes(info.base + at)) out.push(info.base + at);
 	}
-	return out.size > 0 ? out : null;
+	return out;
 }
 
 // --- filter options ---
@@ -1089,6 +1180,9 @@ type Stretch =
  */
 export class BrowserRows implements Iterable<BrowserRow> {
 	private readonly stretches: Stretch[] = [];
+
+	constructor(private readonly order: DisplayOrder | null = null) {}
+
 	/** Index of each stretch's first row, then the row count as the last element. */
 	private starts: number[] = [0];
 
@@ -1108,7 +1202,7 @@ export class BrowserRows implements Iterable<BrowserRow> {
 			case "array":
 				return st.rows[k]!;
 			case "bucket":
-				return bucketRow(st.bucket, st.from + k, st.highlight);
+				return bucketRow(this.order!, st.bucket, st.from + k, st.highlight);
 		}
 	}
 
