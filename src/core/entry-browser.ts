@@ -265,14 +265,20 @@ type Highlighter = (ie: IndexedEntry) => readonly TextRange[];
  * thousands of them, and objects that live past the next frame cost the garbage collector.
  */
 class Runs {
-	private fromAt: Int32Array<ArrayBuffer> = new Int32Array(16);
-	private toAt: Int32Array<ArrayBuffer> = new Int32Array(16);
+	private fromAt: Int32Array<ArrayBuffer>;
+	private toAt: Int32Array<ArrayBuffer>;
 	/** Runs whose rows carry their bucket's key before the entry key (entries under their further tags). */
 	private prefixedAt: Uint8Array<ArrayBuffer> | null = null;
 	private endsAt: Int32Array | null = null;
 	length = 0;
 	/** Entries in all runs. */
 	count = 0;
+
+	/** `capacity`: the runs to make room for at first. */
+	constructor(capacity = 16) {
+		this.fromAt = new Int32Array(Math.max(1, capacity));
+		this.toAt = new Int32Array(Math.max(1, capacity));
+	}
 
 	static of(from: number, to: number): Runs {
 		const r = new Runs();
@@ -620,7 +626,7 @@ export class BrowserCache {
 	queryRuns(index: DigestIndex, q: EntryQuery): Runs {
 		const order = this.order(index);
 		// The index goes oldest digest first: each digest's runs are made as a block, and the blocks put newest first.
-		const found = new Runs();
+		const found = new Runs(1024);
 		const blocks: { base: number; first: number; end: number }[] = [];
 		index.matchEach(q, (entries, positions) => {
 			const info = order.info(entries[0]!.digest);
@@ -631,7 +637,7 @@ export class BrowserCache {
 			blocks.push({ base: info.base, first, end: found.length });
 		});
 		blocks.sort((a, b) => a.base - b.base);
-		const runs = new Runs();
+		const runs = new Runs(found.length);
 		for (const b of blocks) for (let i = b.first; i < b.end; i++) runs.push(found.from(i), found.to(i));
 		return runs;
 	}

@@ -36,7 +36,7 @@ const DETAIL_MAX = 320;
 const DETAIL_LINE = 22;
 const DETAIL_PADDING = 16;
 /** Rows rendered beyond the visible ones, above and below. */
-const OVERSCAN = 8;
+const OVERSCAN = 4;
 /** Height assumed while the list has no layout yet (a collapsed sidebar, say). */
 const FALLBACK_VIEWPORT = 600;
 
@@ -153,6 +153,7 @@ export class DigestBrowserView extends ItemView implements HoverParent {
 	private filterOptions: BrowserOptions | null = null;
 	private filterOptionsSeries: string | undefined = undefined;
 	private browserUi: Ui | null = null;
+	private actionsTemplate: HTMLElement | null = null;
 
 	constructor(leaf: WorkspaceLeaf, private readonly curator: DigestCuratorHost) {
 		super(leaf);
@@ -321,7 +322,10 @@ export class DigestBrowserView extends ItemView implements HoverParent {
 	refresh(scroll: "top" | "keep" = "keep", anchorKey?: string): void {
 		const ui = this.browserUi;
 		if (!ui) return;
-		const anchor = scroll === "keep" ? this.anchor(anchorKey) : null;
+		// Read before anything is written: a read after a write would make the browser lay the page out twice a keystroke.
+		const scrollTop = ui.list.scrollTop;
+		const viewport = this.viewportHeight();
+		const anchor = scroll === "keep" ? this.anchor(anchorKey, scrollTop, viewport) : null;
 		const live = this.curator.live;
 		const index = live.index;
 		let emptyText = "";
@@ -344,13 +348,18 @@ export class DigestBrowserView extends ItemView implements HoverParent {
 			this.selectedIndex = this.indexOfKey(this.selectedKey, this.selectedIndex);
 			if (this.selectedIndex < 0) this.selectedKey = null;
 		}
+		let top = scrollTop;
 		if (anchor) {
 			const i = this.indexOfKey(anchor.key, anchor.index);
-			if (i >= 0) ui.list.scrollTop = Math.max(0, this.rowLayout.top(i) - anchor.offset);
+			if (i >= 0) top = this.rowLayout.top(i) - anchor.offset;
 		} else if (scroll === "top") {
-			ui.list.scrollTop = 0;
+			top = 0;
 		}
-		this.renderWindow();
+		top = Math.max(0, top);
+		// Written only when it moves (a write makes the browser lay out at once); a list shorter than it
+		// is clamped by the browser, whose scroll event then redraws the window.
+		if (top !== scrollTop) ui.list.scrollTop = top;
+		this.renderWindow(top, viewport);
 	}
 
 	private emptyText(): string {
@@ -368,13 +377,11 @@ export class DigestBrowserView extends ItemView implements HoverParent {
 	}
 
 	/** The row to hold in place (the given one while in view, else the first in view) and its distance from the top of the view. */
-	private anchor(key?: string): { key: string; index: number; offset: number } | null {
+	private anchor(key?: string, scrollTop = this.browserUi?.list.scrollTop ?? 0, height = this.viewportHeight()): { key: string; index: number; offset: number } | null {
 		const ui = this.browserUi;
 		const rows = this.browseResult.rows;
 		if (!ui || rows.length === 0) return null;
-		const scrollTop = ui.list.scrollTop;
 		let i = key !== undefined ? this.indexOfKey(key, key === this.selectedKey ? this.selectedIndex : -1) : -1;
-		const height = this.viewportHeight();
 		const layout = this.rowLayout;
 		if (i < 0 || layout.top(i + 1) <= scrollTop || layout.top(i) >= scrollTop + height) i = layout.indexAt(scrollTop);
 		return { key: rows.at(i).key, index: i, offset: layout.top(i) - scrollTop };
@@ -419,14 +426,15 @@ export class DigestBrowserView extends ItemView implements HoverParent {
 	}
 
 	/** Puts the rows in view (and a margin) in the DOM, keeping those already there. */
-	private renderWindow(): void {
+	private renderWindow(top?: number, viewport?: number): void {
 		const ui = this.browserUi;
 		if (!ui) return;
 		const rows = this.browseResult.rows;
-		const top = ui.list.scrollTop;
+		top ??= ui.list.scrollTop;
+		viewport ??= this.viewportHeight();
 		const layout = this.rowLayout;
 		const first = rows.length === 0 ? 0 : Math.max(0, layout.indexAt(top) - OVERSCAN);
-		const last = rows.length === 0 ? -1 : Math.min(rows.length - 1, layout.indexAt(top + this.viewportHeight()) + OVERSCAN);
+		const last = rows.length === 0 ? -1 : Math.min(rows.length - 1, layout.indexAt(top + viewport) + OVERSCAN);
 		const wanted = new Set<string>();
 		for (let i = first; i <= last; i++) wanted.add(rows.at(i).key);
 		for (const key of [...this.shownRows.keys()]) if (!wanted.has(key)) this.unshow(key);
@@ -443,11 +451,14 @@ export class DigestBrowserView extends ItemView implements HoverParent {
 				this.shownRows.set(row.key, shown);
 			}
 			shown.row = row;
-			const top = layout.top(i);
-			const height = layout.top(i + 1) - top;
-			if (shown.top !== top || shown.height !== height) {
-				shown.el.setCssProps({ "--digest-browser-top": `${top}px`, "--digest-browser-height": `${height}px` });
-				shown.top = top;
+			const rowTop = layout.top(i);
+			const height = layout.top(i + 1) - rowTop;
+			if (shown.top !== rowTop || shown.height !== height) {
+				// Plain properties, not custom ones: a row with custom properties of its own makes the browser
+				// restyle it with a copy of every theme variable, which took most of a keystroke's frame.
+				shown.el.style.transform = `translateY(${rowTop}px)`;
+				shown.el.style.height = `${height}px`;
+				shown.top = rowTop;
 				shown.height = height;
 			}
 			this.markSelected(shown);
@@ -539,6 +550,11 @@ export class DigestBrowserView extends ItemView implements HoverParent {
 		if (e.source) meta.createSpan({ cls: "digest-browser-source", text: e.source });
 		if (e.tags.length > 0) meta.createSpan({ cls: "digest-browser-tags", text: e.tags.map((t) => `#${t}`).join(" ") });
 		meta.createSpan({ cls: "digest-browser-digest", text: row.entry.digest.title });
+		// The same buttons on every row: drawn once, then copied (icons are SVG trees, costly to draw row by row).
+		if (this.actionsTemplate) {
+			el.appendChild(this.actionsTemplate.cloneNode(true));
+			return;
+		}
 		const actions = el.createDiv({ cls: "digest-browser-actions" });
 		const action = (name: string, label: string, icon: string) => {
 			const b = actions.createDiv({ cls: "clickable-icon", attr: { "aria-label": label } });
@@ -547,6 +563,7 @@ export class DigestBrowserView extends ItemView implements HoverParent {
 		};
 		action("open-in-digest", "Open in digest", "file-text");
 		action("copy", "Copy Markdown", "copy");
+		this.actionsTemplate = actions.cloneNode(true) as HTMLElement;
 	}
 
 	/** A rendered commentary's real height replaces the estimate. */

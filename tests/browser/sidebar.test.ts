@@ -109,7 +109,7 @@ async function allRows(): Promise<Row[]> {
 			listEl.dispatchEvent(new Event("scroll"));
 			for (const el of Array.from(listEl.querySelectorAll<HTMLElement>(".digest-browser-row"))) {
 				const kind = ["group", "entry", "detail", "problem"].find((k) => el.classList.contains(`digest-browser-${k}`)) ?? "";
-				const topPx = parseFloat(el.style.getPropertyValue("--digest-browser-top")) || 0;
+				const topPx = parseFloat(/translateY\((-?[\d.]+)px\)/.exec(el.style.transform)?.[1] ?? "0") || 0;
 				seen.set(el.dataset.key ?? "", { kind, key: el.dataset.key ?? "", label: text(el, ".digest-browser-group-label"), count: text(el, ".digest-browser-count"), title: text(el, ".digest-browser-title"), digest: text(el, ".digest-browser-digest"), top: topPx });
 			}
 			if (top + step >= listEl.scrollHeight) break;

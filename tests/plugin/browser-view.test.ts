@@ -75,8 +75,9 @@ const emptyEl = (h: Harness) => h.view.contentEl.querySelector<HTMLElement>(".di
 const searchInput = (h: Harness) => h.view.contentEl.querySelector<HTMLInputElement>(".digest-browser-search input")!;
 const summary = (h: Harness) => h.view.contentEl.querySelector<HTMLElement>(".digest-browser-summary")!.textContent;
 
+/** Where the view placed a row (its translateY). */
 function top(el: HTMLElement): number {
-	return parseFloat(el.style.getPropertyValue("--digest-browser-top"));
+	return parseFloat(/translateY\((-?[\d.]+)px\)/.exec(el.style.transform)?.[1] ?? "NaN");
 }
 
 /** The row elements in the DOM, top to bottom. */
