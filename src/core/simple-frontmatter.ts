@@ -7,7 +7,15 @@
 
 const KEY_RE = /^([A-Za-z_][A-Za-z0-9_-]*):(?:[ \t]+(.*))?$/;
 const LIST_ITEM_RE = /^([ ]*)-[ \t]+(.*)$/;
-const BOOL: Record<string, boolean> = { true: true, True: true, TRUE: true, false: false, False: false, FALSE: false };
+// A Map, not an object: `"toString" in {...}` is true.
+const BOOL = new Map<string, boolean>([
+	["true", true],
+	["True", true],
+	["TRUE", true],
+	["false", false],
+	["False", false],
+	["FALSE", false],
+]);
 
 /** A scalar whose reading is beyond doubt, or undefined. Numbers, nulls and escapes are left to YAML. */
 function scalar(text: string): string | boolean | undefined {
@@ -25,7 +33,8 @@ function scalar(text: string): string | boolean | undefined {
 		const inner = v.slice(1, -1);
 		return inner.includes("'") ? undefined : inner;
 	}
-	if (v in BOOL) return BOOL[v];
+	const bool = BOOL.get(v);
+	if (bool !== undefined) return bool;
 	// Plain scalars: no indicator first, no `: ` or ` #`, nothing that could read as a number or null.
 	if (/^[-?:,[\]{}#&*!|>'"%@`.+0-9~]/.test(v)) return undefined;
 	if (v.includes(": ") || v.endsWith(":") || v.includes(" #") || v.includes("\t")) return undefined;

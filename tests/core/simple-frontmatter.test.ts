@@ -18,6 +18,12 @@ describe("readSimpleFrontmatter", () => {
 		expect(read("title: Plain title here\ntags: [a, 'b c']\n# a comment\ncover: 'x.png'")).toEqual({ title: "Plain title here", tags: ["a", "b c"], cover: "x.png" });
 	});
 
+	it("reads names of Object's own properties as plain strings", () => {
+		// Found by the property test below: "toString" once read as Object.prototype.toString.
+		expect(read("title: toString\ntags: [constructor, hasOwnProperty]")).toEqual({ title: "toString", tags: ["constructor", "hasOwnProperty"] });
+		expect(read("A: valueOf")).toEqual(parse("A: valueOf"));
+	});
+
 	it("leaves to the full parser anything it cannot be sure of", () => {
 		for (const yaml of [
 			"title: a: b",
