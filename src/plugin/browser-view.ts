@@ -37,6 +37,9 @@ const DETAIL_LINE = 22;
 const DETAIL_PADDING = 16;
 /** Rows rendered beyond the visible ones, above and below. */
 const OVERSCAN = 4;
+/** Entry row elements kept for reuse, at most; and where they wait, above the list's top. */
+const MAX_PARKED_ROWS = 64;
+const PARKED_Y = -10_000;
 /** Height assumed while the list has no layout yet (a collapsed sidebar, say). */
 const FALLBACK_VIEWPORT = 600;
 
@@ -154,6 +157,8 @@ export class DigestBrowserView extends ItemView implements HoverParent {
 	private filterOptionsSeries: string | undefined = undefined;
 	private browserUi: Ui | null = null;
 	private actionsTemplate: HTMLElement | null = null;
+	/** Entry row elements out of use, kept for the next entries shown (see `park`). */
+	private readonly parkedRows: HTMLElement[] = [];
 
 	constructor(leaf: WorkspaceLeaf, private readonly curator: DigestCuratorHost) {
 		super(leaf);
@@ -209,6 +214,7 @@ export class DigestBrowserView extends ItemView implements HoverParent {
 
 	async onClose(): Promise<void> {
 		for (const key of [...this.shownRows.keys()]) this.unshow(key);
+		this.parkedRows.length = 0;
 		this.contentEl.empty();
 		this.browserUi = null;
 		await Promise.resolve();
@@ -443,8 +449,12 @@ export class DigestBrowserView extends ItemView implements HoverParent {
 			let shown = this.shownRows.get(row.key);
 			// Rows are shared while unchanged; a new row object is redrawn unless it shows the same.
 			if (shown && shown.row !== row && !sameContent(shown.row, row)) {
-				this.unshow(row.key);
-				shown = undefined;
+				if (row.kind === "entry" && shown.row.kind === "entry") {
+					this.bindEntry(shown.el, row);
+				} else {
+					this.unshow(row.key);
+					shown = undefined;
+				}
 			}
 			if (!shown) {
 				shown = this.show(row);
@@ -478,12 +488,34 @@ export class DigestBrowserView extends ItemView implements HoverParent {
 		const shown = this.shownRows.get(key);
 		if (!shown) return;
 		if (shown.child) this.removeChild(shown.child);
-		shown.el.remove();
 		this.shownRows.delete(key);
+		if (shown.row.kind === "entry" && this.parkedRows.length < MAX_PARKED_ROWS) this.park(shown.el);
+		else shown.el.remove();
+	}
+
+	/**
+	 * Keeps an entry row's element for the next entry to show: moved out of view, not taken out of
+	 * the page, so that the browser keeps its styles and a new entry costs only new text.
+	 */
+	private park(el: HTMLElement): void {
+		el.style.transform = `translateY(${PARKED_Y}px)`;
+		el.setAttr("aria-hidden", "true");
+		if (el.hasClass("is-selected")) el.removeClass("is-selected");
+		el.removeAttribute("aria-selected");
+		delete el.dataset.key;
+		this.parkedRows.push(el);
 	}
 
 	private show(row: BrowserRow): Shown {
 		const canvas = this.browserUi!.canvas;
+		if (row.kind === "entry") {
+			const parked = this.parkedRows.pop();
+			const el = parked ?? this.newEntryElement(canvas);
+			if (parked) el.removeAttribute("aria-hidden");
+			el.dataset.key = row.key;
+			this.bindEntry(el, row);
+			return { row, el, top: -1, height: -1, child: null };
+		}
 		const el = canvas.createDiv({ cls: `digest-browser-row digest-browser-${row.kind}` });
 		el.id = `digest-browser-row-${nextRowId++}`;
 		el.dataset.key = row.key;
@@ -491,9 +523,6 @@ export class DigestBrowserView extends ItemView implements HoverParent {
 		switch (row.kind) {
 			case "group":
 				this.drawGroup(el, row.label, row.count, row.collapsed);
-				break;
-			case "entry":
-				this.drawEntry(el, row);
 				break;
 			case "problem": {
 				const p = row.problem;
@@ -528,42 +557,65 @@ export class DigestBrowserView extends ItemView implements HoverParent {
 		el.createSpan({ cls: "digest-browser-count", text: String(count) });
 	}
 
-	private drawEntry(el: HTMLElement, row: EntryRow): void {
-		const e = row.entry.entry;
-		el.setAttr("role", "option");
-		el.setAttr("title", e.url);
-		const hasCommentary = e.commentary !== "";
-		const toggle = el.createDiv({ cls: "digest-browser-expand" });
-		if (hasCommentary) {
-			toggle.addClass("clickable-icon");
-			toggle.dataset.action = "expand";
-			toggle.setAttr("aria-label", row.expanded ? "Hide commentary" : "Show commentary");
-			toggle.setAttr("aria-expanded", row.expanded ? "true" : "false");
-			setIcon(toggle, row.expanded ? "chevron-down" : "chevron-right");
-		}
+	/** An entry row's elements, all of them, empty: `bindEntry` fills them (and CSS hides the empty ones). */
+	private newEntryElement(canvas: HTMLElement): HTMLElement {
+		const el = canvas.createDiv({ cls: "digest-browser-row digest-browser-entry", attr: { role: "option" } });
+		el.id = `digest-browser-row-${nextRowId++}`;
+		el.createDiv({ cls: "digest-browser-expand" });
 		const body = el.createDiv({ cls: "digest-browser-entry-body" });
 		const head = body.createDiv({ cls: "digest-browser-line" });
-		if (e.number !== null) head.createSpan({ cls: "digest-browser-number", text: `${e.number}.` });
-		renderHighlighted(head.createSpan({ cls: "digest-browser-title" }), e.title, row.matches);
-		if (e.recommended) setIcon(head.createSpan({ cls: "digest-browser-star", attr: { "aria-label": "Recommended" } }), "star");
+		head.createSpan({ cls: "digest-browser-number" });
+		head.createSpan({ cls: "digest-browser-title" });
+		setIcon(head.createSpan({ cls: "digest-browser-star", attr: { "aria-label": "Recommended" } }), "star");
 		const meta = body.createDiv({ cls: "digest-browser-line digest-browser-meta" });
-		if (e.source) meta.createSpan({ cls: "digest-browser-source", text: e.source });
-		if (e.tags.length > 0) meta.createSpan({ cls: "digest-browser-tags", text: e.tags.map((t) => `#${t}`).join(" ") });
-		meta.createSpan({ cls: "digest-browser-digest", text: row.entry.digest.title });
+		meta.createSpan({ cls: "digest-browser-source" });
+		meta.createSpan({ cls: "digest-browser-tags" });
+		meta.createSpan({ cls: "digest-browser-digest" });
 		// The same buttons on every row: drawn once, then copied (icons are SVG trees, costly to draw row by row).
-		if (this.actionsTemplate) {
-			el.appendChild(this.actionsTemplate.cloneNode(true));
-			return;
+		if (!this.actionsTemplate) {
+			const actions = createDiv({ cls: "digest-browser-actions" });
+			const action = (name: string, label: string, icon: string) => {
+				const b = actions.createDiv({ cls: "clickable-icon", attr: { "aria-label": label } });
+				b.dataset.action = name;
+				setIcon(b, icon);
+			};
+			action("open-in-digest", "Open in digest", "file-text");
+			action("copy", "Copy Markdown", "copy");
+			this.actionsTemplate = actions;
 		}
-		const actions = el.createDiv({ cls: "digest-browser-actions" });
-		const action = (name: string, label: string, icon: string) => {
-			const b = actions.createDiv({ cls: "clickable-icon", attr: { "aria-label": label } });
-			b.dataset.action = name;
-			setIcon(b, icon);
-		};
-		action("open-in-digest", "Open in digest", "file-text");
-		action("copy", "Copy Markdown", "copy");
-		this.actionsTemplate = actions.cloneNode(true) as HTMLElement;
+		el.appendChild(this.actionsTemplate.cloneNode(true));
+		return el;
+	}
+
+	/** Shows an entry in a row's elements, new or reused; changes only what differs. */
+	private bindEntry(el: HTMLElement, row: EntryRow): void {
+		const e = row.entry.entry;
+		el.setAttr("title", e.url);
+		el.toggleClass("is-recommended", e.recommended);
+		const toggle = el.querySelector<HTMLElement>(".digest-browser-expand")!;
+		const icon = e.commentary === "" ? "" : row.expanded ? "chevron-down" : "chevron-right";
+		if (toggle.dataset.icon !== icon) {
+			toggle.dataset.icon = icon;
+			toggle.toggleClass("clickable-icon", icon !== "");
+			if (icon === "") {
+				toggle.empty();
+				delete toggle.dataset.action;
+				toggle.removeAttribute("aria-label");
+				toggle.removeAttribute("aria-expanded");
+			} else {
+				toggle.dataset.action = "expand";
+				toggle.setAttr("aria-label", row.expanded ? "Hide commentary" : "Show commentary");
+				toggle.setAttr("aria-expanded", row.expanded ? "true" : "false");
+				setIcon(toggle, icon);
+			}
+		}
+		el.querySelector(".digest-browser-number")!.setText(e.number !== null ? `${e.number}.` : "");
+		const title = el.querySelector<HTMLElement>(".digest-browser-title")!;
+		title.empty();
+		renderHighlighted(title, e.title, row.matches);
+		el.querySelector(".digest-browser-source")!.setText(e.source ?? "");
+		el.querySelector(".digest-browser-tags")!.setText(e.tags.map((t) => `#${t}`).join(" "));
+		el.querySelector(".digest-browser-digest")!.setText(row.entry.digest.title);
 	}
 
 	/** A rendered commentary's real height replaces the estimate. */

@@ -78,7 +78,8 @@ const list = () => page.locator(".digest-browser-list");
 const summary = () => page.locator(".digest-browser-summary");
 const searchBox = () => page.locator(".digest-browser-search input");
 const mode = (label: string) => page.locator(".digest-browser-mode", { hasText: label });
-const entryRows = () => page.locator(".digest-browser-entry");
+// Rows with a key: the view keeps a few row elements out of view, keyless, for reuse.
+const entryRows = () => page.locator(".digest-browser-entry[data-key]");
 const entryRow = (title: string) => entryRows().filter({ has: page.locator(".digest-browser-title", { hasText: title }) });
 const editorText = () => page.locator(".sandbox-pane-body .cm-content");
 const activePath = () => page.evaluate(() => window.sandbox.activePath());
@@ -107,7 +108,7 @@ async function allRows(): Promise<Row[]> {
 		for (let top = 0; ; top += step) {
 			listEl.scrollTop = top;
 			listEl.dispatchEvent(new Event("scroll"));
-			for (const el of Array.from(listEl.querySelectorAll<HTMLElement>(".digest-browser-row"))) {
+			for (const el of Array.from(listEl.querySelectorAll<HTMLElement>(".digest-browser-row[data-key]"))) {
 				const kind = ["group", "entry", "detail", "problem"].find((k) => el.classList.contains(`digest-browser-${k}`)) ?? "";
 				const topPx = parseFloat(/translateY\((-?[\d.]+)px\)/.exec(el.style.transform)?.[1] ?? "0") || 0;
 				seen.set(el.dataset.key ?? "", { kind, key: el.dataset.key ?? "", label: text(el, ".digest-browser-group-label"), count: text(el, ".digest-browser-count"), title: text(el, ".digest-browser-title"), digest: text(el, ".digest-browser-digest"), top: topPx });
@@ -192,6 +193,18 @@ describe("the digest browser in the sandbox", () => {
 		expect(titles.sort()).toEqual(recommended.map((e) => e.title).sort());
 		const shown = await entryRows().count();
 		expect(await entryRows().locator(".digest-browser-star").count()).toBe(shown);
+		for (const star of await entryRows().locator(".digest-browser-star").all()) expect(await star.isVisible()).toBe(true);
+		// Without the filter the others show no star; their rows, reused from recommended ones, neither.
+		await page.locator(".digest-browser-check input").uncheck();
+		await expectSummary(entriesText(entries.length));
+		const rows = await entryRows().all();
+		for (const row of rows) {
+			const title = await row.locator(".digest-browser-title").textContent();
+			const digest = await row.locator(".digest-browser-digest").textContent();
+			const entry = entries.find((e) => e.title === title && e.digest.title === digest)!;
+			expect(await row.locator(".digest-browser-star").isVisible(), title ?? "").toBe(entry.recommended);
+			if (entry.number === null) expect(await row.locator(".digest-browser-number").isVisible()).toBe(false);
+		}
 	});
 
 	it("opens the note of a wiki-link in an expanded entry's commentary in the editor pane", async () => {
@@ -280,7 +293,7 @@ describe("the digest browser in the sandbox", () => {
 		await expect(list().evaluate((el) => el === document.activeElement)).resolves.toBe(true);
 		await poll(() => page.locator(".digest-browser-row.is-selected.digest-browser-group").count()).toBe(1);
 		await list().press("ArrowDown");
-		const selected = page.locator(".digest-browser-entry.is-selected");
+		const selected = page.locator(".digest-browser-entry.is-selected[data-key]");
 		await poll(() => selected.count()).toBe(1);
 		const first = await selected.locator(".digest-browser-title").textContent();
 		await list().press("ArrowDown");
