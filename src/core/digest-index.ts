@@ -280,19 +280,20 @@ export class DigestIndex {
 
 	query(q: EntryQuery = {}): IndexedEntry[] {
 		const out: IndexedEntry[] = [];
-		this.matchEach(q, (entries, positions) => {
+		this.matchEach(q, (entries, positions, count) => {
 			if (positions === null) for (const ie of entries) out.push(ie);
-			else for (const i of positions) out.push(entries[i]!);
+			else for (let i = 0; i < count; i++) out.push(entries[positions[i]!]!);
 		});
 		return out;
 	}
 
 	/**
-	 * What `query` finds, digest by digest in the order of `digests()`: the digest's entry list
-	 * (as `entriesOf`) and the ascending positions in it of the entries that pass, or null when all
-	 * of them do. For callers that show entries in runs rather than one by one.
+	 * What `query` finds, digest by digest in the order of `digestsWithEntries()`: the digest's
+	 * entry list, the ascending positions in it of the entries that pass (the first `count` of
+	 * `positions`, a buffer reused from one call to the next) or null when all of them do, and the
+	 * digest's place in that order. For callers that show entries in runs rather than one by one.
 	 */
-	matchEach(q: EntryQuery, each: (entries: readonly IndexedEntry[], positions: readonly number[] | null) => void): void {
+	matchEach(q: EntryQuery, each: (entries: readonly IndexedEntry[], positions: Int32Array | null, count: number, place: number) => void): void {
 		const hits = q.text !== undefined && q.text.trim() !== "" ? this.textMatches(q.text) : null;
 		const category = q.category?.toLowerCase();
 		const source = q.source?.toLowerCase();
@@ -308,7 +309,10 @@ export class DigestIndex {
 		};
 		if (hits && hits.size === 0) return;
 		const anyEntryFilter = q.recommended !== undefined || category !== undefined || source !== undefined || tag !== undefined;
-		for (const r of this.sortedRecords()) {
+		const records = this.sortedRecords();
+		let buffer = new Int32Array(64);
+		for (let place = 0; place < records.length; place++) {
+			const r = records[place]!;
 			const d = r.digest;
 			if (q.series !== undefined && r.series.name !== q.series) continue;
 			if (q.digest !== undefined && d.path !== q.digest) continue;
@@ -321,18 +325,23 @@ export class DigestIndex {
 			const entries = r.entries;
 			if (entries.length === 0) continue;
 			if (!hits && !anyEntryFilter) {
-				each(entries, null);
+				each(entries, null, entries.length, place);
 				continue;
 			}
-			let positions: number[];
+			if (buffer.length < entries.length) buffer = new Int32Array(entries.length * 2);
+			let count: number;
 			if (hits) {
-				positions = hits.indexes(d.path);
-				if (anyEntryFilter) positions = positions.filter((i) => fits(entries[i]!));
+				count = hits.indexesInto(d.path, buffer);
+				if (anyEntryFilter) {
+					let kept = 0;
+					for (let i = 0; i < count; i++) if (fits(entries[buffer[i]!]!)) buffer[kept++] = buffer[i]!;
+					count = kept;
+				}
 			} else {
-				positions = [];
-				for (let i = 0; i < entries.length; i++) if (fits(entries[i]!)) positions.push(i);
+				count = 0;
+				for (let i = 0; i < entries.length; i++) if (fits(entries[i]!)) buffer[count++] = i;
 			}
-			if (positions.length > 0) each(entries, positions);
+			if (count > 0) each(entries, buffer, count, place);
 		}
 	}
 

@@ -467,6 +467,7 @@ class DisplayOrder {
 	readonly digests: DigestInfo[];
 	/** Base of each digest, then the number of entries. */
 	private readonly bases: Int32Array;
+	private readonly byPlace: DigestInfo[];
 	private byPath: Map<string, DigestInfo> | null = null;
 	/** Category group of each position (see `categoryIds`). */
 	private categories: Int32Array | null = null;
@@ -475,16 +476,25 @@ class DisplayOrder {
 		index: DigestIndex,
 		private readonly store: WeakMap<readonly IndexedEntry[], (BrowserEntryRow | undefined)[]>,
 	) {
-		const records = newestFirst(index.digestsWithEntries());
+		const records = index.digestsWithEntries();
+		const places = newestFirst(records);
 		this.bases = new Int32Array(records.length + 1);
+		this.byPlace = new Array<DigestInfo>(records.length);
 		let base = 0;
-		this.digests = records.map(({ digest, entries }, rank): DigestInfo => {
+		this.digests = places.map((place, rank): DigestInfo => {
+			const { digest, entries } = records[place]!;
 			this.bases[rank] = base;
 			const info = { digest, list: entries, rank, base, rows: null };
+			this.byPlace[place] = info;
 			base += entries.length;
 			return info;
 		});
 		this.bases[records.length] = base;
+	}
+
+	/** The digest at a place in the index's own order (`digestsWithEntries`). */
+	atPlace(place: number): DigestInfo | null {
+		return this.byPlace[place] ?? null;
 	}
 
 	get size(): number {
@@ -628,13 +638,14 @@ export class BrowserCache {
 		// The index goes oldest digest first: each digest's runs are made as a block, and the blocks put newest first.
 		const found = new Runs(1024);
 		const blocks: { base: number; first: number; end: number }[] = [];
-		index.matchEach(q, (entries, positions) => {
-			const info = order.info(entries[0]!.digest);
+		index.matchEach(q, (entries, positions, count, place) => {
+			const info = order.atPlace(place);
 			if (!info || info.list !== entries) return;
 			const first = found.length;
-			if (positions === null) found.push(info.base, info.base + entries.length);
-			else for (const p of positions) found.push(info.base + p, info.base + p + 1);
-			blocks.push({ base: info.base, first, end: found.length });
+			const base = info.base;
+			if (positions === null) found.push(base, base + entries.length);
+			else for (let i = 0; i < count; i++) found.push(base + positions[i]!, base + positions[i]! + 1);
+			blocks.push({ base, first, end: found.length });
 		});
 		blocks.sort((a, b) => a.base - b.base);
 		const runs = new Runs(found.length);
@@ -708,22 +719,23 @@ interface CategorySlot {
 }
 
 /**
- * Dated digests by period start, newest first, those starting the same day by path; undated ones
- * after them, by path. The index lists them oldest first (undated last): its runs of one start
- * day are taken in reverse order, each kept as it is.
+ * The places (in the index's order) of the digests in display order: dated digests by period
+ * start, newest first, those starting the same day by path; undated ones after them, by path. The
+ * index lists them oldest first (undated last): its runs of one start day are taken in reverse
+ * order, each kept as it is.
  */
-function newestFirst<T extends { digest: Digest }>(records: readonly T[]): T[] {
+function newestFirst(records: readonly { digest: Digest }[]): number[] {
 	let dated = records.length;
 	while (dated > 0 && records[dated - 1]!.digest.period === null) dated--;
-	const out: T[] = [];
+	const out: number[] = [];
 	for (let end = dated; end > 0; ) {
 		const start = records[end - 1]!.digest.period!.start;
 		let begin = end - 1;
 		while (begin > 0 && compareDates(records[begin - 1]!.digest.period!.start, start) === 0) begin--;
-		for (let i = begin; i < end; i++) out.push(records[i]!);
+		for (let i = begin; i < end; i++) out.push(i);
 		end = begin;
 	}
-	for (let i = dated; i < records.length; i++) out.push(records[i]!);
+	for (let i = dated; i < records.length; i++) out.push(i);
 	return out;
 }
 

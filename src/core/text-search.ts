@@ -59,6 +59,11 @@ export interface TextMatches {
 	readonly size: number;
 	/** Positions of the matching items of `key` in the array last given to `set(key, …)`, ascending. */
 	indexes(key: string): number[];
+	/**
+	 * The same positions written to `out` (at least as long as the key's items), returning how
+	 * many: for a caller asking key after key, with no array made for each.
+	 */
+	indexesInto(key: string, out: Int32Array): number;
 	/** Whether the `index`-th item of the array last given to `set(key, …)` matches. */
 	has(key: string, index: number): boolean;
 }
@@ -406,6 +411,14 @@ export class TextSearchIndex<T> {
 				const mark = this.mark;
 				for (let i = 0; i < slots.length; i++) if (mark[slots[i]!] === final) out.push(i);
 				return out;
+			},
+			indexesInto: (key, out) => {
+				const slots = slotsOf(key);
+				if (!slots) return 0;
+				const mark = this.mark;
+				let n = 0;
+				for (let i = 0; i < slots.length; i++) if (mark[slots[i]!] === final) out[n++] = i;
+				return n;
 			},
 			has: (key, index) => {
 				const slots = slotsOf(key);

@@ -312,6 +312,9 @@ function runModel(ops: readonly Op[], minDeadToCompact: number): void {
 			for (const [key, list] of model) {
 				const want = list.flatMap((it, i) => (expected.has(it.item) ? [i] : []));
 				expect(m!.indexes(key)).toEqual(want);
+				const buffer = new Int32Array(list.length + 1).fill(-1);
+				const n = m!.indexesInto(key, buffer);
+				expect([...buffer.subarray(0, n)]).toEqual(want);
 			}
 		}
 		expect(index.size).toBe([...model.values()].reduce((n, l) => n + l.length, 0));
