@@ -112,6 +112,8 @@ interface Shown {
 	height: number;
 	/** Owns what MarkdownRenderer registers for a commentary panel; unloaded with the row. */
 	child: Component | null;
+	/** Whether it is marked selected; null until first marked. */
+	selected: boolean | null;
 }
 
 interface Ui {
@@ -474,12 +476,18 @@ export class DigestBrowserView extends ItemView implements HoverParent {
 			this.markSelected(shown);
 		}
 		const selected = this.selectedKey !== null ? this.shownRows.get(this.selectedKey) : undefined;
-		if (selected) ui.list.setAttr("aria-activedescendant", selected.el.id);
-		else ui.list.removeAttribute("aria-activedescendant");
+		const active = selected ? selected.el.id : null;
+		if (ui.list.getAttribute("aria-activedescendant") !== active) {
+			if (active) ui.list.setAttr("aria-activedescendant", active);
+			else ui.list.removeAttribute("aria-activedescendant");
+		}
 	}
 
+	/** Marks a row selected or not; writes only a change (this runs for every row on every scrolled frame). */
 	private markSelected(shown: Shown): void {
 		const selected = shown.row.key === this.selectedKey;
+		if (shown.selected === selected) return;
+		shown.selected = selected;
 		shown.el.toggleClass("is-selected", selected);
 		if (shown.row.kind !== "detail") shown.el.setAttr("aria-selected", selected ? "true" : "false");
 	}
@@ -514,12 +522,12 @@ export class DigestBrowserView extends ItemView implements HoverParent {
 			if (parked) el.removeAttribute("aria-hidden");
 			el.dataset.key = row.key;
 			this.bindEntry(el, row);
-			return { row, el, top: -1, height: -1, child: null };
+			return { row, el, top: -1, height: -1, child: null, selected: null };
 		}
 		const el = canvas.createDiv({ cls: `digest-browser-row digest-browser-${row.kind}` });
 		el.id = `digest-browser-row-${nextRowId++}`;
 		el.dataset.key = row.key;
-		const shown: Shown = { row, el, top: -1, height: -1, child: null };
+		const shown: Shown = { row, el, top: -1, height: -1, child: null, selected: null };
 		switch (row.kind) {
 			case "group":
 				this.drawGroup(el, row.label, row.count, row.collapsed);
