@@ -280,10 +280,28 @@ class Runs {
 		this.toAt = new Int32Array(Math.max(1, capacity));
 	}
 
+	/** Empties it, keeping its room. */
+	clear(): void {
+		this.length = 0;
+		this.count = 0;
+		this.endsAt = null;
+		this.prefixedAt = null;
+	}
+
 	static of(from: number, to: number): Runs {
 		const r = new Runs();
 		r.push(from, to);
 		return r;
+	}
+
+	/** Starts of the runs (the first `length` of them), for loops of their own. */
+	get froms(): Int32Array {
+		return this.fromAt;
+	}
+
+	/** Ends of the runs (the first `length` of them). */
+	get tos(): Int32Array {
+		return this.toAt;
 	}
 
 	from(i: number): number {
@@ -590,6 +608,8 @@ export class BrowserCache {
 	private readonly categorySlotsByKey = new Map<string, CategorySlot>();
 	private readonly categorySlotsByName = new Map<string, CategorySlot>();
 	private nextSlotId = 0;
+	/** Runs a query gathers before putting them in order: one buffer, reused. */
+	private readonly scratch = new Runs(1024);
 
 	sync(index: DigestIndex): void {
 		if (this.index === index && this.revision === index.revision) return;
@@ -620,6 +640,11 @@ export class BrowserCache {
 		return slot;
 	}
 
+	/** Category slot ids are below this. */
+	slotCount(): number {
+		return this.nextSlotId;
+	}
+
 	/** Every entry of the revision numbered in display order. */
 	order(index: DigestIndex): DisplayOrder {
 		this.sync(index);
@@ -636,7 +661,8 @@ export class BrowserCache {
 	queryRuns(index: DigestIndex, q: EntryQuery): Runs {
 		const order = this.order(index);
 		// The index goes oldest digest first: each digest's runs are made as a block, and the blocks put newest first.
-		const found = new Runs(1024);
+		const found = this.scratch;
+		found.clear();
 		const blocks: { base: number; first: number; end: number }[] = [];
 		index.matchEach(q, (entries, positions, count, place) => {
 			const info = order.atPlace(place);
@@ -893,32 +919,25 @@ function group(index: DigestIndex, sel: Selection, groupBy: BrowserGroupBy | "du
 		return b;
 	};
 	const none = {};
+	const idsOf = new Map<Bucket, number[]>();
 	switch (groupBy) {
 		case "category": {
 			// Counted in one pass over the positions' category ids; a bucket's runs are listed by a
 			// second pass when its rows are first read.
 			const ids = order.categoryIds(cache);
-			const byId: (Bucket | undefined)[] = [];
-			const idOf = new Map<Bucket, number>();
-			for (let r = 0; r < runs.length; r++) {
-				const to = runs.to(r);
-				for (let p = runs.from(r); p < to; ) {
-					const id = ids[p]!;
-					let end = p + 1;
-					while (end < to && ids[end] === id) end++;
-					let b = byId[id];
-					if (!b) {
-						const category = order.entry(p).category;
-						b = find(id, cache.categorySlot(category).key, category.name);
-						b.runs = null;
-						b.collect = (bucket) => collectCategory(runs, ids, idOf.get(bucket)!);
-						b.mayHold = (position) => ids[position] === idOf.get(b!);
-						byId[id] = b;
-						idOf.set(b, id);
-					}
-					b.count += end - p;
-					p = end;
+			const { counts, first, met } = countIds(runs, ids, cache.slotCount());
+			for (const id of met) {
+				const category = order.entry(first[id]!).category;
+				const b = find(id, cache.categorySlot(category).key, category.name);
+				b.count += counts[id]!;
+				if (b.runs !== null && b.collect === null) {
+					// The first id of this key (names differing in case share a bucket).
+					b.runs = null;
+					b.collect = (bucket) => collectCategory(runs, ids, idsOf.get(bucket)!);
+					b.mayHold = (position) => idsOf.get(b)!.includes(ids[position]!);
+					idsOf.set(b, []);
 				}
+				idsOf.get(b)!.push(id);
 			}
 			break;
 		}
@@ -978,15 +997,43 @@ function group(index: DigestIndex, sel: Selection, groupBy: BrowserGroupBy | "du
 	return ordered;
 }
 
-/** The runs of `runs` whose positions are in category group `id`. */
-function collectCategory(runs: Runs, ids: Int32Array, id: number): Runs {
-	const out = new Runs();
+/**
+ * How many of the runs' positions fall in each category group, the first position of each, and
+ * the groups in the order first met. A loop of its own, over typed arrays: it reads every
+ * position a search keeps, up to every entry of the vault.
+ */
+function countIds(runs: Runs, ids: Int32Array, slots: number): { counts: Int32Array; first: Int32Array; met: number[] } {
+	const counts = new Int32Array(slots);
+	const first = new Int32Array(slots);
+	const met: number[] = [];
+	const froms = runs.froms;
+	const tos = runs.tos;
 	for (let r = 0; r < runs.length; r++) {
-		const to = runs.to(r);
-		for (let p = runs.from(r); p < to; p++) {
-			if (ids[p] !== id) continue;
+		const to = tos[r]!;
+		for (let p = froms[r]!; p < to; p++) {
+			const id = ids[p]!;
+			const n = counts[id]!;
+			counts[id] = n + 1;
+			if (n === 0) {
+				first[id] = p;
+				met.push(id);
+			}
+		}
+	}
+	return { counts, first, met };
+}
+
+/** The runs of `runs` whose positions are in one of the category groups `wanted`. */
+function collectCategory(runs: Runs, ids: Int32Array, wanted: readonly number[]): Runs {
+	const out = new Runs();
+	const froms = runs.froms;
+	const tos = runs.tos;
+	for (let r = 0; r < runs.length; r++) {
+		const to = tos[r]!;
+		for (let p = froms[r]!; p < to; p++) {
+			if (!wanted.includes(ids[p]!)) continue;
 			let end = p + 1;
-			while (end < to && ids[end] === id) end++;
+			while (end < to && wanted.includes(ids[end]!)) end++;
 			out.push(p, end);
 			p = end;
 		}
