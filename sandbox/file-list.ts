@@ -2,8 +2,13 @@ import { setIcon, TFile, type App } from "obsidian-test-mocks/obsidian";
 import type { EditorPane } from "./editor-pane";
 import type { SandboxPlugin } from "./types";
 
-/** Most files listed; a generated vault of thousands of digests shows its first ones and says so. */
-const MAX_FILES = 400;
+/**
+ * Most files listed; a generated vault of thousands of digests shows its first ones and says so.
+ * About a pane's height, as Obsidian's file explorer draws only the items in view: the page is one
+ * layer in headless Chromium, and every item here is painted again with every scrolled frame of
+ * the plugin's view.
+ */
+const MAX_FILES = 60;
 
 /** The left pane: the vault's notes by folder, digests marked; a click opens the note in the editor pane. */
 export class FileList {
