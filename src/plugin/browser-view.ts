@@ -348,7 +348,7 @@ export class DigestBrowserView extends ItemView implements HoverParent {
 			if (this.browseResult.rows.length === 0) emptyText = this.emptyText();
 		}
 		this.layout();
-		ui.empty.setText(emptyText);
+		setTextIfChanged(ui.empty, emptyText);
 		ui.empty.toggleClass("is-hidden", emptyText === "");
 		ui.list.toggleClass("is-hidden", emptyText !== "");
 		this.syncControls(ui);
@@ -617,13 +617,13 @@ export class DigestBrowserView extends ItemView implements HoverParent {
 				setIcon(toggle, icon);
 			}
 		}
-		el.querySelector(".digest-browser-number")!.setText(e.number !== null ? `${e.number}.` : "");
+		setTextIfChanged(el.querySelector(".digest-browser-number")!, e.number !== null ? `${e.number}.` : "");
 		const title = el.querySelector<HTMLElement>(".digest-browser-title")!;
 		title.empty();
 		renderHighlighted(title, e.title, row.matches);
-		el.querySelector(".digest-browser-source")!.setText(e.source ?? "");
-		el.querySelector(".digest-browser-tags")!.setText(e.tags.map((t) => `#${t}`).join(" "));
-		el.querySelector(".digest-browser-digest")!.setText(row.entry.digest.title);
+		setTextIfChanged(el.querySelector(".digest-browser-source")!, e.source ?? "");
+		setTextIfChanged(el.querySelector(".digest-browser-tags")!, e.tags.map((t) => `#${t}`).join(" "));
+		setTextIfChanged(el.querySelector(".digest-browser-digest")!, row.entry.digest.title);
 	}
 
 	/** A rendered commentary's real height replaces the estimate. */
@@ -659,8 +659,8 @@ export class DigestBrowserView extends ItemView implements HoverParent {
 		for (const el of [ui.category, ui.source, ui.tag, ui.recommended.parentElement!]) el.toggleClass("is-hidden", problems);
 		ui.groupBy.toggleClass("is-hidden", problems || s.mode === "duplicates");
 		const active = [s.series, s.category, s.source, s.tag, s.from, s.to].filter((v) => v !== undefined).length + (s.recommendedOnly ? 1 : 0);
-		ui.filtersSummary.setText(active > 0 ? `Filters (${active})` : "Filters");
-		ui.summary.setText(this.summaryText());
+		setTextIfChanged(ui.filtersSummary, active > 0 ? `Filters (${active})` : "Filters");
+		setTextIfChanged(ui.summary, this.summaryText());
 	}
 
 	private syncOptions(ui: Ui): void {
@@ -921,6 +921,11 @@ function sameRanges(a: readonly TextRange[], b: readonly TextRange[]): boolean {
 /** A note's name as Obsidian shows it: no folders, no `.md`. */
 function noteName(path: string): string {
 	return path.replace(/^.*\//, "").replace(/\.md$/, "");
+}
+
+/** Sets an element's text unless it has it already: a new text node, even the same text, is laid out again. */
+function setTextIfChanged(el: HTMLElement, text: string): void {
+	if (el.textContent !== text) el.setText(text);
 }
 
 function noRows(): BrowseResult {
