@@ -5,6 +5,8 @@ import type { Series } from "../core/types";
 
 /** Longest stretch of indexing work before yielding to the UI. */
 const SLICE_MS = 12;
+/** A slice taken when the browser has not been idle for a second. */
+const MIN_SLICE_MS = 4;
 
 /**
  * The vault's digests, kept current from Obsidian's events. Owns the pure DigestIndex; the
@@ -79,13 +81,18 @@ export class LiveIndex extends Events {
 		window.setTimeout(() => void this.warm(generation), 200);
 	}
 
-	/** Makes the search and link maps in idle slices, so the first search or check does not freeze the UI. */
+	/**
+	 * Makes the search and link maps in idle slices, so the first search or check does not freeze
+	 * the UI: in the browser's idle periods, so that no slice delays a frame of scrolling or typing
+	 * (where there is no requestIdleCallback, as on older iOS, in short timer slices).
+	 */
 	private async warm(generation: number): Promise<void> {
 		for (;;) {
+			const remaining = await idleSlice();
 			if (generation !== this.generation) return;
 			const start = performance.now();
-			if (this.index.warm(() => performance.now() - start > SLICE_MS)) return;
-			await new Promise<void>((resolve) => window.setTimeout(resolve, 0));
+			const budget = Math.min(SLICE_MS, remaining());
+			if (this.index.warm(() => performance.now() - start > budget)) return;
 		}
 	}
 
@@ -127,4 +134,19 @@ export class LiveIndex extends Events {
 		this.showProgress(1, 1);
 		this.trigger("changed");
 	}
+}
+
+/**
+ * Waits for the browser to be idle; resolves with a function telling the ms left of the idle
+ * period. Waited for a second at most (then a short slice), so that warming ends even on a page
+ * that is never idle.
+ */
+function idleSlice(): Promise<() => number> {
+	return new Promise((resolve) => {
+		if (typeof window.requestIdleCallback === "function") {
+			window.requestIdleCallback((deadline) => resolve(() => (deadline.didTimeout ? MIN_SLICE_MS : deadline.timeRemaining())), { timeout: 1000 });
+		} else {
+			window.setTimeout(() => resolve(() => SLICE_MS), 0);
+		}
+	});
 }

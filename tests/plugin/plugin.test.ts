@@ -157,6 +157,29 @@ describe("the live index", () => {
 		expect(heard).toHaveBeenCalled();
 	});
 
+	it("makes the link maps and the word index after indexing, in the browser's idle time", async () => {
+		// happy-dom has no requestIdleCallback: one that reports 50 ms of idle time a callback.
+		const idle = vi.fn((cb: IdleRequestCallback) => window.setTimeout(() => cb({ didTimeout: false, timeRemaining: () => 50 }), 0));
+		Object.assign(window, { requestIdleCallback: idle });
+		try {
+			const l = await load();
+			await ready(l);
+			// warm() with a stop that stops at once tells whether anything is left to make.
+			expect(l.plugin.live.index.warm(() => true)).toBe(false);
+			await vi.waitFor(() => expect(l.plugin.live.index.warm(() => true)).toBe(true), { timeout: 3000 });
+			expect(idle).toHaveBeenCalled();
+		} finally {
+			Reflect.deleteProperty(window, "requestIdleCallback");
+		}
+	});
+
+	it("makes them in timer slices where there is no requestIdleCallback", async () => {
+		expect("requestIdleCallback" in window).toBe(false);
+		const l = await load();
+		await ready(l);
+		await vi.waitFor(() => expect(l.plugin.live.index.warm(() => true)).toBe(true), { timeout: 3000 });
+	});
+
 	it("re-indexes with new series when settings change", async () => {
 		const l = await load();
 		await ready(l);
