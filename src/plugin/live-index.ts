@@ -34,6 +34,8 @@ export class LiveIndex extends Events {
 		plugin.registerEvent(vault.on("create", (file) => this.onCreate(file)));
 		plugin.registerEvent(vault.on("delete", (file) => this.onDelete(file)));
 		plugin.registerEvent(vault.on("rename", (file, oldPath) => void this.onRename(file, oldPath)));
+		// Unloaded: a build or warm-up still under way stops at its next slice.
+		plugin.register(() => this.generation++);
 	}
 
 	/** Whether the metadata cache says a note belongs to a series, so only those are ever read. */
@@ -87,12 +89,14 @@ export class LiveIndex extends Events {
 	 * (where there is no requestIdleCallback, as on older iOS, in short timer slices).
 	 */
 	private async warm(generation: number): Promise<void> {
+		// The first slice runs from the timer that starts warming (a small vault needs no more).
+		let budget = SLICE_MS;
 		for (;;) {
-			const remaining = await idleSlice();
 			if (generation !== this.generation) return;
 			const start = performance.now();
-			const budget = Math.min(SLICE_MS, remaining());
 			if (this.index.warm(() => performance.now() - start > budget)) return;
+			const remaining = await idleSlice();
+			budget = Math.min(SLICE_MS, remaining());
 		}
 	}
 

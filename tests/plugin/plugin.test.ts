@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import type { Command, Editor, PluginManifest } from "obsidian";
 import { App, MarkdownView, WorkspaceLeaf } from "obsidian-test-mocks/obsidian";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { generateVault } from "../../scripts/vault-generator";
 import DigestCuratorPlugin from "../../main";
 import { createNextDigest } from "../../src/plugin/new-digest-action";
 import { runCheck, runNew, summary } from "../../src/plugin/cli-handlers";
@@ -162,7 +163,8 @@ describe("the live index", () => {
 		const idle = vi.fn((cb: IdleRequestCallback) => window.setTimeout(() => cb({ didTimeout: false, timeRemaining: () => 50 }), 0));
 		Object.assign(window, { requestIdleCallback: idle });
 		try {
-			const l = await load();
+			// Enough digests that the first slice, run from a timer, does not finish the work.
+			const l = await load(Object.fromEntries(generateVault({ digests: 150, seed: 3 })));
 			await ready(l);
 			// warm() with a stop that stops at once tells whether anything is left to make.
 			expect(l.plugin.live.index.warm(() => true)).toBe(false);
@@ -171,6 +173,19 @@ describe("the live index", () => {
 		} finally {
 			Reflect.deleteProperty(window, "requestIdleCallback");
 		}
+	});
+
+	it("stops warming when the plugin is unloaded", async () => {
+		const app = App.createConfigured__({ files: Object.fromEntries(generateVault({ digests: 150, seed: 3 })) });
+		const plugin = new DigestCuratorPlugin(app.asOriginalType__(), manifest);
+		// Loaded and unloaded as Obsidian does it (load() runs onload and keeps what it registers).
+		plugin.load();
+		await vi.waitFor(() => expect(plugin.live).toBeDefined());
+		app.workspace.setLayoutReady__();
+		await plugin.live.whenReady();
+		plugin.unload();
+		await new Promise((resolve) => window.setTimeout(resolve, 400));
+		expect(plugin.live.index.warm(() => true)).toBe(false);
 	});
 
 	it("makes them in timer slices where there is no requestIdleCallback", async () => {
