@@ -332,7 +332,8 @@ export class DigestBrowserView extends ItemView implements HoverParent {
 		if (!ui) return;
 		// Read before anything is written: a read after a write would make the browser lay the page out twice a keystroke.
 		const scrollTop = ui.list.scrollTop;
-		const viewport = this.viewportHeight();
+		const wasHidden = ui.list.hasClass("is-hidden");
+		let viewport = this.viewportHeight();
 		const anchor = scroll === "keep" ? this.anchor(anchorKey, scrollTop, viewport) : null;
 		const live = this.curator.live;
 		const index = live.index;
@@ -367,6 +368,8 @@ export class DigestBrowserView extends ItemView implements HoverParent {
 		// Written only when it moves (a write makes the browser lay out at once); a list shorter than it
 		// is clamped by the browser, whose scroll event then redraws the window.
 		if (top !== scrollTop) ui.list.scrollTop = top;
+		// A hidden list has no height to read: read it again now that it shows (one layout, then).
+		if (wasHidden && emptyText === "") viewport = this.viewportHeight();
 		this.renderWindow(top, viewport);
 	}
 

@@ -184,6 +184,22 @@ describe("the digest browser in the sandbox", () => {
 		await expect(page.locator(".digest-browser-filters > summary").textContent()).resolves.toBe("Filters (2)");
 	});
 
+	it("fills a tall list with rows after a search that matched nothing is cleared", async () => {
+		// A view taller than the height assumed for a list without layout (600 px plus the margin).
+		await page.setViewportSize({ width: 1400, height: 1600 });
+		const filled = () =>
+			list().evaluate((el) => {
+				const bottoms = Array.from(el.querySelectorAll<HTMLElement>(".digest-browser-row[data-key]")).map((r) => r.offsetTop + r.offsetHeight + (new DOMMatrix(getComputedStyle(r).transform).m42 || 0));
+				return Math.max(0, ...bottoms) >= Math.min(el.clientHeight, el.scrollHeight) - 1;
+			});
+		await poll(filled).toBe(true);
+		await searchBox().fill("zzzz no such entry");
+		await expect(page.locator(".digest-browser-empty").textContent()).resolves.toBe("No entries match");
+		await searchBox().fill("");
+		await expectSummary(entriesText(entries.length));
+		expect(await filled()).toBe(true);
+	});
+
 	it("shows only recommended entries, each with its star, when asked", async () => {
 		await openFilters();
 		await page.locator(".digest-browser-check input").check();
