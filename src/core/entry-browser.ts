@@ -1,6 +1,7 @@
 import { checkIndex } from "./check";
 import { compareDates, parseIsoDate } from "./dates";
 import type { DigestIndex, EntryQuery, IndexedEntry } from "./digest-index";
+import { grow, growBytes } from "./typed-arrays";
 import type { Category, Digest, Problem } from "./types";
 
 /**
@@ -294,7 +295,7 @@ class Runs {
 		return r;
 	}
 
-	/** Starts of the runs (the first `length` of them), for loops of their own. */
+	/** Starts of the runs (the first `length` of them). */
 	get froms(): Int32Array {
 		return this.fromAt;
 	}
@@ -302,14 +303,6 @@ class Runs {
 	/** Ends of the runs (the first `length` of them). */
 	get tos(): Int32Array {
 		return this.toAt;
-	}
-
-	from(i: number): number {
-		return this.fromAt[i]!;
-	}
-
-	to(i: number): number {
-		return this.toAt[i]!;
 	}
 
 	prefixed(i: number): boolean {
@@ -327,9 +320,9 @@ class Runs {
 			return;
 		}
 		if (n === this.fromAt.length) {
-			this.fromAt = grown(this.fromAt);
-			this.toAt = grown(this.toAt);
-			if (this.prefixedAt) this.prefixedAt = grownBytes(this.prefixedAt);
+			this.fromAt = grow(this.fromAt, n * 2);
+			this.toAt = grow(this.toAt, n * 2);
+			if (this.prefixedAt) this.prefixedAt = growBytes(this.prefixedAt, n * 2);
 		}
 		if (prefixed && !this.prefixedAt) this.prefixedAt = new Uint8Array(this.fromAt.length);
 		this.fromAt[n] = from;
@@ -373,18 +366,6 @@ class Runs {
 	}
 }
 
-function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-	const b = new Int32Array(a.length * 2);
-	b.set(a);
-	return b;
-}
-
-function grownBytes(a: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
-	const b = new Uint8Array(a.length * 2);
-	b.set(a);
-	return b;
-}
-
 interface Bucket {
 	key: string;
 	label: string;
@@ -395,7 +376,7 @@ interface Bucket {
 	/** Null until first needed when `collect` can make them. */
 	runs: Runs | null;
 	/** Makes `runs`: a grouping can count its buckets in one pass and list only the runs of those shown. */
-	collect: ((b: Bucket) => Runs) | null;
+	collect: (() => Runs) | null;
 	/** Whether the entry at a display position may be in the bucket, when its runs are not listed yet. */
 	mayHold: ((position: number) => boolean) | null;
 	/** Entries in the bucket. */
@@ -410,7 +391,7 @@ function newBucket(key: string, label: string, last = false): Bucket {
 
 function bucketRuns(b: Bucket): Runs {
 	if (b.runs === null) {
-		b.runs = b.collect ? b.collect(b) : new Runs();
+		b.runs = b.collect ? b.collect() : new Runs();
 		b.collect = null;
 		b.mayHold = null;
 	}
@@ -675,7 +656,8 @@ export class BrowserCache {
 		});
 		blocks.sort((a, b) => a.base - b.base);
 		const runs = new Runs(found.length);
-		for (const b of blocks) for (let i = b.first; i < b.end; i++) runs.push(found.from(i), found.to(i));
+		const { froms, tos } = found;
+		for (const b of blocks) for (let i = b.first; i < b.end; i++) runs.push(froms[i]!, tos[i]!);
 		return runs;
 	}
 
@@ -919,23 +901,25 @@ function group(index: DigestIndex, sel: Selection, groupBy: BrowserGroupBy | "du
 		return b;
 	};
 	const none = {};
-	const idsOf = new Map<Bucket, number[]>();
+	const { froms, tos } = runs;
 	switch (groupBy) {
 		case "category": {
 			// Counted in one pass over the positions' category ids; a bucket's runs are listed by a
 			// second pass when its rows are first read.
 			const ids = order.categoryIds(cache);
 			const { counts, first, met } = countIds(runs, ids, cache.slotCount());
+			// The ids of each bucket: names differing only in case share one.
+			const idsOf = new Map<Bucket, number[]>();
 			for (const id of met) {
 				const category = order.entry(first[id]!).category;
 				const b = find(id, cache.categorySlot(category).key, category.name);
 				b.count += counts[id]!;
-				if (b.runs !== null && b.collect === null) {
-					// The first id of this key (names differing in case share a bucket).
+				if (!idsOf.has(b)) {
+					const own: number[] = [];
+					idsOf.set(b, own);
 					b.runs = null;
-					b.collect = (bucket) => collectCategory(runs, ids, idsOf.get(bucket)!);
-					b.mayHold = (position) => idsOf.get(b)!.includes(ids[position]!);
-					idsOf.set(b, []);
+					b.collect = () => collectCategory(runs, ids, own);
+					b.mayHold = (position) => own.includes(ids[position]!);
 				}
 				idsOf.get(b)!.push(id);
 			}
@@ -944,8 +928,8 @@ function group(index: DigestIndex, sel: Selection, groupBy: BrowserGroupBy | "du
 		case "digest": {
 			// Runs split where digests end; digests come in display order.
 			for (let r = 0; r < runs.length; r++) {
-				const to = runs.to(r);
-				for (let p = runs.from(r); p < to; ) {
+				const to = tos[r]!;
+				for (let p = froms[r]!; p < to; ) {
 					const info = order.digestAt(p);
 					const end = Math.min(to, info.base + info.list.length);
 					const d = info.digest;
@@ -957,7 +941,7 @@ function group(index: DigestIndex, sel: Selection, groupBy: BrowserGroupBy | "du
 		}
 		case "source": {
 			for (let r = 0; r < runs.length; r++) {
-				for (let p = runs.from(r); p < runs.to(r); p++) {
+				for (let p = froms[r]!; p < tos[r]!; p++) {
 					const source = order.entry(p).entry.source;
 					add(source ? byRaw.get(source) ?? find(source, `source:${source.toLowerCase()}`, source) : byRaw.get(none) ?? find(none, "source:", NO_SOURCE_LABEL, true), p, p + 1);
 				}
@@ -966,7 +950,7 @@ function group(index: DigestIndex, sel: Selection, groupBy: BrowserGroupBy | "du
 		}
 		case "tag": {
 			for (let r = 0; r < runs.length; r++) {
-				for (let p = runs.from(r); p < runs.to(r); p++) {
+				for (let p = froms[r]!; p < tos[r]!; p++) {
 					const tags = order.entry(p).entry.tags;
 					if (tags.length === 0) {
 						add(byRaw.get(none) ?? find(none, "tag:", NO_TAG_LABEL, true), p, p + 1);

@@ -24,6 +24,8 @@
  * extended as the vocabulary grows.
  */
 
+import { grow, growBytes } from "./typed-arrays";
+
 export interface TextSearchItem<T> {
 	item: T;
 	/** Searchable text of the item, in any case. */
@@ -402,24 +404,21 @@ export class TextSearchIndex<T> {
 			if (this.generation !== generation) throw new Error("TextMatches used after the index changed or searched again");
 			return size === 0 ? undefined : this.keys.get(key);
 		};
+		const indexesInto = (key: string, out: Int32Array): number => {
+			const slots = slotsOf(key);
+			if (!slots) return 0;
+			const mark = this.mark;
+			let n = 0;
+			for (let i = 0; i < slots.length; i++) if (mark[slots[i]!] === final) out[n++] = i;
+			return n;
+		};
 		return {
 			size,
 			indexes: (key) => {
-				const slots = slotsOf(key);
-				const out: number[] = [];
-				if (!slots) return out;
-				const mark = this.mark;
-				for (let i = 0; i < slots.length; i++) if (mark[slots[i]!] === final) out.push(i);
-				return out;
+				const out = new Int32Array(slotsOf(key)?.length ?? 0);
+				return Array.from(out.subarray(0, indexesInto(key, out)));
 			},
-			indexesInto: (key, out) => {
-				const slots = slotsOf(key);
-				if (!slots) return 0;
-				const mark = this.mark;
-				let n = 0;
-				for (let i = 0; i < slots.length; i++) if (mark[slots[i]!] === final) out[n++] = i;
-				return n;
-			},
+			indexesInto,
 			has: (key, index) => {
 				const slots = slotsOf(key);
 				return slots !== undefined && index >= 0 && index < slots.length && this.mark[slots[index]!] === final;
@@ -711,9 +710,7 @@ export class TextSearchIndex<T> {
 	private reserveSlots(needed: number): void {
 		if (needed <= this.alive.length) return;
 		const size = Math.max(needed, Math.ceil(this.alive.length * 1.5));
-		const alive = new Uint8Array(size);
-		alive.set(this.alive);
-		this.alive = alive;
+		this.alive = growBytes(this.alive, size);
 		this.mark = grow(this.mark, size);
 		this.slotHashA = grow(this.slotHashA, size);
 		this.slotHashB = grow(this.slotHashB, size);
@@ -806,8 +803,3 @@ function sameWord(word: string, text: string, start: number, end: number): boole
 	return true;
 }
 
-function grow(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
-	const b = new Int32Array(size);
-	b.set(a.length <= size ? a : a.subarray(0, size));
-	return b;
-}
