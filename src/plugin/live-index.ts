@@ -95,8 +95,7 @@ export class LiveIndex extends Events {
 			if (generation !== this.generation) return;
 			const start = performance.now();
 			if (this.index.warm(() => performance.now() - start > budget)) return;
-			const remaining = await idleSlice();
-			budget = Math.min(SLICE_MS, remaining());
+			budget = Math.min(SLICE_MS, await idleSlice());
 		}
 	}
 
@@ -141,16 +140,15 @@ export class LiveIndex extends Events {
 }
 
 /**
- * Waits for the browser to be idle; resolves with a function telling the ms left of the idle
- * period. Waited for a second at most (then a short slice), so that warming ends even on a page
- * that is never idle.
+ * Waits for the browser to be idle; resolves with the ms the idle period has left. Waited for a
+ * second at most (then a short slice), so that warming ends even on a page that is never idle.
  */
-function idleSlice(): Promise<() => number> {
+function idleSlice(): Promise<number> {
 	return new Promise((resolve) => {
 		if (typeof window.requestIdleCallback === "function") {
-			window.requestIdleCallback((deadline) => resolve(() => (deadline.didTimeout ? MIN_SLICE_MS : deadline.timeRemaining())), { timeout: 1000 });
+			window.requestIdleCallback((deadline) => resolve(deadline.didTimeout ? MIN_SLICE_MS : deadline.timeRemaining()), { timeout: 1000 });
 		} else {
-			window.setTimeout(() => resolve(() => SLICE_MS), 0);
+			window.setTimeout(() => resolve(SLICE_MS), 0);
 		}
 	});
 }
