@@ -1,14 +1,14 @@
 import { Plugin } from "obsidian";
-import { activateBrowserView, registerDigestBrowser } from "./src/plugin/browser-view";
-import { registerCliHandlers } from "./src/plugin/cli-handlers";
-import { registerCommands } from "./src/plugin/commands";
-import { digestEditorExtension } from "./src/plugin/editor-extension";
+import { activateBrowserView, registerDigestBrowser } from "./src/plugin/view/browser-view";
+import { registerCliHandlers } from "./src/plugin/commands/cli-handlers";
+import { registerCommands } from "./src/plugin/commands/commands";
+import { digestEditorExtension } from "./src/plugin/editor/editor-extension";
 import type { DigestCuratorHost } from "./src/plugin/host";
-import { LiveIndex } from "./src/plugin/live-index";
-import { newDigestCommand } from "./src/plugin/new-digest-action";
-import { registerPasteToEntry } from "./src/plugin/paste-to-entry";
-import { DigestCuratorSettingTab } from "./src/plugin/settings-tab";
-import { DEFAULT_SETTINGS, migrateSettings, type DigestCuratorSettings } from "./src/plugin/settings";
+import { LiveIndex } from "./src/plugin/live-index/live-index";
+import { newDigestCommand } from "./src/plugin/commands/new-digest-action";
+import { registerPasteToEntry } from "./src/plugin/commands/paste-to-entry";
+import { DigestCuratorSettingTab } from "./src/plugin/settings/settings-tab";
+import { DEFAULT_SETTINGS, migrateSettings, type DigestCuratorSettings } from "./src/plugin/settings/settings";
 
 /** Wires the parts together; every piece of logic lives in src/. */
 export default class DigestCuratorPlugin extends Plugin implements DigestCuratorHost {

@@ -19,9 +19,9 @@ import MarkdownIt from "markdown-it";
 import { parse as parseYaml } from "yaml";
 import { generateVault, RARE_WORDS, writeVault } from "../scripts/vault-generator";
 import { edited, median, nowMs, percentile, queries } from "./bench-support";
-import { DigestIndex } from "../src/core/digest-index";
-import { parseDigest } from "../src/core/parser";
-import { completeSeries, DEFAULT_SERIES } from "../src/core/series";
+import { DigestIndex } from "../src/core/index/digest-index";
+import { parseDigest } from "../src/core/format/parser";
+import { completeSeries, DEFAULT_SERIES } from "../src/core/format/series";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const CLI = join(ROOT, "dist", "cli.cjs");

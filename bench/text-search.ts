@@ -9,9 +9,9 @@ import { runInNewContext } from "node:vm";
 import { parse as parseYaml } from "yaml";
 import { generateVault } from "../scripts/vault-generator";
 import { edited, median, nowMs, percentile, queries } from "./bench-support";
-import { parseDigest } from "../src/core/parser";
-import { queryTerms, TextSearchIndex, tokenize, type TextSearchItem } from "../src/core/text-search";
-import type { Digest, Entry } from "../src/core/types";
+import { parseDigest } from "../src/core/format/parser";
+import { queryTerms, TextSearchIndex, tokenize, type TextSearchItem } from "../src/core/index/text-search";
+import type { Digest, Entry } from "../src/core/format/types";
 
 setFlagsFromString("--expose-gc");
 const gc = runInNewContext("gc") as () => void;

@@ -1,5 +1,5 @@
-import { isoDate } from "../core/dates";
-import type { Digest } from "../core/types";
+import { isoDate } from "../core/format/dates";
+import type { Digest } from "../core/format/types";
 
 /** A digest in the shape `index --json` promises (paths with `/`, dates `YYYY-MM-DD`, tags without `#`). */
 export function digestToJson(d: Digest) {

@@ -1,7 +1,7 @@
 import { parseYaml } from "./yaml";
-import { DigestIndex } from "../core/digest-index";
-import { completeSeries, DEFAULT_SERIES, mayBeDigest } from "../core/series";
-import type { Series } from "../core/types";
+import { DigestIndex } from "../core/index/digest-index";
+import { completeSeries, DEFAULT_SERIES, mayBeDigest } from "../core/format/series";
+import type { Series } from "../core/format/types";
 import { VaultFs } from "./vault-fs";
 
 export const SETTINGS_PATH = ".obsidian/plugins/digest-curator/data.json";

@@ -1,14 +1,14 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { parseYaml } from "./yaml";
-import { checkIndex, checkSummary, formatProblem, hasErrors } from "../core/check";
-import { isoDate, parseIsoDate } from "../core/dates";
-import { digestOrder, resolveDigestLinks, type IndexedEntry } from "../core/digest-index";
-import { LinkResolver } from "../core/link-resolver";
-import { parseSeriesNote } from "../core/parser";
-import { insertEntry, renumberEntries, type EditResult } from "../core/entry-edits";
-import { planNewDigest } from "../core/new-digest";
-import { templateNotePath } from "../core/series";
-import type { Digest, Period, Series } from "../core/types";
+import { checkIndex, checkSummary, formatProblem, hasErrors } from "../core/check/check";
+import { isoDate, parseIsoDate } from "../core/format/dates";
+import { digestOrder, resolveDigestLinks, type IndexedEntry } from "../core/index/digest-index";
+import { LinkResolver } from "../core/links/link-resolver";
+import { parseSeriesNote } from "../core/format/parser";
+import { insertEntry, renumberEntries, type EditResult } from "../core/edit/entry-edits";
+import { planNewDigest } from "../core/edit/new-digest";
+import { templateNotePath } from "../core/format/series";
+import type { Digest, Period, Series } from "../core/format/types";
 import { loadVault, openVault, readDigestNotes, UsageError, type LoadedVault, type OpenedVault, type SeriesFlags } from "./load-vault";
 import { digestToJson } from "./json-output";
 

@@ -1,6 +1,6 @@
 import type { App, Plugin } from "obsidian";
-import type { LiveIndex } from "./live-index";
-import type { DigestCuratorSettings } from "./settings";
+import type { LiveIndex } from "./live-index/live-index";
+import type { DigestCuratorSettings } from "./settings/settings";
 
 /**
  * What the plugin's parts need from the plugin: its app, settings and live index. Parts take

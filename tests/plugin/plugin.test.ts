@@ -4,9 +4,9 @@ import { App, MarkdownView, WorkspaceLeaf } from "obsidian-test-mocks/obsidian";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { generateVault } from "../../scripts/vault-generator";
 import DigestCuratorPlugin from "../../main";
-import { createNextDigest } from "../../src/plugin/new-digest-action";
-import { runCheck, runNew, summary } from "../../src/plugin/cli-handlers";
-import { insertIntoDigest } from "../../src/plugin/digest-actions";
+import { createNextDigest } from "../../src/plugin/commands/new-digest-action";
+import { runCheck, runNew, summary } from "../../src/plugin/commands/cli-handlers";
+import { insertIntoDigest } from "../../src/plugin/commands/digest-actions";
 
 const manifest = JSON.parse(readFileSync("manifest.json", "utf8")) as PluginManifest;
 
@@ -260,7 +260,7 @@ describe("commands on the open digest", () => {
 		const l = await load();
 		await ready(l);
 		const { editor, view } = await openInEditor(l, FIRST_PATH);
-		const { CategoryModal } = await import("../../src/plugin/category-modal");
+		const { CategoryModal } = await import("../../src/plugin/modals/category-modal");
 		const offered: string[][] = [];
 		vi.spyOn(CategoryModal.prototype, "open").mockImplementation(function (this: { getSuggestions(q: string): { name: string }[]; onChooseSuggestion(c: { name: string; isNew: boolean }): void }) {
 			offered.push(this.getSuggestions("").map((c) => c.name));
@@ -299,7 +299,7 @@ describe("commands on the open digest", () => {
 		await ready(l);
 		const { editor, view } = await openInEditor(l, FIRST_PATH);
 		const opened: string[] = [];
-		vi.spyOn((await import("../../src/plugin/problems-modal")).ProblemsModal.prototype, "open").mockImplementation(function (this: { problems: { code: string }[] }) {
+		vi.spyOn((await import("../../src/plugin/modals/problems-modal")).ProblemsModal.prototype, "open").mockImplementation(function (this: { problems: { code: string }[] }) {
 			opened.push(...this.problems.map((p) => p.code));
 		});
 		run(l, "check-this-digest", editor, view);

@@ -1,8 +1,8 @@
 import { App, Plugin } from "obsidian-test-mocks/obsidian";
-import type { Series } from "../../../src/core/types";
+import type { Series } from "../../../src/core/format/types";
 import type { DigestCuratorHost } from "../../../src/plugin/host";
-import { LiveIndex } from "../../../src/plugin/live-index";
-import { DEFAULT_SETTINGS, type DigestCuratorSettings } from "../../../src/plugin/settings";
+import { LiveIndex } from "../../../src/plugin/live-index/live-index";
+import { DEFAULT_SETTINGS, type DigestCuratorSettings } from "../../../src/plugin/settings/settings";
 
 class TestPlugin extends Plugin {}
 

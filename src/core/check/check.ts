@@ -1,0 +1,89 @@
+import type { DigestIndex, IndexedEntry } from "../index/digest-index";
+import type { Digest, Problem, Severity } from "../format/types";
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+function quote(ie: IndexedEntry): string {
+	const n = ie.entry.number !== null ? `${ie.entry.number}. ` : "";
+	return `"${n}${ie.entry.title}" in "${ie.digest.title}" (${ie.category.name})`;
+}
+
+/** Problems of one digest that need nothing but the digest itself. */
+export function checkDigest(digest: Digest): Problem[] {
+	const problems: Problem[] = [...digest.problems];
+	const path = digest.path;
+	for (const cat of digest.categories) {
+		if (cat.entries.length === 0) {
+			problems.push({ code: "empty-category", severity: "info", path, line: cat.line, message: `Category "${cat.name}" has no entries.` });
+			continue;
+		}
+		let expected = 1;
+		const seen = new Set<number>();
+		for (const e of cat.entries) {
+			if (e.number === null) {
+				problems.push({ code: "unnumbered-entry", severity: "warning", path, line: e.line, message: `Entry "${e.title}" in "${cat.name}" has no number; renumber the digest to give it one.` });
+				continue;
+			}
+			let message: string | null = null;
+			if (seen.has(e.number)) message = `Entry number ${e.number} in "${cat.name}" repeats an earlier number; expected ${expected}.`;
+			else if (e.number < expected) message = `Entry number ${e.number} in "${cat.name}" is out of order; expected ${expected}.`;
+			else if (e.number > expected) message = `Entry number ${e.number} in "${cat.name}" skips ${expected === e.number - 1 ? `number ${expected}` : `numbers ${expected} to ${e.number - 1}`}.`;
+			if (message) problems.push({ code: "numbering", severity: "warning", path, line: e.line, message });
+			seen.add(e.number);
+			expected = Math.max(expected, e.number + 1);
+		}
+	}
+	for (const cat of digest.categories) {
+		for (const g of cat.groups) {
+			const links = cat.entries[g.entries[0]!]!.links;
+			for (const l of links) {
+				if (l.resolved !== null) continue;
+				const shown = l.target + (l.subpath ?? "");
+				problems.push({ code: "unresolved-link", severity: "warning", path, line: l.line, message: `Link "${shown}" points to a note that does not exist.` });
+			}
+		}
+	}
+	return problems;
+}
+
+/** Problems of the given digests (all when omitted), duplicates across the whole index included. */
+export function checkIndex(index: DigestIndex, paths?: readonly string[]): Problem[] {
+	const wanted = paths ? new Set(paths) : null;
+	const problems: Problem[] = [];
+	for (const d of index.digests()) {
+		if (!wanted || wanted.has(d.path)) problems.push(...checkDigest(d));
+	}
+	for (const group of index.duplicates()) {
+		for (const ie of group) {
+			if (wanted && !wanted.has(ie.digest.path)) continue;
+			const others = group.filter((o) => o !== ie);
+			problems.push({
+				code: "duplicate-url",
+				severity: "warning",
+				path: ie.digest.path,
+				line: ie.entry.line,
+				message: `The link of ${quote(ie)} was also shared as ${others.map(quote).join(", ")}.`,
+			});
+		}
+	}
+	return sortProblems(problems);
+}
+
+export function sortProblems(problems: Problem[]): Problem[] {
+	return problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0) || a.line - b.line || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+}
+
+export function hasErrors(problems: readonly Problem[]): boolean {
+	return problems.some((p) => p.severity === "error");
+}
+
+/** One problem as a line a terminal or a log shows: `path:line: severity code: message`. */
+export function formatProblem(p: Problem): string {
+	return `${p.path}:${p.line}: ${p.severity} ${p.code}: ${p.message}`;
+}
+
+/** The closing line of a check: how many digests and entries, and problems by severity. */
+export function checkSummary(problems: readonly Problem[], digests: number, entries: number): string {
+	const count = (s: Severity) => problems.filter((p) => p.severity === s).length;
+	return `Checked ${digests} digests, ${entries} entries: ${count("error")} errors, ${count("warning")} warnings, ${count("info")} notes.`;
+}

@@ -1,0 +1,82 @@
+import { addDays, compareDates, dateFormat } from "../format/dates";
+import { cleanFolder } from "../format/series";
+import type { DayDate, Digest, Period, Series } from "../format/types";
+
+export interface NewDigestInput {
+	series: Series;
+	/** The series' digests, to find where the last period ended. */
+	digests: readonly Digest[];
+	/** Last day of the new period. */
+	to: DayDate;
+	/** First day; default the day after the latest period's end (a week before `to` for a first digest). */
+	from?: DayDate;
+	/** Whether a vault path is taken (compared case-insensitively by the caller if its file system is). */
+	exists: (path: string) => boolean;
+	/** Text of the series' template note, when it names one. */
+	templateText?: string | null;
+}
+
+export type NewDigestResult = { ok: true; path: string; title: string; text: string; period: Period } | { ok: false; reason: string };
+
+const FORBIDDEN_IN_NAME = /[\\:*?"<>|#^[\]]/g;
+
+function fill(template: string, values: Record<string, string>): string {
+	return template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => values[key] ?? whole);
+}
+
+/** The next period of a series: from the day after its latest end to `to`. */
+export function nextPeriod(digests: readonly Digest[], to: DayDate, from?: DayDate): Period {
+	if (from) return { start: from, end: to };
+	let latest: DayDate | null = null;
+	for (const d of digests) if (d.period && (!latest || compareDates(d.period.end, latest) > 0)) latest = d.period.end;
+	return { start: latest ? addDays(latest, 1) : addDays(to, -6), end: to };
+}
+
+/** Title and vault path a series gives a period, before checking the path is free. */
+export function digestName(series: Series, period: Period): { title: string; path: string } {
+	const fmt = dateFormat(series.dateFormat);
+	const values = { start: fmt.format(period.start), end: fmt.format(period.end), year: String(period.end.year) };
+	const title = fill(series.titleTemplate, values).trim();
+	// Folders come from the template's own `/`s, never from a date format's (`MM/DD/YYYY`).
+	const nameValues = { start: values.start.replace(/[\\/]/g, "-"), end: values.end.replace(/[\\/]/g, "-"), year: values.year };
+	const name = fill(series.fileNameTemplate, nameValues)
+		.split("/")
+		.map((seg) => seg.replace(FORBIDDEN_IN_NAME, "-").trim())
+		.filter((seg) => seg !== "" && seg !== "." && seg !== "..")
+		.join("/");
+	const path = cleanFolder(`${series.folder}/${name}`);
+	return { title, path: path.toLowerCase().endsWith(".md") ? path : `${path}.md` };
+}
+
+function yamlString(s: string): string {
+	return JSON.stringify(s);
+}
+
+/** The text of a new digest: frontmatter, optional cover, default categories as empty headings. */
+export function newDigestText(series: Series, title: string, period: Period, templateText?: string | null): string {
+	const fmt = dateFormat(series.dateFormat);
+	if (templateText) {
+		return fill(templateText, { title, start: fmt.format(period.start), end: fmt.format(period.end), year: String(period.end.year) });
+	}
+	const tags = [series.tag, ...(series.extraTags ?? [])].filter((t, i, all) => t !== "" && all.indexOf(t) === i);
+	const lines = ["---", `title: ${yamlString(title)}`];
+	if (tags.length) lines.push("tags:", ...tags.map((t) => `  - ${t}`));
+	lines.push("---", "");
+	if (series.cover?.trim()) lines.push(series.cover.trim(), "");
+	const hashes = "#".repeat(series.categoryLevel);
+	for (const c of series.categories) if (c.trim() !== "") lines.push(`${hashes} ${c.trim()}`, "");
+	return lines.join("\n");
+}
+
+/** Plans the series' next digest; refuses an empty period or a path that is taken. */
+export function planNewDigest(input: NewDigestInput): NewDigestResult {
+	const period = nextPeriod(input.digests, input.to, input.from);
+	const fmt = dateFormat(input.series.dateFormat);
+	if (compareDates(period.start, period.end) > 0) {
+		const why = input.from ? "" : ": the latest digest already covers that date";
+		return { ok: false, reason: `The new period would start on ${fmt.format(period.start)}, after its end on ${fmt.format(period.end)}${why}.` };
+	}
+	const { title, path } = digestName(input.series, period);
+	if (input.exists(path)) return { ok: false, reason: `${path} already exists; it was left as it is.` };
+	return { ok: true, path, title, text: newDigestText(input.series, title, period, input.templateText), period };
+}

@@ -1,0 +1,104 @@
+import { requireApiVersion, type CliData } from "obsidian";
+import { checkIndex, checkSummary, formatProblem, hasErrors } from "../../core/check/check";
+import { isoDate, parseIsoDate } from "../../core/format/dates";
+import type { DigestCuratorHost } from "../host";
+import { insertIntoDigest } from "./digest-actions";
+import { createNextDigest, today } from "./new-digest-action";
+
+/** Obsidian's own command line (API 1.12.2+): the same core as the standalone CLI, on the open vault. */
+export function registerCliHandlers(host: DigestCuratorHost): boolean {
+	const { plugin } = host;
+	// The app's command line arrived in 1.12.2; older apps simply do without these handlers.
+	if (requireApiVersion("1.12.2")) {
+		plugin.registerCliHandler("digest-curator", "Summary of the vault's digests", null, async () => {
+			await host.live.whenReady();
+			return summary(host);
+		});
+		plugin.registerCliHandler(
+			"digest-curator:check",
+			"Check digests for problems",
+			{ digest: { value: "<path>", description: "Only this digest" }, strict: { description: "Count warnings as failures" } },
+			async (params) => {
+				await host.live.whenReady();
+				return runCheck(host, params);
+			},
+		);
+		plugin.registerCliHandler(
+			"digest-curator:add",
+			"Add a link entry to a digest",
+			{
+				category: { value: "<name>", description: "Category heading", required: true },
+				url: { value: "<url>", description: "The link", required: true },
+				title: { value: "<title>", description: "The entry's title", required: true },
+				source: { value: "<source>", description: "Where it comes from" },
+				tags: { value: "<a,b>", description: "Tags on the entry line" },
+				recommended: { description: "Flag it as recommended" },
+				comment: { value: "<text>", description: "Commentary; separate bullets with |" },
+				digest: { value: "<path>", description: "Target digest (default: the latest)" },
+				"allow-duplicate": { description: "Add it even if the link was shared before" },
+			},
+			async (params) => {
+				await host.live.whenReady();
+				return runAdd(host, params);
+			},
+		);
+		plugin.registerCliHandler(
+			"digest-curator:new",
+			"Create the series' next digest",
+			{ date: { value: "<YYYY-MM-DD>", description: "Last day of the new period (default: today)" }, series: { value: "<name>", description: "Series name" } },
+			async (params) => {
+				await host.live.whenReady();
+				return runNew(host, params);
+			},
+		);
+		return true;
+	}
+	return false;
+}
+
+export function summary(host: DigestCuratorHost): string {
+	const index = host.live.index;
+	const lines = [`${index.size} digests, ${index.entryCount()} entries, ${index.duplicates().length} shared links.`];
+	for (const s of host.settings.series) {
+		const latest = index.latest(s.name);
+		lines.push(`${s.name}: ${index.digests(s.name).length} digests${latest ? `, latest ${latest.path}${latest.period ? ` (${isoDate(latest.period.start)} to ${isoDate(latest.period.end)})` : ""}` : ""}`);
+	}
+	return lines.join("\n");
+}
+
+export function runCheck(host: DigestCuratorHost, params: CliData): string {
+	const problems = checkIndex(host.live.index, params["digest"] ? [params["digest"]] : undefined);
+	const failed = params["strict"] ? problems.length > 0 : hasErrors(problems);
+	return [...problems.map(formatProblem), checkSummary(problems, host.live.index.size, host.live.index.entryCount()), failed ? "Result: failed." : "Result: passed."].join("\n");
+}
+
+export async function runAdd(host: DigestCuratorHost, params: CliData): Promise<string> {
+	const index = host.live.index;
+	const url = params["url"] ?? "";
+	const path = params["digest"] ?? index.latest(host.settings.series[0]?.name ?? "")?.path;
+	if (!path || !index.get(path)) return `Error: ${path ? `${path} is not a digest.` : "there is no digest to add to yet."}`;
+	const earlier = index.findUrl(url);
+	if (earlier.length > 0 && !params["allow-duplicate"]) {
+		return `Error: ${url} was already shared at ${earlier.map((e) => `${e.digest.path}:${e.entry.line}`).join(", ")}; pass allow-duplicate to add it again.`;
+	}
+	const result = await insertIntoDigest(host, path, {
+		category: params["category"] ?? "",
+		url,
+		title: params["title"] ?? "",
+		source: params["source"],
+		tags: (params["tags"] ?? "").split(",").map((t) => t.trim()).filter((t) => t !== ""),
+		recommended: params["recommended"] === "true",
+		commentary: (params["comment"] ?? "").split("|"),
+	});
+	return result.ok ? `Added to ${path}:${result.line}.` : `Error: ${result.reason}`;
+}
+
+export async function runNew(host: DigestCuratorHost, params: CliData): Promise<string> {
+	const wanted = params["series"];
+	const series = wanted ? host.settings.series.find((s) => s.name.toLowerCase() === wanted.toLowerCase()) : host.settings.series[0];
+	if (!series) return `Error: no series is named "${wanted}".`;
+	const to = params["date"] ? parseIsoDate(params["date"]) : today();
+	if (!to) return `Error: ${params["date"]} is not a date in the form YYYY-MM-DD.`;
+	const result = await createNextDigest(host, series, to);
+	return result.ok ? `Created ${result.path}.` : `Error: ${result.reason}`;
+}

@@ -1,0 +1,151 @@
+import { Notice, parseYaml, type Editor } from "obsidian";
+import { checkDigest, checkIndex } from "../../core/check/check";
+import { deleteEntry, moveEntry, renumberEntries, toggleRecommended, type EditResult } from "../../core/edit/entry-edits";
+import { parseWithSeries } from "../../core/format/parser";
+import type { Digest, Entry, Series } from "../../core/format/types";
+import { isWebUrl } from "../../core/links/url-normalize";
+import { chooseCategory } from "../modals/category-modal";
+import { activeDigest, digestAt, editContext, editInEditor, insertIntoDigest, openAtLine } from "./digest-actions";
+import { InsertEntryModal } from "../modals/entry-modal";
+import type { DigestCuratorHost } from "../host";
+import { newDigestCommand } from "./new-digest-action";
+import { ProblemsModal } from "../modals/problems-modal";
+
+/** The digest in the editor as it is now (the index may lag behind typing by a moment). */
+function currentDigest(editor: Editor, path: string, series: Series): Digest {
+	return parseWithSeries(editor.getValue(), path, series, parseYaml);
+}
+
+function entryAtCursor(editor: Editor, path: string, series: Series): Entry | null {
+	const line = editor.getCursor().line + 1;
+	for (const c of currentDigest(editor, path, series).categories) for (const e of c.entries) if (e.line === line) return e;
+	return null;
+}
+
+/** Runs an edit of the open digest as one editor transaction and reports a refusal. */
+function runInEditor(editor: Editor, edit: (text: string) => EditResult, done?: string): void {
+	const result = editInEditor(editor, edit);
+	if (!result.ok) new Notice(result.reason, 8000);
+	else if (done) new Notice(done);
+}
+
+/** The URL the insert modal starts with: the selection, else the clipboard, when either holds one. */
+async function initialUrl(editor: Editor | null): Promise<string | undefined> {
+	const selected = editor?.getSelection().trim();
+	if (selected && isWebUrl(selected)) return selected;
+	try {
+		const clip = (await navigator.clipboard.readText()).trim();
+		return isWebUrl(clip) && !/\s/.test(clip) ? clip : undefined;
+	} catch {
+		return undefined; // no clipboard permission: start empty
+	}
+}
+
+export async function openInsertModal(host: DigestCuratorHost): Promise<void> {
+	const active = activeDigest(host);
+	const fallback = host.live.index.latest(host.settings.series[0]?.name ?? "");
+	const targetPath = active?.digest.path ?? fallback?.path ?? host.live.index.digests().at(-1)?.path ?? null;
+	const url = await initialUrl(active?.editor ?? host.app.workspace.activeEditor?.editor ?? null);
+	new InsertEntryModal(host, { initialUrl: url, targetPath }, async (path, entry) => (await insertIntoDigest(host, path, entry)).ok).open();
+}
+
+/** Registers every command; each shows only where it applies, and none has a default hotkey. */
+export function registerCommands(host: DigestCuratorHost): void {
+	const { plugin } = host;
+	const hasDigests = () => host.live.index.size > 0;
+
+	plugin.addCommand({
+		id: "insert-link-entry",
+		name: "Insert link entry",
+		checkCallback: (checking) => {
+			if (!hasDigests()) return false;
+			if (!checking) void openInsertModal(host);
+			return true;
+		},
+	});
+
+	plugin.addCommand({
+		id: "new-digest",
+		name: "New digest",
+		callback: () => void newDigestCommand(host),
+	});
+
+	plugin.addCommand({
+		id: "renumber-entries",
+		name: "Renumber entries",
+		editorCheckCallback: (checking, editor, ctx) => {
+			const found = digestAt(host, ctx.file?.path);
+			if (!found) return false;
+			if (!checking) runInEditor(editor, (text) => renumberEntries(text, found.digest.path, editContext(found.series)), "Entries renumbered.");
+			return true;
+		},
+	});
+
+	const entryCommand = (id: string, name: string, run: (editor: Editor, path: string, series: Series, entry: Entry) => void) =>
+		plugin.addCommand({
+			id,
+			name,
+			editorCheckCallback: (checking, editor, ctx) => {
+				const found = digestAt(host, ctx.file?.path);
+				if (!found) return false;
+				const entry = entryAtCursor(editor, found.digest.path, found.series);
+				if (!entry) return false;
+				if (!checking) run(editor, found.digest.path, found.series, entry);
+				return true;
+			},
+		});
+
+	entryCommand("toggle-recommended", "Toggle recommended", (editor, path, series, entry) =>
+		runInEditor(editor, (text) => toggleRecommended(text, path, editContext(series), entry.line)),
+	);
+
+	entryCommand("move-entry", "Move entry to category", (editor, path, series, entry) => {
+		const names = currentDigest(editor, path, series).categories.map((c) => c.name).filter((n) => n !== entry.category);
+		for (const c of series.categories) if (!names.includes(c) && c !== entry.category) names.push(c);
+		void chooseCategory(host.app, names).then((category) => {
+			if (category) runInEditor(editor, (text) => moveEntry(text, path, editContext(series), entry.line, category), `Moved "${entry.title}" to ${category}.`);
+		});
+	});
+
+	entryCommand("delete-entry", "Delete entry", (editor, path, series, entry) =>
+		runInEditor(editor, (text) => deleteEntry(text, path, editContext(series), entry.line), `Deleted "${entry.title}".`),
+	);
+
+	plugin.addCommand({
+		id: "open-latest-digest",
+		name: "Open latest digest",
+		checkCallback: (checking) => {
+			const latest = host.settings.series.map((s) => host.live.index.latest(s.name)).find((d) => d !== null);
+			if (!latest) return false;
+			if (!checking) void openAtLine(host, latest.path, 1);
+			return true;
+		},
+	});
+
+	plugin.addCommand({
+		id: "check-this-digest",
+		name: "Check this digest",
+		editorCheckCallback: (checking, editor, ctx) => {
+			const found = digestAt(host, ctx.file?.path);
+			if (!found) return false;
+			if (!checking) {
+				// Shared links and broken links come from the index; the note's own problems from its text as it is now.
+				const here = found.digest.path;
+				const fromIndex = checkIndex(host.live.index, [here]).filter((p) => p.code === "duplicate-url" || p.code === "unresolved-link");
+				const own = checkDigest(currentDigest(editor, here, found.series)).filter((p) => p.code !== "unresolved-link");
+				new ProblemsModal(host, `Problems in ${found.digest.title}`, [...own, ...fromIndex].sort((a, b) => a.line - b.line)).open();
+			}
+			return true;
+		},
+	});
+
+	plugin.addCommand({
+		id: "check-all-digests",
+		name: "Check all digests",
+		checkCallback: (checking) => {
+			if (!hasDigests()) return false;
+			if (!checking) new ProblemsModal(host, `Problems in ${host.live.index.size} digests`, checkIndex(host.live.index)).open();
+			return true;
+		},
+	});
+}

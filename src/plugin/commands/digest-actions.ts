@@ -1,0 +1,95 @@
+import { MarkdownView, Notice, parseYaml, TFile, type Editor } from "obsidian";
+import { insertEntry, type EditContext, type EditResult, type NewEntry } from "../../core/edit/entry-edits";
+import type { Digest, Series } from "../../core/format/types";
+import { applyToEditor } from "../editor/editor-apply";
+import type { DigestCuratorHost } from "../host";
+
+export function editContext(series: Series): EditContext {
+	return { parseYaml, series };
+}
+
+/** The editor showing a note, if one is open. */
+export function editorFor(host: DigestCuratorHost, path: string): Editor | null {
+	let found: Editor | null = null;
+	host.app.workspace.iterateAllLeaves((leaf) => {
+		if (!found && leaf.view instanceof MarkdownView && leaf.view.file?.path === path) found = leaf.view.editor;
+	});
+	return found;
+}
+
+/** The digest at a path with its series, when the path is one. */
+export function digestAt(host: DigestCuratorHost, path: string | undefined): { digest: Digest; series: Series } | null {
+	if (!path) return null;
+	const digest = host.live.index.get(path);
+	const series = host.live.index.seriesOf(path);
+	return digest && series ? { digest, series } : null;
+}
+
+/** The digest in the active editor, with its series and editor; null when the open note is not one. */
+export function activeDigest(host: DigestCuratorHost): { digest: Digest; series: Series; editor: Editor } | null {
+	const active = host.app.workspace.activeEditor;
+	const found = digestAt(host, active?.file?.path);
+	return found && active?.editor ? { ...found, editor: active.editor } : null;
+}
+
+/**
+ * Runs an edit on a digest: through its open editor as one transaction (so one undo reverts it),
+ * else in the background with Vault.process. Returns the edit's result.
+ */
+export async function editDigest(host: DigestCuratorHost, path: string, edit: (text: string) => EditResult): Promise<EditResult> {
+	const editor = editorFor(host, path);
+	if (editor) return editInEditor(editor, edit);
+	const file = host.app.vault.getFileByPath(path);
+	if (!(file instanceof TFile)) return { ok: false, reason: `${path} no longer exists.` };
+	let result: EditResult = { ok: false, reason: `${path} could not be read.` };
+	await host.app.vault.process(file, (text) => {
+		result = edit(text);
+		return result.ok ? result.text : text;
+	});
+	return result;
+}
+
+/** Runs an edit on the note in an editor as one transaction (one undo step); a refusal changes nothing. */
+export function editInEditor(editor: Editor, edit: (text: string) => EditResult): EditResult {
+	const before = editor.getValue();
+	const result = edit(before);
+	if (result.ok) applyToEditor(editor, before, result.changes);
+	return result;
+}
+
+/** Inserts a new entry into a digest and confirms it with a notice that links to the entry. */
+export async function insertIntoDigest(host: DigestCuratorHost, path: string, input: NewEntry): Promise<EditResult> {
+	const series = host.live.index.seriesOf(path);
+	if (!series) return { ok: false, reason: `${path} is not a digest of any series.` };
+	const result = await editDigest(host, path, (text) => insertEntry(text, path, editContext(series), input));
+	if (result.ok) {
+		const notice = new Notice("", 6000);
+		const frag = notice.messageEl;
+		frag.createSpan({ text: `Added "${input.title}" to ${input.category} in ` });
+		const link = frag.createEl("a", { text: path.replace(/\.md$/, ""), href: "#" });
+		host.plugin.registerDomEvent(link, "click", (evt) => {
+			evt.preventDefault();
+			void openAtLine(host, path, result.line);
+		});
+	} else {
+		new Notice(result.reason, 8000);
+	}
+	return result;
+}
+
+/** Opens a note with its line in view and the cursor on it. */
+export async function openAtLine(host: DigestCuratorHost, path: string, line: number): Promise<void> {
+	const file = host.app.vault.getFileByPath(path);
+	if (!file) {
+		new Notice(`${path} no longer exists.`);
+		return;
+	}
+	const leaf = host.app.workspace.getLeaf(false);
+	await leaf.openFile(file, { eState: { line: Math.max(0, line - 1) } });
+	await host.app.workspace.revealLeaf(leaf);
+	if (leaf.view instanceof MarkdownView) {
+		const pos = { line: Math.max(0, line - 1), ch: 0 };
+		leaf.view.editor.setCursor(pos);
+		leaf.view.editor.scrollIntoView({ from: pos, to: pos }, true);
+	}
+}

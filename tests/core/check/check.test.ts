@@ -1,0 +1,77 @@
+import { describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
+import { checkDigest, checkIndex, hasErrors } from "../../../src/core/check/check";
+import { DigestIndex } from "../../../src/core/index/digest-index";
+import { parseDigest } from "../../../src/core/format/parser";
+import { completeSeries } from "../../../src/core/format/series";
+
+const SERIES = completeSeries({ name: "Weekly", tag: "weeklylinks" });
+const head = (title: string) => `---\ntitle: "${title}"\ntags: [weeklylinks]\n---\n`;
+
+function indexOf(files: Record<string, string>): DigestIndex {
+	const index = new DigestIndex({ parseYaml, series: [SERIES] });
+	for (const path of Object.keys(files)) index.addFile(path);
+	for (const [path, text] of Object.entries(files)) index.setNote(path, text);
+	return index;
+}
+
+const codes = (problems: { code: string; line: number }[]) => problems.map((p) => `${p.code}@${p.line}`);
+
+describe("checkDigest", () => {
+	it("reports gaps, repeats and numbers out of order, once per entry", () => {
+		const d = parseDigest(`${head("01-01-2025 to 07-01-2025")}# C\n[1. A - a](https://e.com/1)\n[3. A - b](https://e.com/3)\n[3. A - c](https://e.com/3b)\n[2. A - d](https://e.com/2)\n[4. A - e](https://e.com/4)\n`, "d.md", { parseYaml });
+		const problems = checkDigest(d);
+		expect(codes(problems)).toEqual(["numbering@7", "numbering@8", "numbering@9"]);
+		expect(problems[0]!.message).toBe('Entry number 3 in "C" skips number 2.');
+		expect(problems[1]!.message).toMatch(/repeats/);
+		expect(problems[2]!.message).toMatch(/out of order/);
+	});
+
+	it("checks each category on its own and names a gap of several numbers", () => {
+		const d = parseDigest("# A\n[1. x - y](https://e.com)\n# B\n[4. x - y](https://e.com/b)\n", "d.md", { parseYaml });
+		expect(checkDigest(d).map((p) => p.message)).toEqual(['Entry number 4 in "B" skips numbers 1 to 3.']);
+	});
+
+	it("reports unnumbered entries and empty categories", () => {
+		const d = parseDigest("# Empty\n\n# Full\n[S - No number](https://e.com)\n", "d.md", { parseYaml });
+		expect(codes(checkDigest(d))).toEqual(["empty-category@1", "unnumbered-entry@4"]);
+		expect(checkDigest(d).map((p) => p.severity)).toEqual(["info", "warning"]);
+	});
+
+	it("passes on the parser's own problems", () => {
+		const d = parseDigest("# C\n[1. broken(https://e.com)\n", "d.md", { parseYaml });
+		expect(hasErrors(checkDigest(d))).toBe(true);
+	});
+});
+
+describe("checkIndex", () => {
+	const files = {
+		"a.md": `${head("01-01-2025 to 07-01-2025")}# C\n[1. A - One](https://www.e.com/x?utm_medium=m)\n\n- see [[Exists]] and [[Gone#Part]]\n`,
+		"b.md": `${head("08-01-2025 to 14-01-2025")}# C\n[1. A - Two](https://e.com/x/)\n[2. A - Three](http://e.com/x#frag)\n`,
+		"Exists.md": "plain note",
+	};
+
+	it("reports each occurrence of a shared link, naming the others", () => {
+		const dups = checkIndex(indexOf(files)).filter((p) => p.code === "duplicate-url");
+		expect(dups.map((p) => `${p.path}:${p.line}`)).toEqual(["a.md:6", "b.md:6", "b.md:7"]);
+		expect(dups[0]!.message).toContain('"1. Two"');
+		expect(dups[0]!.message).toContain("08-01-2025 to 14-01-2025");
+	});
+
+	it("reports unresolved links with their line and keeps resolved ones quiet", () => {
+		const unresolved = checkIndex(indexOf(files)).filter((p) => p.code === "unresolved-link");
+		expect(unresolved).toEqual([{ code: "unresolved-link", severity: "warning", path: "a.md", line: 8, message: 'Link "Gone#Part" points to a note that does not exist.' }]);
+	});
+
+	it("limits the report to the given digests but still sees duplicates across all", () => {
+		const only = checkIndex(indexOf(files), ["b.md"]);
+		expect(only.every((p) => p.path === "b.md")).toBe(true);
+		expect(only.filter((p) => p.code === "duplicate-url")).toHaveLength(2);
+	});
+
+	it("sorts by path, then line", () => {
+		const all = checkIndex(indexOf(files));
+		const keys = all.map((p) => `${p.path}:${String(p.line).padStart(4, "0")}`);
+		expect(keys).toEqual([...keys].sort());
+	});
+});

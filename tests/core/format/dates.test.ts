@@ -1,0 +1,48 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { addDays, compareDates, dateFormat, isoDate, parseIsoDate } from "../../../src/core/format/dates";
+
+describe("dateFormat", () => {
+	it("finds every valid date in a text and counts impossible ones", () => {
+		const r = dateFormat("DD-MM-YYYY").findAll("Links: 18-08-2025 to 05-10-2025, not 31-02-2025 nor 118-08-20255");
+		expect(r.dates).toEqual([{ year: 2025, month: 8, day: 18 }, { year: 2025, month: 10, day: 5 }]);
+		expect(r.invalid).toBe(1);
+	});
+
+	it("understands month names, short years and literal text in brackets", () => {
+		expect(dateFormat("D MMMM YYYY").parse("5 october 2025")).toEqual({ year: 2025, month: 10, day: 5 });
+		expect(dateFormat("MMM D, YY").parse("Oct 5, 25")).toEqual({ year: 2025, month: 10, day: 5 });
+		expect(dateFormat("[Week of] YYYY.MM.DD").format({ year: 2025, month: 3, day: 9 })).toBe("Week of 2025.03.09");
+	});
+
+	it("formats and parses back every date", () => {
+		for (const f of ["DD-MM-YYYY", "YYYY/MM/DD", "D MMM YYYY", "MMMM D YYYY", "M.D.YY"]) {
+			fc.assert(
+				fc.property(fc.date({ min: new Date(Date.UTC(2000, 0, 1)), max: new Date(Date.UTC(2099, 11, 31)), noInvalidDate: true }), (t) => {
+					const d = { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
+					expect(dateFormat(f).parse(dateFormat(f).format(d))).toEqual(d);
+				}),
+				{ numRuns: 200 },
+			);
+		}
+	});
+
+	it("does not read a date without a day, month and year", () => {
+		expect(dateFormat("MM-YYYY").findAll("08-2025 to 09-2025").dates).toEqual([]);
+	});
+});
+
+describe("date arithmetic", () => {
+	it("adds days across months, years and leap days", () => {
+		expect(addDays({ year: 2024, month: 2, day: 28 }, 1)).toEqual({ year: 2024, month: 2, day: 29 });
+		expect(addDays({ year: 2025, month: 12, day: 31 }, 1)).toEqual({ year: 2026, month: 1, day: 1 });
+		expect(addDays({ year: 2025, month: 3, day: 1 }, -1)).toEqual({ year: 2025, month: 2, day: 28 });
+	});
+
+	it("compares and prints ISO dates", () => {
+		expect(compareDates({ year: 2025, month: 1, day: 2 }, { year: 2025, month: 1, day: 10 })).toBeLessThan(0);
+		expect(isoDate({ year: 2025, month: 1, day: 2 })).toBe("2025-01-02");
+		expect(parseIsoDate("2025-02-29")).toBeNull();
+		expect(parseIsoDate("2024-02-29")).toEqual({ year: 2024, month: 2, day: 29 });
+	});
+});
