@@ -2,7 +2,7 @@ import { normalizePath, Notice, TFile } from "obsidian";
 import { planNewDigest, type NewDigestResult } from "../../core/edit/new-digest";
 import { templateNotePath } from "../../core/format/series";
 import type { DayDate, Series } from "../../core/format/types";
-import { choose } from "../modals/choice-modal";
+import { NewDigestModal } from "../modals/new-digest-modal";
 import type { DigestCuratorHost } from "../host";
 
 /** Today in the user's time zone. */
@@ -38,16 +38,10 @@ export async function createNextDigest(host: DigestCuratorHost, series: Series, 
 	return { ...plan, path };
 }
 
-/** The "New digest" command and ribbon button: asks which series when there are several, then opens the new note. */
-export async function newDigestCommand(host: DigestCuratorHost): Promise<void> {
-	const list = host.settings.series;
-	const series = list.length === 1 ? list[0]! : await choose(host.app, list, (s) => s.name, "New digest for which series?");
-	if (!series) return;
-	const result = await createNextDigest(host, series);
-	if (!result.ok) {
-		new Notice(result.reason, 8000);
-		return;
-	}
+/** Creates the digest the form settled on and opens it; returns why not, or null when it was created. */
+async function createAndOpen(host: DigestCuratorHost, series: Series, to: DayDate): Promise<string | null> {
+	const result = await createNextDigest(host, series, to);
+	if (!result.ok) return result.reason;
 	const file = host.app.vault.getFileByPath(result.path);
 	if (file) {
 		const leaf = host.app.workspace.getLeaf(false);
@@ -55,4 +49,18 @@ export async function newDigestCommand(host: DigestCuratorHost): Promise<void> {
 		await host.app.workspace.revealLeaf(leaf);
 	}
 	new Notice(`Created ${result.title}.`);
+	return null;
+}
+
+/** The "New digest" command and ribbon button: a form with the proposed period, title and file name before anything is written. */
+export async function newDigestCommand(host: DigestCuratorHost): Promise<NewDigestModal | null> {
+	const list = host.settings.series;
+	if (list.length === 0) {
+		new Notice("No digest series is set up yet: add one in this plugin's settings.", 8000);
+		return null;
+	}
+	await host.live.whenReady();
+	const modal = new NewDigestModal(host, list, today(), (series, to) => createAndOpen(host, series, to));
+	modal.open();
+	return modal;
 }
