@@ -15,9 +15,10 @@ const ALLOWED: Record<string, readonly string[]> = {
 	links: ["format"],
 	index: ["format", "links"],
 	check: ["format", "links", "index"],
-	edit: ["format", "links", "index"],
+	edit: ["format", "links", "index", "capture"],
 	browse: ["format", "links", "index", "check"],
 	detect: ["format", "links", "index"],
+	capture: ["format", "links", "index"],
 	web: [],
 };
 

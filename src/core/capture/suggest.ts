@@ -1,0 +1,71 @@
+import type { DigestIndex, IndexedEntry } from "../index/digest-index";
+
+/** A suggested value with how often the curator chose it for the same host, of how many links. */
+export interface Suggestion {
+	value: string;
+	count: number;
+	of: number;
+}
+
+export interface CaptureSuggestions {
+	/** The host the suggestions are for, without `www.`; null for a URL with none. */
+	host: string | null;
+	category: Suggestion | null;
+	source: Suggestion | null;
+}
+
+/** The host of a URL, lower-cased, without `www.`; null when it has none. */
+export function hostOf(url: string): string | null {
+	const m = /^[a-z][a-z0-9+.-]*:\/\/(?:[^/?#@]*@)?([^/?#:]+)/i.exec(url.trim());
+	if (!m) return null;
+	return m[1]!.toLowerCase().replace(/^www\./, "");
+}
+
+/** The most frequent value; ties go to the one chosen most recently (the latest position). */
+function mostFrequent(values: Map<string, { count: number; last: number; label: string }>, of: number): Suggestion | null {
+	let best: { count: number; last: number; label: string } | null = null;
+	for (const v of values.values()) if (!best || v.count > best.count || (v.count === best.count && v.last > best.last)) best = v;
+	return best ? { value: best.label, count: best.count, of } : null;
+}
+
+function tally(map: Map<string, { count: number; last: number; label: string }>, label: string, at: number): void {
+	const key = label.toLowerCase();
+	const seen = map.get(key);
+	if (seen) {
+		seen.count++;
+		if (at >= seen.last) {
+			seen.last = at;
+			seen.label = label;
+		}
+	} else map.set(key, { count: 1, last: at, label });
+}
+
+/**
+ * What this curator usually does with links from a URL's host: the category they most often file
+ * it under and the source label they usually write for it ("Medium" for medium.com). With a
+ * `source` given and no link from the host yet, the category comes from entries of that source.
+ */
+export function suggestForCapture(index: DigestIndex, url: string, source?: string | null): CaptureSuggestions {
+	const host = hostOf(url);
+	const entries = index.allEntries();
+	const categories = new Map<string, { count: number; last: number; label: string }>();
+	const sources = new Map<string, { count: number; last: number; label: string }>();
+	let matched = 0;
+	const bySource: IndexedEntry[] = [];
+	const wantedSource = source?.trim().toLowerCase() || null;
+	for (let i = 0; i < entries.length; i++) {
+		const ie = entries[i]!;
+		if (host !== null && hostOf(ie.entry.url) === host) {
+			matched++;
+			tally(categories, ie.category.name, i);
+			if (ie.entry.source) tally(sources, ie.entry.source, i);
+		} else if (wantedSource !== null && ie.entry.source?.toLowerCase() === wantedSource) {
+			bySource.push(ie);
+		}
+	}
+	if (matched === 0 && bySource.length > 0) {
+		bySource.forEach((ie, i) => tally(categories, ie.category.name, i));
+		return { host, category: mostFrequent(categories, bySource.length), source: null };
+	}
+	return { host, category: mostFrequent(categories, matched), source: mostFrequent(sources, matched) };
+}

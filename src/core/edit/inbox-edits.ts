@@ -1,0 +1,77 @@
+import { CATEGORY_PREFIX, parseInbox, type InboxItem } from "../capture/inbox";
+import { isBlank, splitLines } from "../format/markdown-scan";
+import { formatEntryLine } from "./entry-edits";
+
+/** What an inbox edit gives back: the new text, or one sentence saying why nothing changed. */
+export type InboxEditResult = { ok: true; text: string } | { ok: false; reason: string };
+
+export interface CapturedLink {
+	url: string;
+	title?: string | null;
+	source?: string | null;
+	category?: string | null;
+	tags?: readonly string[];
+	recommended?: boolean;
+	commentary?: readonly string[];
+}
+
+function cleanTag(tag: string): string {
+	return tag.trim().replace(/^#+/, "").replace(/\s+/g, "-");
+}
+
+/** The lines of one captured link, as the plugin, the CLI and the API append them. */
+export function formatInboxItem(input: CapturedLink): string[] {
+	const title = (input.title ?? "").trim();
+	const url = input.url.trim();
+	// With no title the link stays bare: the curator names it when it becomes an entry.
+	let line = title === "" ? `- ${url}` : `- ${formatEntryLine({ number: null, source: input.source ?? null, title, url })}`;
+	const category = (input.category ?? "").trim();
+	if (category !== "") line += ` #${CATEGORY_PREFIX}${category.replace(/\s+/g, "-")}`;
+	if (input.recommended) line += " #recommended";
+	for (const tag of input.tags ?? []) if (cleanTag(tag) !== "") line += ` #${cleanTag(tag)}`;
+	const comments = (input.commentary ?? []).map((c) => c.trim()).filter((c) => c !== "");
+	return [line, ...comments.map((c) => `\t- ${c}`)];
+}
+
+function sameItem(a: InboxItem, b: InboxItem): boolean {
+	return a.url === b.url && a.title === b.title && a.source === b.source && a.category === b.category && a.recommended === b.recommended && a.tags.join("\n") === b.tags.join("\n") && a.commentary.join("\n") === b.commentary.join("\n");
+}
+
+/** Every item of `before` but `skip` must read back the same, in order, from `after`. */
+function othersUnchanged(before: readonly InboxItem[], after: readonly InboxItem[], skip: number): boolean {
+	const kept = before.filter((_, i) => i !== skip);
+	return kept.length === after.length && kept.every((item, i) => sameItem(item, after[i]!));
+}
+
+/** Appends a captured link at the end of the inbox, keeping the note's line endings; verified by reading it back. */
+export function appendToInbox(text: string, input: CapturedLink): InboxEditResult {
+	const url = input.url.trim();
+	if (url === "") return { ok: false, reason: "A captured link needs a URL." };
+	const { lines, eol, bom } = splitLines(text);
+	const before = parseInbox(text).items;
+	while (lines.length > 0 && isBlank(lines[lines.length - 1]!)) lines.pop();
+	const added = formatInboxItem({ ...input, url });
+	const out = (bom ? "\uFEFF" : "") + [...lines, ...added, ""].join(eol);
+	const after = parseInbox(out).items;
+	const last = after[after.length - 1];
+	const ok = after.length === before.length + 1 && before.every((item, i) => sameItem(item, after[i]!)) && last !== undefined && last.url === url;
+	if (!ok) return { ok: false, reason: "The inbox would not read back as before with the link added, so it was left as it is." };
+	return { ok: true, text: out };
+}
+
+/** Takes item `index` (as `parseInbox` numbers them) out of the inbox, with its commentary. */
+export function removeFromInbox(text: string, index: number, expectUrl?: string): InboxEditResult {
+	const before = parseInbox(text).items;
+	const item = before[index];
+	if (!item) return { ok: false, reason: "That inbox line is no longer there." };
+	if (expectUrl !== undefined && item.url !== expectUrl) return { ok: false, reason: `The inbox changed: line ${item.line + 1} no longer holds ${expectUrl}.` };
+	const { lines, eol, bom } = splitLines(text);
+	let end = item.endLine;
+	// Take out one blank line the item leaves behind when blank lines would stand on both of its sides.
+	const prev = item.line > 0 ? lines[item.line - 1] : undefined;
+	if (end < lines.length - 1 && isBlank(lines[end]!) && (prev === undefined || isBlank(prev))) end++;
+	const out = (bom ? "\uFEFF" : "") + [...lines.slice(0, item.line), ...lines.slice(end)].join(eol);
+	const after = parseInbox(out).items;
+	if (!othersUnchanged(before, after, index)) return { ok: false, reason: "Removing the line would change other inbox lines, so the inbox was left as it is." };
+	return { ok: true, text: out };
+}

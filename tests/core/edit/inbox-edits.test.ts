@@ -1,0 +1,58 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parseInbox } from "../../../src/core/capture/inbox";
+import { appendToInbox, formatInboxItem, removeFromInbox } from "../../../src/core/edit/inbox-edits";
+
+describe("inbox edits", () => {
+	it("appends a captured link that reads back as given, keeping CRLF line endings", () => {
+		const text = "# Inbox\r\n\r\n- https://example.com/first\r\n\r\n";
+		const result = appendToInbox(text, { url: "https://example.com/new", title: "Queues - part two", source: "Blog", category: "Data Engineer", tags: ["queues"], recommended: true, commentary: ["Worth it."] });
+		expect(result.ok).toBe(true);
+		if (!result.ok) return;
+		expect(result.text).toBe("# Inbox\r\n\r\n- https://example.com/first\r\n- [Blog - Queues - part two](https://example.com/new) #category/Data-Engineer #recommended #queues\r\n\t- Worth it.\r\n");
+		const last = parseInbox(result.text).items[1]!;
+		expect(last).toMatchObject({ url: "https://example.com/new", title: "Queues - part two", source: "Blog", category: "Data Engineer", tags: ["queues"], recommended: true, commentary: ["Worth it."] });
+	});
+
+	it("refuses a link with no URL", () => {
+		expect(appendToInbox("", { url: "  " })).toEqual({ ok: false, reason: "A captured link needs a URL." });
+	});
+
+	it("removes an item with its commentary and nothing else", () => {
+		const text = "- https://example.com/a\n\t- about a\n\n- https://example.com/b\n\n- https://example.com/c\n";
+		const result = removeFromInbox(text, 1, "https://example.com/b");
+		expect(result).toEqual({ ok: true, text: "- https://example.com/a\n\t- about a\n\n- https://example.com/c\n" });
+		const first = removeFromInbox(text, 0);
+		expect(first).toEqual({ ok: true, text: "- https://example.com/b\n\n- https://example.com/c\n" });
+	});
+
+	it("refuses to remove a line that changed since it was shown", () => {
+		expect(removeFromInbox("- https://example.com/a\n", 0, "https://example.com/z")).toEqual({ ok: false, reason: "The inbox changed: line 1 no longer holds https://example.com/z." });
+		expect(removeFromInbox("- https://example.com/a\n", 3)).toEqual({ ok: false, reason: "That inbox line is no longer there." });
+	});
+
+	it("reads back any captured title, source and tags as written, and removes them again", () => {
+		const piece = fc.stringMatching(/^[a-zA-Z0-9 \-[\]()\\*_#!]{0,20}$/);
+		fc.assert(
+			fc.property(piece, piece, fc.array(fc.stringMatching(/^[a-z][a-z0-9-]{0,8}$/), { maxLength: 3 }), (title, source, tags) => {
+				const base = "- https://example.com/kept\n";
+				const added = appendToInbox(base, { url: "https://example.com/x?a=(1)", title, source, tags });
+				expect(added.ok).toBe(true);
+				if (!added.ok) return;
+				const item = parseInbox(added.text).items[1]!;
+				if (title.trim() !== "") {
+					expect(item.title).toBe(title.trim());
+					expect(item.source).toBe(source.trim() === "" ? null : source.trim());
+				}
+				expect(item.url).toBe("https://example.com/x?a=(1)");
+				expect(item.tags).toEqual([...new Set(tags)]);
+				expect(removeFromInbox(added.text, 1)).toEqual({ ok: true, text: base });
+			}),
+			{ numRuns: 300 },
+		);
+	});
+
+	it("formats a bare link when there is no title", () => {
+		expect(formatInboxItem({ url: "https://example.com/a", category: "Security" })).toEqual(["- https://example.com/a #category/Security"]);
+	});
+});
