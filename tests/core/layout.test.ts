@@ -19,6 +19,7 @@ const ALLOWED: Record<string, readonly string[]> = {
 	browse: ["format", "links", "index", "check"],
 	detect: ["format", "links", "index"],
 	capture: ["format", "links", "index"],
+	publish: ["format", "links", "index", "edit"],
 	web: [],
 };
 

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { recapKey, recapLines, recapPicks } from "../../../src/core/publish/recap";
+import { fixtureDigests } from "./publish-fixture";
+
+const FROM = { year: 2025, month: 12, day: 1 };
+const TO = { year: 2026, month: 1, day: 31 };
+
+describe("recap", () => {
+	it("picks the recommended entries of the digests inside the range, drafts left out", () => {
+		const picks = recapPicks(fixtureDigests(), FROM, TO);
+		expect(picks.map((p) => p.entry.title)).toEqual(["Schedulers in depth", '<script>alert(1)</script> & "quotes"']);
+	});
+
+	it("leaves out a digest whose period reaches past the range", () => {
+		expect(recapPicks(fixtureDigests(), FROM, { year: 2025, month: 12, day: 20 }).map((p) => p.entry.title)).toEqual(["Schedulers in depth"]);
+	});
+
+	it("groups by category with links back, and takes exclusions and new labels", () => {
+		const picks = recapPicks(fixtureDigests(), FROM, TO);
+		expect(recapLines(picks)).toEqual([
+			"## Kubernetes",
+			"",
+			"- [Blog - Schedulers in depth](https://blog.example.org/schedulers) · from [[Weekly/2025/01-12-2025 to 14-12-2025#Kubernetes|Weekly Links: 01-12-2025 to 14-12-2025]]",
+			"",
+			"## Security",
+			"",
+			'- [Hostile - <script>alert(1)</script> & "quotes"](https://evil.example/x?a=1&b=2) · from [[Weekly/2025/15-12-2025 to 28-12-2025#Security|Weekly Links: 15-12-2025 to 28-12-2025]]',
+		]);
+		const first = picks[0]!;
+		const lines = recapLines(picks, { exclude: new Set([recapKey(picks[1]!.digest, picks[1]!.entry)]), relabel: new Map([[first.key, "Platform"]]) });
+		expect(lines.slice(0, 1)).toEqual(["## Platform"]);
+		expect(lines).toHaveLength(3);
+	});
+});
