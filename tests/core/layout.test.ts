@@ -20,6 +20,7 @@ const ALLOWED: Record<string, readonly string[]> = {
 	detect: ["format", "links", "index"],
 	capture: ["format", "links", "index"],
 	publish: ["format", "links", "index", "edit"],
+	stats: ["format", "links", "index"],
 	web: [],
 };
 

@@ -1,4 +1,5 @@
 import type { DigestIndex, IndexedEntry } from "../index/digest-index";
+import { hostOf } from "../links/url-host";
 
 /** A suggested value with how often the curator chose it for the same host, of how many links. */
 export interface Suggestion {
@@ -12,13 +13,6 @@ export interface CaptureSuggestions {
 	host: string | null;
 	category: Suggestion | null;
 	source: Suggestion | null;
-}
-
-/** The host of a URL, lower-cased, without `www.`; null when it has none. */
-export function hostOf(url: string): string | null {
-	const m = /^[a-z][a-z0-9+.-]*:\/\/(?:[^/?#@]*@)?([^/?#:]+)/i.exec(url.trim());
-	if (!m) return null;
-	return m[1]!.toLowerCase().replace(/^www\./, "");
 }
 
 /** The most frequent value; ties go to the one chosen most recently (the latest position). */

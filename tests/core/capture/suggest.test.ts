@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
-import { hostOf, suggestForCapture } from "../../../src/core/capture/suggest";
+import { suggestForCapture } from "../../../src/core/capture/suggest";
+import { hostOf } from "../../../src/core/links/url-host";
 import { completeSeries } from "../../../src/core/format/series";
 import { DigestIndex } from "../../../src/core/index/digest-index";
 
