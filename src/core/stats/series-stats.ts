@@ -98,7 +98,7 @@ export function seriesStats(digests: readonly Digest[], by: StatsBucket = "diges
 					const host = hostOf(e.url);
 					if (host) {
 						let m = hosts.get(e.source);
-						if (!m) hosts.set(e.source, (m = new Map()));
+						if (!m) hosts.set(e.source, (m = new Map<string, number>()));
 						bump(m, host);
 					}
 				}
@@ -146,7 +146,7 @@ export function seriesStats(digests: readonly Digest[], by: StatsBucket = "diges
 		totals: { digests: digests.length, entries: entriesTotal, recommended: recommendedTotal },
 		topSources: ranked(sources, top),
 		topCategories: ranked(categories, top),
-		sourceHosts: ranked(sources, top).map(({ name }) => ({ source: name, hosts: ranked(hosts.get(name) ?? new Map(), top) })),
+		sourceHosts: ranked(sources, top).map(({ name }) => ({ source: name, hosts: ranked(hosts.get(name) ?? new Map<string, number>(), top) })),
 		usualDays,
 		lastEnd: previousEnd,
 	};
