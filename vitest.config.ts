@@ -29,9 +29,19 @@ export default defineConfig({
 				test: {
 					name: "unit",
 					include: ["tests/**/*.test.ts"],
-					exclude: [...configDefaults.exclude, "tests/browser/**"],
+					exclude: [...configDefaults.exclude, "tests/browser/**", "tests/**/*.node.test.ts"],
 					environment: "happy-dom",
 					setupFiles: ["obsidian-test-mocks/vitest-setup"],
+					sequence: { groupOrder: 0 },
+				},
+			},
+			{
+				// Tests that need Node's own globals (fetch, streams) rather than happy-dom's: `*.node.test.ts`.
+				extends: true,
+				test: {
+					name: "node",
+					include: ["tests/**/*.node.test.ts"],
+					environment: "node",
 					sequence: { groupOrder: 0 },
 				},
 			},
