@@ -52,7 +52,10 @@ export function formatEntryLine(e: { number: number | null; source?: string | nu
 	// A ` - ` inside the source, or inside a title with no source, would read back as the separator.
 	const source = e.source?.trim() ? `${escapeLinkText(e.source.trim()).replace(/ -(?= |$)/g, " \\-")} - ` : "";
 	const title = escapeLinkText(e.title.trim());
-	let line = `[${num}${source}${source ? title : title.replace(/ -(?= )/g, " \\-")}](${formatDestination(e.url.trim())})`;
+	let text = `${source}${source ? title : title.replace(/ -(?= )/g, " \\-")}`;
+	// Unnumbered text that starts like a number (`0) Intro`) would read back as one.
+	if (!num) text = text.replace(/^(\d{1,9})([.)])(?=\s|$)/, "$1\\$2");
+	let line = `[${num}${text}](${formatDestination(e.url.trim())})`;
 	if (e.recommended) line += RECOMMENDED_FLAG;
 	for (const t of e.tags ?? []) {
 		const tag = cleanEntryTag(t);

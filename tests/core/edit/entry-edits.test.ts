@@ -3,6 +3,7 @@ import { parse } from "yaml";
 import { deleteEntry, formatEntryLine, insertEntry, moveEntry, renumberEntries, toggleRecommended, type EditContext, type EditResult } from "../../../src/core/edit/entry-edits";
 import { parseDigest } from "../../../src/core/format/parser";
 import { applyChanges } from "../../../src/core/edit/text-edit";
+import { parseEntryText } from "../../../src/core/format/entry-text";
 
 const PATH = "Reading/Reading List 03-03-2025 to 09-03-2025.md";
 
@@ -598,5 +599,15 @@ describe("line endings, BOM and headings without a blank line", () => {
 			doc("# A", "# B", "[1. Y](https://y.example)", "# C", "[1. Z](https://z.example)", "", "[2. X](https://x.example)", "", "- note on X"),
 		);
 		expect(edited(text, renumberEntries(text, PATH, CTX))).toBe(text.replace("[4. Z]", "[1. Z]"));
+	});
+});
+
+describe("formatEntryLine: unnumbered text that starts like a number", () => {
+	it("escapes the number's punctuation so the text reads back as written, not as a number", () => {
+		for (const [source, title] of [["0)", "Intro"], [null, "1. Intro"], [null, "2)"]] as const) {
+			const line = formatEntryLine({ number: null, source, title, url: "https://example.com/x" });
+			const text = parseEntryText(line.slice(1, line.indexOf("](")));
+			expect({ number: text.number, source: text.source, title: text.title }).toEqual({ number: null, source, title });
+		}
 	});
 });
