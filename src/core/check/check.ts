@@ -1,5 +1,6 @@
 import type { DigestIndex, IndexedEntry } from "../index/digest-index";
 import type { Digest, Problem, Severity } from "../format/types";
+import { periodProblems } from "./period-check";
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -52,6 +53,9 @@ export function checkIndex(index: DigestIndex, paths?: readonly string[]): Probl
 	const problems: Problem[] = [];
 	for (const d of index.digests()) {
 		if (!wanted || wanted.has(d.path)) problems.push(...checkDigest(d));
+	}
+	for (const series of index.seriesList) {
+		for (const p of periodProblems(index.digests(series.name), series)) if (!wanted || wanted.has(p.path)) problems.push(p);
 	}
 	for (const group of index.duplicates()) {
 		for (const ie of group) {

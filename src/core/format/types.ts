@@ -12,7 +12,9 @@ export type ProblemCode =
 	| "malformed-entry"
 	| "frontmatter-invalid"
 	| "bad-period"
-	| "frontmatter-tags-string";
+	| "frontmatter-tags-string"
+	| "period-gap"
+	| "period-overlap";
 
 export interface Problem {
 	code: ProblemCode;
