@@ -79,7 +79,9 @@ export function parseInbox(text: string): Inbox {
 		const raw = lines[i]!;
 		const scan = masker.mask(raw);
 		if (current && isIndented(raw) && !isBlank(raw)) {
-			if (!isBlank(scan)) current.commentary.push(commentaryText(raw));
+			const comment = isBlank(scan) ? "" : commentaryText(raw);
+			// An empty bullet (a clip with no selection) is no commentary.
+			if (comment !== "") current.commentary.push(comment);
 			current.endLine = i + 1;
 			continue;
 		}
