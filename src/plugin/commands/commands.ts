@@ -44,7 +44,8 @@ async function initialUrl(editor: Editor | null): Promise<string | undefined> {
 export async function openInsertModal(host: DigestCuratorHost): Promise<void> {
 	const active = activeDigest(host);
 	const fallback = host.live.index.latest(host.settings.series[0]?.name ?? "");
-	const targetPath = active?.digest.path ?? fallback?.path ?? host.live.index.digests().at(-1)?.path ?? null;
+	const digests = host.live.index.digests();
+	const targetPath = active?.digest.path ?? fallback?.path ?? digests[digests.length - 1]?.path ?? null;
 	const url = await initialUrl(active?.editor ?? host.app.workspace.activeEditor?.editor ?? null);
 	new InsertEntryModal(host, { initialUrl: url, targetPath }, async (path, entry) => (await insertIntoDigest(host, path, entry)).ok).open();
 }
