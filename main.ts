@@ -22,6 +22,7 @@ export default class DigestCuratorPlugin extends Plugin implements DigestCurator
 	async onload(): Promise<void> {
 		await this.loadSettings();
 		this.live = new LiveIndex(this.app, this.settings.series, this.addStatusBarItem());
+		// Indexing reads notes: it starts at layout ready, never on the start-up path.
 		this.live.register(this);
 		registerCommands(this);
 		registerPasteToEntry(this);
@@ -30,8 +31,6 @@ export default class DigestCuratorPlugin extends Plugin implements DigestCurator
 		this.registerEditorExtension(digestEditorExtension(this));
 		this.addRibbonIcon("calendar-plus", "New digest", () => void newDigestCommand(this));
 		this.addSettingTab(new DigestCuratorSettingTab(this));
-		// Indexing reads notes: never on the start-up path.
-		this.app.workspace.onLayoutReady(() => void this.live.rebuild());
 	}
 
 	onUserEnable(): void {
