@@ -1,6 +1,6 @@
 import { Events, parseFrontMatterTags, parseYaml, TFile, type App, type CachedMetadata, type Plugin, type TAbstractFile } from "obsidian";
 import { DigestIndex } from "../../core/index/digest-index";
-import { seriesOfNote } from "../../core/format/series";
+import { sameSeries, seriesOfNote } from "../../core/format/series";
 import type { Series } from "../../core/format/types";
 
 /** Longest stretch of indexing work before yielding to the UI. */
@@ -79,6 +79,21 @@ export class LiveIndex extends Events {
 		const generation = ++this.generation;
 		this.building = this.build(generation);
 		return this.building;
+	}
+
+	/**
+	 * Applies changed series: nothing for the same ones, no note read again for new names or
+	 * templates, else a re-index. Before the first build, the series wait for it.
+	 */
+	applySeries(series: readonly Series[]): Promise<void> {
+		if (sameSeries(this.index.seriesList, series)) return Promise.resolve();
+		if (this.building === null) {
+			this.index.setSeries(series);
+			return Promise.resolve();
+		}
+		if (!this.index.updateSeries(series)) return this.rebuild(series);
+		this.changed();
+		return Promise.resolve();
 	}
 
 	/** Resolves once the index is built: the first build (even when asked before it starts) or the one that replaced it. */

@@ -81,6 +81,11 @@ export class DigestCuratorSettingTab extends PluginSettingTab {
 		this.render();
 	}
 
+	/** The settings were read again (changed on another device): shows them if the tab is open. */
+	settingsReloaded(): void {
+		if (this.indexDescEl) this.render();
+	}
+
 	/** Draws the whole tab again, keeping the scroll position (after a series is added or removed). */
 	private render(): void {
 		const { containerEl } = this;
