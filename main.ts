@@ -7,6 +7,7 @@ import type { DigestCuratorHost } from "./src/plugin/host";
 import { LiveIndex } from "./src/plugin/live-index/live-index";
 import { newDigestCommand } from "./src/plugin/commands/new-digest-action";
 import { registerPasteToEntry } from "./src/plugin/commands/paste-to-entry";
+import { SettingsApplier } from "./src/plugin/settings/apply-settings";
 import { DigestCuratorSettingTab } from "./src/plugin/settings/settings-tab";
 import { DEFAULT_SETTINGS, migrateSettings, type DigestCuratorSettings } from "./src/plugin/settings/settings";
 
@@ -14,6 +15,8 @@ import { DEFAULT_SETTINGS, migrateSettings, type DigestCuratorSettings } from ".
 export default class DigestCuratorPlugin extends Plugin implements DigestCuratorHost {
 	settings: DigestCuratorSettings = DEFAULT_SETTINGS;
 	live!: LiveIndex;
+	private applier!: SettingsApplier;
+	private settingTab: DigestCuratorSettingTab | null = null;
 
 	get plugin(): Plugin {
 		return this;
@@ -22,6 +25,7 @@ export default class DigestCuratorPlugin extends Plugin implements DigestCurator
 	async onload(): Promise<void> {
 		await this.loadSettings();
 		this.live = new LiveIndex(this.app, this.settings.series, this.addStatusBarItem());
+		// Indexing reads notes: it starts at layout ready, never on the start-up path.
 		this.live.register(this);
 		registerCommands(this);
 		registerPasteToEntry(this);
@@ -29,9 +33,9 @@ export default class DigestCuratorPlugin extends Plugin implements DigestCurator
 		registerDigestBrowser(this);
 		this.registerEditorExtension(digestEditorExtension(this));
 		this.addRibbonIcon("calendar-plus", "New digest", () => void newDigestCommand(this));
-		this.addSettingTab(new DigestCuratorSettingTab(this));
-		// Indexing reads notes: never on the start-up path.
-		this.app.workspace.onLayoutReady(() => void this.live.rebuild());
+		this.applier = new SettingsApplier(this.app.workspace, this.live, this.settings);
+		this.settingTab = new DigestCuratorSettingTab(this);
+		this.addSettingTab(this.settingTab);
 	}
 
 	onUserEnable(): void {
@@ -47,7 +51,13 @@ export default class DigestCuratorPlugin extends Plugin implements DigestCurator
 	}
 
 	async settingsChanged(): Promise<void> {
-		this.app.workspace.updateOptions();
-		await this.live.rebuild(this.settings.series);
+		await this.applier.apply(this.settings);
+	}
+
+	/** data.json changed on disk (Sync from another device): read it again and apply it. */
+	async onExternalSettingsChange(): Promise<void> {
+		await this.loadSettings();
+		await this.settingsChanged();
+		this.settingTab?.settingsReloaded();
 	}
 }

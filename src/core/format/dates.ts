@@ -17,6 +17,9 @@ interface Token {
 	pad?: boolean;
 }
 
+/** A character a date may not follow or precede directly. */
+const WORD_CHAR = /[\dA-Za-z]/;
+
 const TOKEN_RE = /\[([^\]]*)\]|YYYY|YY|MMMM|MMM|MM|M|DD|D/g;
 
 function tokenize(format: string): Token[] {
@@ -87,7 +90,9 @@ function compile(format: string): DateFormat {
 	}
 	const has = (f: Field[]) => fields.some((x) => f.includes(x));
 	const complete = has(["year", "year2"]) && has(["month", "monthName", "monthShort"]) && has(["day"]);
-	const re = new RegExp(`(?<![\\dA-Za-z])${source}(?![\\dA-Za-z])`, "gi");
+	// A date must not run on from a letter or digit before it. No lookbehind for that (Safari
+	// before 16.4 cannot compile one): a match right after one is tried again one character on.
+	const re = new RegExp(`${source}(?![\\dA-Za-z])`, "gi");
 	const whole = new RegExp(`^${source}$`, "i");
 
 	const fromMatch = (m: RegExpExecArray): DayDate | null => {
@@ -114,6 +119,10 @@ function compile(format: string): DateFormat {
 			if (!complete) return { dates, invalid };
 			re.lastIndex = 0;
 			for (let m = re.exec(text); m; m = re.exec(text)) {
+				if (m.index > 0 && WORD_CHAR.test(text[m.index - 1]!)) {
+					re.lastIndex = m.index + 1;
+					continue;
+				}
 				const d = fromMatch(m);
 				if (d) dates.push(d);
 				else invalid++;

@@ -89,6 +89,24 @@ export function samePath(a: string, b: string): boolean {
 	return norm(a) === norm(b);
 }
 
+/**
+ * Whether two series read notes the same way: the same notes belong to them and parse alike. They
+ * may differ in name and in what a new digest is made with (templates, categories, tags, cover).
+ */
+export function readsNotesAlike(a: Series, b: Series): boolean {
+	return a.tag === b.tag && a.folder === b.folder && a.templateNote === b.templateNote && a.dateFormat === b.dateFormat && a.categoryLevel === b.categoryLevel;
+}
+
+/** Whether two lists hold the same series, field by field, in the same order. */
+export function sameSeries(a: readonly Series[], b: readonly Series[]): boolean {
+	const same = (x: unknown, y: unknown): boolean => (Array.isArray(x) && Array.isArray(y) ? x.length === y.length && x.every((v, i) => v === y[i]) : x === y);
+	return a.length === b.length && a.every((s, i) => {
+		const t = b[i]!;
+		const keys = new Set([...Object.keys(s), ...Object.keys(t)] as (keyof Series)[]);
+		return [...keys].every((k) => same(s[k], t[k]));
+	});
+}
+
 /** Problems with a series' settings, as sentences; empty when it is usable. */
 export function validateSeries(s: Series, all: readonly Series[] = []): string[] {
 	const errors: string[] = [];

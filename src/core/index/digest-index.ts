@@ -2,7 +2,7 @@ import { compareDates } from "../format/dates";
 import type { YamlParser } from "../format/frontmatter";
 import { LinkResolver } from "../links/link-resolver";
 import { parseSeriesNote } from "../format/parser";
-import { hasTag, mayBeDigest } from "../format/series";
+import { hasTag, mayBeDigest, readsNotesAlike } from "../format/series";
 import { TextSearchIndex, type TextSearchItem } from "./text-search";
 import { normalizeUrl } from "../links/url-normalize";
 import type { Category, DayDate, Digest, Entry, Series } from "../format/types";
@@ -105,6 +105,26 @@ export class DigestIndex {
 	setSeries(series: readonly Series[]): void {
 		this.series = series;
 		this.clearDigests();
+	}
+
+	/**
+	 * Takes new series that read notes as the current ones do, one for one in the same order (new
+	 * names, templates, categories): nothing is read again. False, changing nothing, for series that
+	 * read notes differently: then setSeries and feed every note again.
+	 */
+	updateSeries(series: readonly Series[]): boolean {
+		const old = this.series;
+		if (series.length !== old.length || !series.every((s, i) => readsNotesAlike(old[i]!, s))) return false;
+		const next = new Map(old.map((s, i) => [s, series[i]!]));
+		for (const record of this.records.values()) {
+			const s = next.get(record.series) ?? record.series;
+			record.series = s;
+			for (const ie of record.entries) ie.series = s;
+		}
+		this.series = series;
+		this.sorted = null;
+		this.version++;
+		return true;
 	}
 
 	clearDigests(): void {

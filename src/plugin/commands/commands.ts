@@ -1,4 +1,4 @@
-import { Notice, parseYaml, type Editor } from "obsidian";
+import { Notice, parseYaml, Platform, type Editor } from "obsidian";
 import { checkDigest, checkIndex } from "../../core/check/check";
 import { deleteEntry, moveEntry, renumberEntries, toggleRecommended, type EditResult } from "../../core/edit/entry-edits";
 import { parseWithSeries } from "../../core/format/parser";
@@ -6,6 +6,7 @@ import type { Digest, Entry, Series } from "../../core/format/types";
 import { isWebUrl } from "../../core/links/url-normalize";
 import { chooseCategory } from "../modals/category-modal";
 import { activeDigest, digestAt, editContext, editInEditor, insertIntoDigest, openAtLine } from "./digest-actions";
+import { readClipboardUrl } from "../modals/clipboard-url";
 import { InsertEntryModal } from "../modals/entry-modal";
 import type { DigestCuratorHost } from "../host";
 import { newDigestCommand } from "./new-digest-action";
@@ -29,24 +30,31 @@ function runInEditor(editor: Editor, edit: (text: string) => EditResult, done?: 
 	else if (done) new Notice(done);
 }
 
-/** The URL the insert modal starts with: the selection, else the clipboard, when either holds one. */
-async function initialUrl(editor: Editor | null): Promise<string | undefined> {
+/** The URL the insert modal starts with: the selection, when it holds one. */
+function selectedUrl(editor: Editor | null): string | undefined {
 	const selected = editor?.getSelection().trim();
-	if (selected && isWebUrl(selected)) return selected;
-	try {
-		const clip = (await navigator.clipboard.readText()).trim();
-		return isWebUrl(clip) && !/\s/.test(clip) ? clip : undefined;
-	} catch {
-		return undefined; // no clipboard permission: start empty
-	}
+	return selected && isWebUrl(selected) ? selected : undefined;
 }
 
-export async function openInsertModal(host: DigestCuratorHost): Promise<void> {
+/**
+ * Opens the insert form at once. Without a link selected, on desktop the clipboard is read after
+ * the form is open (an answer fills the URL field if it is still empty); on phones and tablets,
+ * where iOS asks to allow every read, only the form's Paste button reads it.
+ */
+export function openInsertModal(host: DigestCuratorHost): InsertEntryModal {
 	const active = activeDigest(host);
 	const fallback = host.live.index.latest(host.settings.series[0]?.name ?? "");
-	const targetPath = active?.digest.path ?? fallback?.path ?? host.live.index.digests().at(-1)?.path ?? null;
-	const url = await initialUrl(active?.editor ?? host.app.workspace.activeEditor?.editor ?? null);
-	new InsertEntryModal(host, { initialUrl: url, targetPath }, async (path, entry) => (await insertIntoDigest(host, path, entry)).ok).open();
+	const digests = host.live.index.digests();
+	const targetPath = active?.digest.path ?? fallback?.path ?? digests[digests.length - 1]?.path ?? null;
+	const url = selectedUrl(active?.editor ?? host.app.workspace.activeEditor?.editor ?? null);
+	const modal = new InsertEntryModal(host, { initialUrl: url, targetPath }, async (path, entry) => (await insertIntoDigest(host, path, entry)).ok);
+	modal.open();
+	if (url === undefined && Platform.isDesktopApp && !Platform.isMobile) {
+		void readClipboardUrl().then((clip) => {
+			if (clip !== null) modal.offerUrl(clip);
+		});
+	}
+	return modal;
 }
 
 /** Registers every command; each shows only where it applies, and none has a default hotkey. */
@@ -59,7 +67,7 @@ export function registerCommands(host: DigestCuratorHost): void {
 		name: "Insert link entry",
 		checkCallback: (checking) => {
 			if (!hasDigests()) return false;
-			if (!checking) void openInsertModal(host);
+			if (!checking) openInsertModal(host);
 			return true;
 		},
 	});

@@ -1,6 +1,6 @@
 import { Events, parseFrontMatterTags, parseYaml, TFile, type App, type CachedMetadata, type Plugin, type TAbstractFile } from "obsidian";
 import { DigestIndex } from "../../core/index/digest-index";
-import { seriesOfNote } from "../../core/format/series";
+import { sameSeries, seriesOfNote } from "../../core/format/series";
 import type { Series } from "../../core/format/types";
 
 /** Longest stretch of indexing work before yielding to the UI. */
@@ -17,6 +17,8 @@ export class LiveIndex extends Events {
 	private building: Promise<void> | null = null;
 	private generation = 0;
 	private ready = false;
+	/** Callers of whenReady() waiting for a build to finish, the first one included. */
+	private waiting: (() => void)[] = [];
 
 	constructor(private readonly app: App, series: readonly Series[], private readonly status: HTMLElement | null) {
 		super();
@@ -27,21 +29,46 @@ export class LiveIndex extends Events {
 		return this.ready;
 	}
 
-	/** Registers the vault and metadata listeners; call from onload. Indexing itself waits for layout ready. */
+	/**
+	 * Registers the vault and metadata listeners; call from onload. Indexing waits for layout
+	 * ready, and so does the "create" listener: before it, Obsidian reports every file of the
+	 * vault as created, and the first build reads the vault's files anyway.
+	 */
 	register(plugin: Plugin): void {
-		const { vault, metadataCache } = this.app;
+		const { vault, metadataCache, workspace } = this.app;
 		plugin.registerEvent(metadataCache.on("changed", (file, data, cache) => this.onChanged(file, data, cache)));
-		plugin.registerEvent(vault.on("create", (file) => this.onCreate(file)));
 		plugin.registerEvent(vault.on("delete", (file) => this.onDelete(file)));
 		plugin.registerEvent(vault.on("rename", (file, oldPath) => void this.onRename(file, oldPath)));
 		// Unloaded: a build or warm-up still under way stops at its next slice.
 		plugin.register(() => this.generation++);
+		workspace.onLayoutReady(() => {
+			plugin.registerEvent(vault.on("create", (file) => this.onCreate(file)));
+			// The cache may still be parsing notes (first open of a vault, a cache rebuild): once it
+			// is done, look again for digests it placed in no series when the index was built.
+			const resolved = metadataCache.on("resolved", () => {
+				metadataCache.offref(resolved);
+				void this.recheck();
+			});
+			plugin.registerEvent(resolved);
+			void this.rebuild();
+		});
 	}
 
-	/** Whether the metadata cache says a note belongs to a series, so only those are ever read. */
+	/**
+	 * Whether a note has to be read because it may be a digest: the metadata cache places it in a
+	 * series, or cannot tell yet. Only such notes are ever read.
+	 */
 	isCandidate(file: TFile, cache: CachedMetadata | null = this.app.metadataCache.getFileCache(file)): boolean {
 		if (file.extension !== "md" || !this.index.mayBeDigest(file.path)) return false;
-		const tags = (parseFrontMatterTags(cache?.frontmatter ?? null) ?? []).map((t) => t.replace(/^#/, ""));
+		// Not parsed yet (first open of a vault, a cache rebuild): its own frontmatter decides.
+		if (!cache) return true;
+		if (!cache.frontmatter && mayHideFrontmatter(cache)) return true;
+		return this.cachePlaces(file, cache);
+	}
+
+	/** Whether the cache's frontmatter tags place a note in a series. */
+	private cachePlaces(file: TFile, cache: CachedMetadata): boolean {
+		const tags = (parseFrontMatterTags(cache.frontmatter ?? null) ?? []).map((t) => t.replace(/^#/, ""));
 		return seriesOfNote(this.index.seriesList, file.path, tags) !== null;
 	}
 
@@ -54,9 +81,25 @@ export class LiveIndex extends Events {
 		return this.building;
 	}
 
-	/** Resolves once the current build is done. */
+	/**
+	 * Applies changed series: nothing for the same ones, no note read again for new names or
+	 * templates, else a re-index. Before the first build, the series wait for it.
+	 */
+	applySeries(series: readonly Series[]): Promise<void> {
+		if (sameSeries(this.index.seriesList, series)) return Promise.resolve();
+		if (this.building === null) {
+			this.index.setSeries(series);
+			return Promise.resolve();
+		}
+		if (!this.index.updateSeries(series)) return this.rebuild(series);
+		this.changed();
+		return Promise.resolve();
+	}
+
+	/** Resolves once the index is built: the first build (even when asked before it starts) or the one that replaced it. */
 	whenReady(): Promise<void> {
-		return this.building ?? Promise.resolve();
+		if (this.ready) return Promise.resolve();
+		return new Promise((resolve) => this.waiting.push(resolve));
 	}
 
 	private async build(generation: number): Promise<void> {
@@ -78,6 +121,7 @@ export class LiveIndex extends Events {
 		if (generation !== this.generation) return;
 		this.ready = true;
 		this.showProgress(candidates.length, candidates.length);
+		for (const resolve of this.waiting.splice(0)) resolve();
 		this.trigger("changed");
 		// After the views' first paint: warming is for the first search, not for the first frame.
 		window.setTimeout(() => void this.warm(generation), 200);
@@ -104,11 +148,33 @@ export class LiveIndex extends Events {
 		this.status.setText(done < total ? `Indexing digests ${done}/${total}` : `${this.index.size} digests`);
 	}
 
+	/**
+	 * Once after the first build: reads the notes the cache now places in a series that the index
+	 * does not hold, which a cache still parsing at layout ready could not place.
+	 */
+	private async recheck(): Promise<void> {
+		await this.whenReady();
+		const generation = this.generation;
+		let added = false;
+		for (const file of this.app.vault.getMarkdownFiles()) {
+			if (this.index.get(file.path) || !this.index.mayBeDigest(file.path)) continue;
+			const cache = this.app.metadataCache.getFileCache(file);
+			if (!cache || !this.cachePlaces(file, cache)) continue;
+			const text = await this.app.vault.cachedRead(file);
+			if (generation !== this.generation) return; // a rebuild reads everything again
+			if (this.index.setNote(file.path, text)) added = true;
+		}
+		if (added) this.changed();
+	}
+
 	private onChanged(file: TFile, data: string, cache: CachedMetadata): void {
-		if (this.isCandidate(file, cache)) this.index.setNote(file.path, data);
-		else if (this.index.get(file.path)) this.index.removeNote(file.path);
-		else return;
-		this.changed();
+		// The text is at hand: where the cache found no frontmatter in a note that has some (one
+		// that starts with a byte-order mark), the note's own frontmatter decides.
+		const fromText = !cache.frontmatter && data.charCodeAt(0) === BOM && this.index.mayBeDigest(file.path);
+		const had = this.index.get(file.path) !== null;
+		if (fromText || this.isCandidate(file, cache)) this.index.setNote(file.path, data);
+		else if (had) this.index.removeNote(file.path);
+		if (had || this.index.get(file.path)) this.changed();
 	}
 
 	private onCreate(file: TAbstractFile): void {
@@ -137,6 +203,18 @@ export class LiveIndex extends Events {
 		this.showProgress(1, 1);
 		this.trigger("changed");
 	}
+}
+
+const BOM = 0xfeff;
+
+/**
+ * Whether a note the cache found no frontmatter in may have some all the same: a first block on
+ * the first line that runs over several lines, as `---` and properties make when the cache could
+ * not read them as frontmatter (a byte-order mark before the `---`). Such a note is read.
+ */
+function mayHideFrontmatter(cache: CachedMetadata): boolean {
+	const first = cache.sections?.[0];
+	return first !== undefined && first.position.start.line === 0 && first.position.end.line >= 2;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { NewEntry } from "../../core/edit/entry-edits";
 import type { Digest } from "../../core/format/types";
 import { isWebUrl } from "../../core/links/url-normalize";
 import { openAtLine } from "../commands/digest-actions";
+import { readClipboardUrl } from "./clipboard-url";
 import { ValueSuggest } from "./entry-suggest";
 import type { DigestCuratorHost } from "../host";
 import { fetchPageMeta } from "./title-fetch";
@@ -22,7 +23,7 @@ export interface EntryForm {
 }
 
 export interface InsertEntryOptions {
-	/** URL to start with: the editor selection or the clipboard, when it holds one. */
+	/** URL to start with: the editor selection, when it holds one. */
 	initialUrl?: string;
 	/** Digest to add to; null picks the latest digest of the first series that has one. */
 	targetPath: string | null;
@@ -150,7 +151,8 @@ export class InsertEntryModal extends Modal {
 			url.name = "url";
 			url.type = "url";
 			t.setPlaceholder("Paste or type a link");
-		});
+		}) // A tap reads the clipboard: iOS prompts for every read and refuses one unasked.
+			.addExtraButton((b) => b.setIcon("clipboard-paste").setTooltip("Paste link").onClick(() => void this.pasteUrl()));
 		const duplicates = contentEl.createDiv({ cls: "digest-curator-duplicates" });
 		duplicates.hide();
 
@@ -374,6 +376,28 @@ export class InsertEntryModal extends Modal {
 	}
 
 	// --- URL: duplicates and title fetching ---
+
+	/** A URL found after the form opened (the clipboard's, on desktop): used if the field is still empty. */
+	offerUrl(url: string): void {
+		if (this.closed || !this.ui || this.ui.url.value.trim() !== "") return;
+		// Focus moves on to the title only from the URL field: never away from where the user went.
+		this.setUrl(url, activeDocument.activeElement === this.ui.url);
+	}
+
+	private async pasteUrl(): Promise<void> {
+		const url = await readClipboardUrl();
+		if (this.closed || !this.ui) return;
+		if (url === null) this.setStatus("The clipboard holds no link.", true);
+		else this.setUrl(url, true);
+	}
+
+	private setUrl(url: string, focusTitle: boolean): void {
+		const ui = this.ui;
+		if (!ui) return;
+		ui.url.value = url;
+		this.urlChanged();
+		if (focusTitle) ui.title.focus();
+	}
 
 	private urlChanged(): void {
 		const ui = this.ui;

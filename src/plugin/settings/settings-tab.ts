@@ -1,4 +1,4 @@
-import { debounce, Notice, PluginSettingTab, Setting, type EventRef } from "obsidian";
+import { debounce, Notice, PluginSettingTab, requireApiVersion, Setting, type EventRef, type SettingDefinitionItem, type SettingDefinitionPage } from "obsidian";
 import { compareDates, dateFormat } from "../../core/format/dates";
 import { digestName, nextPeriod } from "../../core/edit/new-digest";
 import { cleanFolder, cleanTag, completeSeries, validateSeries } from "../../core/format/series";
@@ -16,6 +16,56 @@ const CATEGORY_LEVELS: Record<string, string> = {
 	"5": "Level 5 (#####)",
 	"6": "Level 6 (######)",
 };
+
+/** A field of a series: the same in the tab Obsidian 1.13 draws and in the one display() draws. */
+interface SeriesField {
+	name: string;
+	desc: string;
+	kind: "text" | "textarea" | "level";
+	placeholder?: string;
+	value?: (series: Series) => string;
+	patch?: (value: string) => Partial<Series>;
+}
+
+const SERIES_FIELDS: readonly SeriesField[] = [
+	{ name: "Name", desc: "Shown in views, commands and messages.", kind: "text", placeholder: "", value: (s) => s.name, patch: (v) => ({ name: v }) },
+	{ name: "Tag", desc: "Frontmatter tag every digest of the series carries, without #. Leave empty to take every note in the folder.", kind: "text", placeholder: "weeklylinks", value: (s) => s.tag, patch: (v) => ({ tag: cleanTag(v) }) },
+	{ name: "Folder", desc: "Folder the digests live under, and where new ones are created. Leave empty for anywhere in the vault.", kind: "text", placeholder: "Digests", value: (s) => s.folder, patch: (v) => ({ folder: cleanFolder(v) }) },
+	{ name: "Title template", desc: "Title of a new digest: {{start}} and {{end}} are the first and last days of its period, {{year}} the year it ends.", kind: "text", placeholder: "Weekly links: {{start}} to {{end}}", value: (s) => s.titleTemplate, patch: (v) => ({ titleTemplate: v }) },
+	{ name: "File name template", desc: "Where a new digest is created, inside the folder. It may hold folders, as in {{year}}/{{start}} to {{end}}.", kind: "text", placeholder: "{{year}}/Weekly links {{start}} to {{end}}", value: (s) => s.fileNameTemplate, patch: (v) => ({ fileNameTemplate: v }) },
+	{ name: "Date format", desc: "How the dates of a period are written in titles and file names, with YYYY, MM, MMM, DD and D.", kind: "text", placeholder: "DD-MM-YYYY", value: (s) => s.dateFormat, patch: (v) => ({ dateFormat: v }) },
+	{ name: "Category level", desc: "Heading level of the categories in a digest.", kind: "level" },
+	{ name: "Default categories", desc: "Categories of a new digest, one per line, in the order they appear.", kind: "textarea", placeholder: "", value: (s) => s.categories.join("\n"), patch: (v) => ({ categories: splitLines(v) }) },
+	{ name: "Template note", desc: "Note a new digest is copied from instead of the default categories; it is never indexed. Leave empty for none.", kind: "text", placeholder: "Templates/Weekly links.md", value: (s) => s.templateNote, patch: (v) => ({ templateNote: cleanFolder(v) }) },
+	{ name: "Extra tags", desc: "Tags written into a new digest besides the series tag, separated by commas.", kind: "text", placeholder: "collections", value: (s) => (s.extraTags ?? []).join(", "), patch: (v) => ({ extraTags: splitTags(v) }) },
+	{ name: "Cover", desc: "Line written under the frontmatter of a new digest, such as an image embed. Leave empty for none.", kind: "text", placeholder: "![[cover.png|center|500]]", value: (s) => s.cover ?? "", patch: (v) => ({ cover: v }) },
+];
+
+type ToggleKey = "fetchTitles" | "pasteToEntry" | "editorMarks";
+
+interface ToggleSetting {
+	key: ToggleKey;
+	heading: string;
+	name: string;
+	desc: string;
+}
+
+const TOGGLES: readonly ToggleSetting[] = [
+	{ key: "fetchTitles", heading: "Entry capture", name: "Fetch titles automatically", desc: "When you type a URL in the new entry window, read that page to fill in its title and source. This is the only time the plugin uses the network." },
+	{ key: "pasteToEntry", heading: "Entry capture", name: "Turn pasted links into entries", desc: "Offer to make a link pasted on an empty line of a category into a numbered entry." },
+	{ key: "editorMarks", heading: "Editor", name: "Mark entries while typing", desc: "Highlight recommended entries, links shared before, numbers out of sequence and malformed entries in digests you edit." },
+];
+
+function isToggleKey(key: string): key is ToggleKey {
+	return TOGGLES.some((t) => t.key === key);
+}
+
+/** Where a series' digests are found, for its entry in the list of series. */
+function seriesWhere(series: Series): string {
+	const tag = series.tag !== "" ? `Tagged #${series.tag}` : "";
+	const folder = series.folder !== "" ? `${tag === "" ? "In" : "in"} ${series.folder}` : "";
+	return [tag, folder].filter((p) => p !== "").join(", ") || "Neither a tag nor a folder";
+}
 
 /** The calendar day of a local clock time. */
 function dayOf(date: Date): DayDate {
@@ -47,13 +97,16 @@ export function unusedSeriesName(series: readonly Series[]): string {
 
 /** What one series block shows and updates in place while the user types. */
 interface SeriesBlock {
-	heading: Setting;
+	/** The heading display() draws; Obsidian 1.13 names the series' page itself. */
+	heading: Setting | null;
 	problemsEl: HTMLElement;
 	previewEl: HTMLElement;
 }
 
 /**
- * The plugin's settings: the digest series, entry capture, editor marks and the index.
+ * The plugin's settings: the digest series, entry capture, editor marks and the index. Obsidian
+ * 1.13 and later draws them from getSettingDefinitions() (and finds them in its settings search);
+ * earlier versions call display(), which draws the same settings itself.
  *
  * Edits replace `settings.series` with a new array of new objects instead of mutating it, so the
  * live index keeps the series it was last given until `settingsChanged()` hands it the new ones;
@@ -67,6 +120,8 @@ export class DigestCuratorSettingTab extends PluginSettingTab {
 	private collapsed = new Set<number>();
 	private indexDescEl: HTMLElement | null = null;
 	private liveRef: EventRef | null = null;
+	/** Whether display() drew what is shown (Obsidian before 1.13). */
+	private drawnByDisplay = false;
 	private pending = false;
 	private readonly queueSave = debounce(() => void this.saveNow(), SAVE_DELAY_MS, true);
 
@@ -81,11 +136,101 @@ export class DigestCuratorSettingTab extends PluginSettingTab {
 		this.render();
 	}
 
+	/** The settings were read again (changed on another device): shows them if the tab is open. */
+	settingsReloaded(): void {
+		this.redraw();
+	}
+
+	/** The settings for Obsidian 1.13 and later: the series as a list of pages, then the toggles and the index. */
+	getSettingDefinitions(): SettingDefinitionItem[] {
+		const toggles = (heading: string): SettingDefinitionItem => ({
+			type: "group",
+			heading,
+			items: TOGGLES.filter((t) => t.heading === heading).map((t) => ({ name: t.name, desc: t.desc, control: { type: "toggle", key: t.key } })),
+		});
+		return [
+			{
+				type: "list",
+				heading: "Series",
+				items: this.host.settings.series.map((_, index) => this.seriesPage(index)),
+				onDelete: (index) => this.removeSeries(index),
+				addItem: { name: "Add series", action: () => this.addSeries() },
+			},
+			toggles("Entry capture"),
+			toggles("Editor"),
+			{
+				type: "group",
+				heading: "Index",
+				items: [{ name: "Digest index", desc: "Rebuild to read every digest again.", aliases: ["Rebuild index"], render: (setting) => this.indexRow(setting) }],
+			},
+		];
+	}
+
+	getControlValue(key: string): unknown {
+		return isToggleKey(key) ? this.host.settings[key] : undefined;
+	}
+
+	async setControlValue(key: string, value: unknown): Promise<void> {
+		if (!isToggleKey(key) || typeof value !== "boolean") return;
+		this.host.settings[key] = value;
+		await this.saveNow();
+	}
+
+	/** One series as a page of its own: its fields, what is wrong with it and its next digest. */
+	private seriesPage(index: number): SettingDefinitionPage {
+		const series = this.host.settings.series[index]!;
+		const problems = () => {
+			const s = this.host.settings.series[index];
+			return s ? validateSeries(s, this.host.settings.series) : [];
+		};
+		return {
+			type: "page",
+			name: series.name.trim() === "" ? "Unnamed series" : series.name,
+			desc: seriesWhere(series),
+			status: () => (problems().length > 0 ? "warning" : null),
+			items: [
+				{
+					type: "group",
+					items: [
+						{ name: "Next digest", searchable: false, render: (setting) => this.statusRow(setting, index) },
+						...SERIES_FIELDS.map((f) => ({ name: f.name, desc: f.desc, render: (setting: Setting) => this.fieldInto(setting, index, f) })),
+					],
+				},
+			],
+		};
+	}
+
+	/** The row that shows a series' problems and the file name and title of its next digest. */
+	private statusRow(setting: Setting, index: number): void {
+		const problemsEl = setting.infoEl.createDiv({ cls: "setting-item-description mod-warning digest-curator-series-problems" });
+		setting.descEl.addClass("digest-curator-series-preview");
+		this.blocks[index] = { heading: null, problemsEl, previewEl: setting.descEl };
+		if (!this.liveRef) this.liveRef = this.host.live.on("changed", () => this.refreshStatus());
+		this.refreshStatus();
+	}
+
+	private indexRow(setting: Setting): void {
+		setting.addButton((button) => button.setButtonText("Rebuild index").onClick(() => void this.rebuildIndex()));
+		this.indexDescEl = setting.descEl;
+		if (!this.liveRef) this.liveRef = this.host.live.on("changed", () => this.refreshStatus());
+		this.refreshStatus();
+	}
+
+	/**
+	 * Draws the tab again after series were added, removed or read again: itself when display()
+	 * drew it (before Obsidian 1.13), else through Obsidian, which asks for the definitions again.
+	 */
+	private redraw(): void {
+		if (this.drawnByDisplay) this.render();
+		else if (requireApiVersion("1.13.0")) this.update();
+	}
+
 	/** Draws the whole tab again, keeping the scroll position (after a series is added or removed). */
 	private render(): void {
 		const { containerEl } = this;
 		const scrollTop = containerEl.scrollTop;
 		containerEl.empty();
+		this.drawnByDisplay = true;
 		this.blocks = [];
 		this.indexDescEl = null;
 		if (!this.liveRef) this.liveRef = this.host.live.on("changed", () => this.refreshStatus());
@@ -102,36 +247,15 @@ export class DigestCuratorSettingTab extends PluginSettingTab {
 				.onClick(() => this.addSeries()),
 		);
 
-		new Setting(containerEl).setName("Entry capture").setHeading();
-		new Setting(containerEl)
-			.setName("Fetch titles automatically")
-			.setDesc("When you type a URL in the new entry window, read that page to fill in its title and source. This is the only time the plugin uses the network.")
-			.addToggle((toggle) =>
-				toggle.setValue(this.host.settings.fetchTitles).onChange((value) => {
-					this.host.settings.fetchTitles = value;
-					void this.saveNow();
-				}),
-			);
-		new Setting(containerEl)
-			.setName("Turn pasted links into entries")
-			.setDesc("Offer to make a link pasted on an empty line of a category into a numbered entry.")
-			.addToggle((toggle) =>
-				toggle.setValue(this.host.settings.pasteToEntry).onChange((value) => {
-					this.host.settings.pasteToEntry = value;
-					void this.saveNow();
-				}),
-			);
-
-		new Setting(containerEl).setName("Editor").setHeading();
-		new Setting(containerEl)
-			.setName("Mark entries while typing")
-			.setDesc("Highlight recommended entries, links shared before, numbers out of sequence and malformed entries in digests you edit.")
-			.addToggle((toggle) =>
-				toggle.setValue(this.host.settings.editorMarks).onChange((value) => {
-					this.host.settings.editorMarks = value;
-					void this.saveNow();
-				}),
-			);
+		for (const heading of ["Entry capture", "Editor"]) {
+			new Setting(containerEl).setName(heading).setHeading();
+			for (const t of TOGGLES.filter((x) => x.heading === heading)) {
+				new Setting(containerEl)
+					.setName(t.name)
+					.setDesc(t.desc)
+					.addToggle((toggle) => toggle.setValue(this.host.settings[t.key]).onChange((value) => void this.setControlValue(t.key, value)));
+			}
+		}
 
 		new Setting(containerEl).setName("Index").setHeading();
 		const rebuild = new Setting(containerEl)
@@ -151,6 +275,7 @@ export class DigestCuratorSettingTab extends PluginSettingTab {
 		}
 		this.blocks = [];
 		this.indexDescEl = null;
+		this.drawnByDisplay = false;
 		super.hide();
 	}
 
@@ -185,53 +310,39 @@ export class DigestCuratorSettingTab extends PluginSettingTab {
 			);
 		this.blocks[index] = { heading, problemsEl, previewEl };
 
-		this.textField(bodyEl, index, "Name", "Shown in views, commands and messages.", series.name, "", (value) => ({ name: value }));
-		this.textField(bodyEl, index, "Tag", "Frontmatter tag every digest of the series carries, without #. Leave empty to take every note in the folder.", series.tag, "weeklylinks", (value) => ({ tag: cleanTag(value) }));
-		this.textField(bodyEl, index, "Folder", "Folder the digests live under, and where new ones are created. Leave empty for anywhere in the vault.", series.folder, "Digests", (value) => ({ folder: cleanFolder(value) }));
-		this.textField(bodyEl, index, "Title template", "Title of a new digest: {{start}} and {{end}} are the first and last days of its period, {{year}} the year it ends.", series.titleTemplate, "Weekly links: {{start}} to {{end}}", (value) => ({ titleTemplate: value }));
-		this.textField(bodyEl, index, "File name template", "Where a new digest is created, inside the folder. It may hold folders, as in {{year}}/{{start}} to {{end}}.", series.fileNameTemplate, "{{year}}/Weekly links {{start}} to {{end}}", (value) => ({ fileNameTemplate: value }));
-		this.textField(bodyEl, index, "Date format", "How the dates of a period are written in titles and file names, with YYYY, MM, MMM, DD and D.", series.dateFormat, "DD-MM-YYYY", (value) => ({ dateFormat: value }));
-		new Setting(bodyEl)
-			.setName("Category level")
-			.setDesc("Heading level of the categories in a digest.")
-			.addDropdown((dropdown) =>
+		for (const f of SERIES_FIELDS) this.fieldInto(new Setting(bodyEl).setName(f.name).setDesc(f.desc), index, f);
+	}
+
+	/**
+	 * The control of a series field in its row, filled from the series as it is now. Text fields
+	 * listen for the element's own `input` event (the event Obsidian's `onChange` rides on), so
+	 * typing is handled the same way in Obsidian and tests.
+	 */
+	private fieldInto(setting: Setting, index: number, field: SeriesField): void {
+		const series = this.host.settings.series[index];
+		if (!series) return;
+		if (field.kind === "level") {
+			setting.addDropdown((dropdown) =>
 				dropdown
 					.addOptions(CATEGORY_LEVELS)
 					.setValue(String(series.categoryLevel))
 					.onChange((value) => this.updateSeries(index, { categoryLevel: Number(value) })),
 			);
-		this.textField(bodyEl, index, "Default categories", "Categories of a new digest, one per line, in the order they appear.", series.categories.join("\n"), "", (value) => ({ categories: splitLines(value) }), true);
-		this.textField(bodyEl, index, "Template note", "Note a new digest is copied from instead of the default categories; it is never indexed. Leave empty for none.", series.templateNote, "Templates/Weekly links.md", (value) => ({ templateNote: cleanFolder(value) }));
-		this.textField(bodyEl, index, "Extra tags", "Tags written into a new digest besides the series tag, separated by commas.", (series.extraTags ?? []).join(", "), "collections", (value) => ({ extraTags: splitTags(value) }));
-		this.textField(bodyEl, index, "Cover", "Line written under the frontmatter of a new digest, such as an image embed. Leave empty for none.", series.cover ?? "", "![[cover.png|center|500]]", (value) => ({ cover: value }));
-	}
-
-	/**
-	 * A text or text area field of a series. It listens for the element's own `input` event (the
-	 * event Obsidian's `onChange` rides on), so typing is handled the same way in Obsidian and tests.
-	 */
-	private textField(
-		containerEl: HTMLElement,
-		index: number,
-		name: string,
-		desc: string,
-		value: string,
-		placeholder: string,
-		patch: (value: string) => Partial<Series>,
-		multiline = false,
-	): void {
-		const setting = new Setting(containerEl).setName(name).setDesc(desc);
+			return;
+		}
+		const value = field.value?.(series) ?? "";
+		const patch = field.patch ?? (() => ({}));
 		const wire = (inputEl: HTMLInputElement | HTMLTextAreaElement) =>
 			inputEl.addEventListener("input", () => this.updateSeries(index, patch(inputEl.value)));
-		if (multiline) {
+		if (field.kind === "textarea") {
 			setting.addTextArea((area) => {
-				area.setPlaceholder(placeholder).setValue(value);
+				area.setPlaceholder(field.placeholder ?? "").setValue(value);
 				area.inputEl.rows = 4;
 				wire(area.inputEl);
 			});
 		} else {
 			setting.addText((text) => {
-				text.setPlaceholder(placeholder).setValue(value);
+				text.setPlaceholder(field.placeholder ?? "").setValue(value);
 				wire(text.inputEl);
 			});
 		}
@@ -252,17 +363,21 @@ export class DigestCuratorSettingTab extends PluginSettingTab {
 		this.host.settings.series = [...list, added];
 		this.collapsed.delete(list.length);
 		void this.saveNow();
-		this.render();
+		this.redraw();
 	}
 
 	private removeSeries(index: number): void {
 		const list = this.host.settings.series;
-		// The button is disabled for the last series; Obsidian ignores clicks on it, but be sure.
-		if (list.length <= 1 || !list[index]) return;
+		// display() disables the button for the last series; Obsidian 1.13's list offers it anyway.
+		if (!list[index]) return;
+		if (list.length <= 1) {
+			new Notice("The last series cannot be removed: change it, or add another one first.");
+			return;
+		}
 		this.host.settings.series = list.filter((_, i) => i !== index);
 		this.collapsed = new Set([...this.collapsed].filter((i) => i !== index).map((i) => (i > index ? i - 1 : i)));
 		void this.saveNow();
-		this.render();
+		this.redraw();
 	}
 
 	private allSeriesValid(): boolean {
@@ -296,7 +411,7 @@ export class DigestCuratorSettingTab extends PluginSettingTab {
 		this.blocks.forEach((block, index) => {
 			const series = list[index];
 			if (!series) return;
-			block.heading.setName(series.name.trim() === "" ? "Unnamed series" : series.name);
+			block.heading?.setName(series.name.trim() === "" ? "Unnamed series" : series.name);
 			const problems = validateSeries(series, list);
 			block.problemsEl.empty();
 			for (const problem of problems) block.problemsEl.createDiv({ text: problem });

@@ -27,6 +27,29 @@ describe("dateFormat", () => {
 		}
 	});
 
+	it("reads a date only where no letter or digit runs into it, as a lookbehind would", () => {
+		const find = (f: string, text: string) => dateFormat(f).findAll(text).dates.map(isoDate);
+		expect(find("DD-MM-YYYY", "x01-09-2025 101-09-2025 (02-09-2025)/03-09-2025")).toEqual(["2025-09-02", "2025-09-03"]);
+		expect(find("[(]DD-MM-YYYY[)]", "(01-09-2025)(02-09-2025)")).toEqual(["2025-09-01", "2025-09-02"]);
+		expect(find("D MMM YYYY", "Sun5 Oct 2025, 6 Oct 2025")).toEqual(["2025-10-06"]);
+		// The reference is the pattern with a lookbehind (fine in Node, never in shipped code).
+		const built = (f: string) => `(?<![\\dA-Za-z])${f === "D-M-YY" ? "(\\d{1,2})-(\\d{1,2})-(\\d{2})" : "(\\d{2})-(\\d{2})-(\\d{4})"}(?![\\dA-Za-z])`;
+		for (const f of ["DD-MM-YYYY", "D-M-YY"]) {
+			const reference = new RegExp(built(f), "g");
+			fc.assert(
+				fc.property(fc.array(fc.constantFrom("01-09-2025", "1-9-25", "31-02-2025", "12-12-12", "0", "1", "9", "-", "a", " ", "("), { maxLength: 12 }), (chars) => {
+					const text = chars.join("");
+					const fmt = dateFormat(f);
+					const want = [...text.matchAll(reference)].map((m) => fmt.parse(m[0]));
+					const got = fmt.findAll(text);
+					expect(got.dates).toEqual(want.filter((d) => d !== null));
+					expect(got.invalid).toBe(want.filter((d) => d === null).length);
+				}),
+				{ numRuns: 500 },
+			);
+		}
+	});
+
 	it("does not read a date without a day, month and year", () => {
 		expect(dateFormat("MM-YYYY").findAll("08-2025 to 09-2025").dates).toEqual([]);
 	});
