@@ -1,4 +1,5 @@
 import type { Series } from "./types";
+import { shownPath, vaultPath, type VaultPathResult } from "./vault-path";
 
 export const DEFAULT_SERIES: Series = {
 	name: "Weekly links",
@@ -84,9 +85,31 @@ export function templateNotePath(series: Series): string {
 	return p === "" || p.toLowerCase().endsWith(".md") ? p : `${p}.md`;
 }
 
-export function samePath(a: string, b: string): boolean {
-	const norm = (p: string) => (p.toLowerCase().endsWith(".md") ? p : `${p}.md`).toLowerCase();
-	return norm(a) === norm(b);
+/** The template note's vault path ("" for none), or why it is not a path inside the vault. */
+export function templateNoteLocation(series: Series): VaultPathResult {
+	const where = vaultPath(series.templateNote, "The template note");
+	return where.ok ? { ok: true, path: templateNotePath({ ...series, templateNote: where.path }) } : where;
+}
+
+/**
+ * Problems with the paths a series names, as sentences: its folder and template note must be
+ * inside the vault, and its file name template must stay inside the folder. One check for the
+ * settings tab, the command-line tool and every new digest.
+ */
+export function seriesPathProblems(s: Series): string[] {
+	const problems: string[] = [];
+	const folder = vaultPath(s.folder, "The folder");
+	if (!folder.ok) problems.push(folder.reason);
+	const template = templateNoteLocation(s);
+	if (!template.ok) problems.push(template.reason);
+	const name = s.fileNameTemplate.replace(/\{\{\w+\}\}/g, "x");
+	if (name.replace(/\\/g, "/").split("/").some((seg) => seg.trim() === "..")) {
+		problems.push(`The file name template ${shownPath(s.fileNameTemplate)} steps up a folder with ..; it is a path inside the series' folder.`);
+	} else {
+		const where = vaultPath(name, "The file name template");
+		if (!where.ok) problems.push(where.reason.replace(shownPath(name), shownPath(s.fileNameTemplate)));
+	}
+	return problems;
 }
 
 /** Problems with a series' settings, as sentences; empty when it is usable. */
@@ -102,5 +125,6 @@ export function validateSeries(s: Series, all: readonly Series[] = []): string[]
 		if (!value.includes("{{start}}") || !value.includes("{{end}}")) errors.push(`The ${field} needs {{start}} and {{end}}.`);
 	}
 	if (/[\\:*?"<>|]/.test(s.fileNameTemplate.replace(/\{\{\w+\}\}/g, ""))) errors.push('A file name cannot hold \\ : * ? " < > |.');
+	errors.push(...seriesPathProblems(s));
 	return errors;
 }
