@@ -112,6 +112,35 @@ export function seriesPathProblems(s: Series): string[] {
 	return problems;
 }
 
+/**
+ * Whether raw frontmatter text names a tag, the way a `tags` property would hold it (`weeklylinks`,
+ * `#weeklylinks`, `[a, weeklylinks]`, `- weeklylinks`, a nested `weeklylinks/2025`), any case.
+ */
+export function mentionsTag(raw: string, tag: string): boolean {
+	if (tag === "") return false;
+	const escaped = tag.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+	return new RegExp(`(?:^|[\\s\\[,'"#:])${escaped}(?=$|[\\s\\],'"/])`, "im").test(raw);
+}
+
+/**
+ * The first series that would claim a note whose frontmatter could not be read (its YAML does not
+ * parse): the note is under the series' folder, or its raw frontmatter text names the series' tag.
+ * Such a note has no tags, and would otherwise drop out of its series without a word.
+ */
+export function seriesOfBrokenNote(seriesList: readonly Series[], path: string, rawFrontmatter: string): Series | null {
+	for (const s of seriesList) {
+		if (!pathFitsSeries(s, path)) continue;
+		if (s.tag === "" && s.folder === "") continue;
+		if (s.folder !== "" || mentionsTag(rawFrontmatter, s.tag)) return s;
+	}
+	return null;
+}
+
+export function samePath(a: string, b: string): boolean {
+	const norm = (p: string) => (p.toLowerCase().endsWith(".md") ? p : `${p}.md`).toLowerCase();
+	return norm(a) === norm(b);
+}
+
 /** Problems with a series' settings, as sentences; empty when it is usable. */
 export function validateSeries(s: Series, all: readonly Series[] = []): string[] {
 	const errors: string[] = [];

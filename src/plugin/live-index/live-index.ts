@@ -38,9 +38,14 @@ export class LiveIndex extends Events {
 		plugin.register(() => this.generation++);
 	}
 
-	/** Whether the metadata cache says a note belongs to a series, so only those are ever read. */
+	/**
+	 * Whether the metadata cache says a note belongs to a series, so only those are ever read; or
+	 * that its frontmatter did not parse (the cache then gives no properties, so no tags), so that
+	 * the core reads it and reports it if its series would claim it, as the command-line tool does.
+	 */
 	isCandidate(file: TFile, cache: CachedMetadata | null = this.app.metadataCache.getFileCache(file)): boolean {
 		if (file.extension !== "md" || !this.index.mayBeDigest(file.path)) return false;
+		if (cache && frontmatterUnparsed(cache)) return true;
 		const tags = (parseFrontMatterTags(cache?.frontmatter ?? null) ?? []).map((t) => t.replace(/^#/, ""));
 		return seriesOfNote(this.index.seriesList, file.path, tags) !== null;
 	}
@@ -137,6 +142,13 @@ export class LiveIndex extends Events {
 		this.showProgress(1, 1);
 		this.trigger("changed");
 	}
+}
+
+/** A frontmatter block whose properties the metadata cache could not read (broken YAML gives none). */
+function frontmatterUnparsed(cache: CachedMetadata): boolean {
+	const block = cache.frontmatterPosition ?? (cache.sections?.[0]?.type === "yaml" ? cache.sections[0].position : undefined);
+	if (!block) return false;
+	return !cache.frontmatter || Object.keys(cache.frontmatter).length === 0;
 }
 
 /**
