@@ -12,7 +12,9 @@ export type ProblemCode =
 	| "malformed-entry"
 	| "frontmatter-invalid"
 	| "bad-period"
-	| "frontmatter-tags-string";
+	| "frontmatter-tags-string"
+	/** The command-line tool could not read a note that may be a digest as text (unreadable, binary, not UTF-8). */
+	| "unreadable-note";
 
 export interface Problem {
 	code: ProblemCode;
