@@ -66,7 +66,7 @@ export function selectSeries(vault: VaultFs, flags: SeriesFlags, warn: Warn = ()
 	}
 	for (const s of chosen) {
 		const problems = seriesPathProblems(s);
-		if (problems.length > 0) throw new UsageError(`The series "${s.name}" cannot be used: ${lowerFirst(problems[0]!)} Fix it in the plugin's settings or pass --tag and --folder.`);
+		if (problems.length > 0) throw new UsageError(`The series "${s.name}" cannot be used until its settings are fixed: ${lowerFirst(problems[0]!)}`);
 	}
 	return chosen;
 }
