@@ -102,10 +102,12 @@ export function seriesPathProblems(s: Series): string[] {
 	if (!folder.ok) problems.push(folder.reason);
 	const template = templateNoteLocation(s);
 	if (!template.ok) problems.push(template.reason);
-	const name = s.fileNameTemplate.replace(/\{\{\w+\}\}/g, "x");
-	if (name.replace(/\\/g, "/").split("/").some((seg) => seg.trim() === "..")) {
+	// Read as a new digest's name is made (new-digest.ts): `/` makes folders, characters a name cannot hold become `-`.
+	const segments = s.fileNameTemplate.replace(/\{\{\w+\}\}/g, "x").split("/").map((seg) => seg.replace(/[\\:*?"<>|#^[\]]/g, "-"));
+	if (segments.some((seg) => seg.trim() === "..")) {
 		problems.push(`The file name template ${shownPath(s.fileNameTemplate)} steps up a folder with ..; it is a path inside the series' folder.`);
 	} else {
+		const name = segments.join("/");
 		const where = vaultPath(name, "The file name template");
 		if (!where.ok) problems.push(where.reason.replace(shownPath(name), shownPath(s.fileNameTemplate)));
 	}

@@ -26,7 +26,7 @@ export function shownPath(raw: string): string {
  * segments are dropped, `..` steps up a folder, and a leading `/` means the vault root, as in
  * Obsidian. Refused, each with one sentence that starts with `what` (say `The series' folder`):
  * a `..` that climbs above the vault root, a drive letter (`C:`), a network path (`//server`),
- * NUL, line breaks and other control characters, and hidden (dot) folders and files, which
+ * a `:` anywhere (Obsidian allows none in names), NUL, line breaks and other control characters, and hidden (dot) folders and files, which
  * Obsidian does not show. The empty path is the vault root.
  */
 export function vaultPath(raw: string, what: string): VaultPathResult {
@@ -42,6 +42,8 @@ export function vaultPath(raw: string, what: string): VaultPathResult {
 			out.pop();
 			continue;
 		}
+		// `a/../C:` would be a drive letter, and `note.md:x` an NTFS stream; Obsidian allows no `:` in names.
+		if (seg.includes(":")) return { ok: false, reason: `${shown} holds a colon (${shownPath(seg)}), which a file or folder name in a vault cannot hold.` };
 		if (seg.startsWith(".")) return { ok: false, reason: `${shown} is in a hidden folder or file (${shownPath(seg)}), which Obsidian does not show; choose a path without a leading dot.` };
 		out.push(seg);
 	}

@@ -32,6 +32,8 @@ describe("vaultPath", () => {
 		expect(reason("\\\\server\\share")).toMatch(/network path/);
 		expect(reason("Digests\u0000.md")).toBe('The folder "Digests\\u0000.md" holds a line break or another control character; remove it.');
 		expect(reason("Digests\n2025")).toBe('The folder "Digests\\n2025" holds a line break or another control character; remove it.');
+		expect(reason("a/../C:/x")).toMatch(/holds a colon \("C:"\)/);
+		expect(reason("note.md:stream")).toMatch(/holds a colon/);
 		expect(reason(".obsidian/plugins")).toMatch(/hidden folder or file \("\.obsidian"\)/);
 	});
 
@@ -42,7 +44,7 @@ describe("vaultPath", () => {
 				if (!r.ok) return;
 				expect(r.path.split("/")).not.toContain("..");
 				expect(r.path.startsWith("/")).toBe(false);
-				expect(r.path).not.toMatch(/\\|^[A-Za-z]:/);
+				expect(r.path).not.toMatch(/\\|:/);
 				expect([...r.path].every((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f)).toBe(true);
 			}),
 		);
