@@ -49,6 +49,22 @@ describe("a digest whose frontmatter does not parse", () => {
 	});
 });
 
+describe("a note that cannot be read", () => {
+	afterEach(() => vi.restoreAllMocks());
+
+	it("is named in a notice, and the live index holds the other digests", async () => {
+		const notices = vi.spyOn(Notice.prototype, "constructor__");
+		const files = { [GOOD]: digestNote("Weekly Links: 01-01-2025 to 07-01-2025", ["# C", "[1. A - B](https://e.com/b)"]), [BROKEN_PATH]: digestNote("Weekly Links: 08-01-2025 to 14-01-2025", ["# C"]) };
+		const t = await makeTestHost(files, [WEEKLY], { build: false });
+		const read = t.app.vault.cachedRead.bind(t.app.vault);
+		vi.spyOn(t.app.vault, "cachedRead").mockImplementation((file) => (file.path === BROKEN_PATH ? Promise.reject(new Error("EACCES: permission denied")) : read(file)));
+		await t.live.rebuild();
+		expect(t.live.isReady).toBe(true);
+		expect(t.live.index.digests().map((d) => d.path)).toEqual([GOOD]);
+		expect(notices.mock.calls.map((c) => c[0])).toEqual([`Digest Curator could not read a note, left out of the index: ${BROKEN_PATH} (EACCES: permission denied).`]);
+	});
+});
+
 describe("new digest paths", () => {
 	it("refuses a template note or a folder outside the vault, creating nothing", async () => {
 		const t = await makeTestHost({ [GOOD]: digestNote("Weekly Links: 01-01-2025 to 07-01-2025", ["# C"]) }, [WEEKLY]);

@@ -1,4 +1,4 @@
-import { Events, parseFrontMatterTags, parseYaml, TFile, type App, type CachedMetadata, type Plugin, type TAbstractFile } from "obsidian";
+import { Events, Notice, parseFrontMatterTags, parseYaml, TFile, type App, type CachedMetadata, type Plugin, type TAbstractFile } from "obsidian";
 import { DigestIndex } from "../../core/index/digest-index";
 import { seriesOfNote } from "../../core/format/series";
 import type { Series } from "../../core/format/types";
@@ -70,10 +70,19 @@ export class LiveIndex extends Events {
 		for (const f of vault.getFiles()) this.index.addFile(f.path);
 		const candidates = vault.getMarkdownFiles().filter((f) => this.isCandidate(f));
 		let sliceStart = performance.now();
+		const unreadable: string[] = [];
 		for (let i = 0; i < candidates.length; i++) {
 			if (generation !== this.generation) return; // a newer build took over
 			const file = candidates[i]!;
-			this.index.setNote(file.path, await vault.cachedRead(file));
+			// One note that cannot be read must not stop the others: it is named once the build is done.
+			let text: string;
+			try {
+				text = await vault.cachedRead(file);
+			} catch (e) {
+				unreadable.push(`${file.path} (${e instanceof Error ? e.message.split("\n")[0] : String(e)})`);
+				continue;
+			}
+			this.index.setNote(file.path, text);
 			if (performance.now() - sliceStart > SLICE_MS) {
 				this.showProgress(i + 1, candidates.length);
 				await new Promise<void>((resolve) => window.setTimeout(resolve, 0));
@@ -81,6 +90,7 @@ export class LiveIndex extends Events {
 			}
 		}
 		if (generation !== this.generation) return;
+		if (unreadable.length > 0) new Notice(`Digest Curator could not read ${unreadable.length === 1 ? "a note" : `${unreadable.length} notes`}, left out of the index: ${unreadable.join(", ")}.`, 15000);
 		this.ready = true;
 		this.showProgress(candidates.length, candidates.length);
 		this.trigger("changed");
