@@ -1,4 +1,4 @@
-import { Plugin } from "obsidian";
+import { Notice, Plugin } from "obsidian";
 import { activateBrowserView, registerDigestBrowser } from "./src/plugin/view/browser-view";
 import { registerCliHandlers } from "./src/plugin/commands/cli-handlers";
 import { registerCommands } from "./src/plugin/commands/commands";
@@ -43,7 +43,8 @@ export default class DigestCuratorPlugin extends Plugin implements DigestCurator
 	}
 
 	async loadSettings(): Promise<void> {
-		this.settings = migrateSettings(await this.loadData());
+		// A saved field of the wrong type falls back to its default; the user is told which.
+		this.settings = migrateSettings(await this.loadData(), (warning) => new Notice(`Digest Curator: ${warning}`, 15000));
 	}
 
 	async saveSettings(): Promise<void> {

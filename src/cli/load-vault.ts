@@ -1,7 +1,10 @@
+import { isAbsolute, relative, resolve } from "node:path";
 import { parseYaml } from "./yaml";
 import { DigestIndex } from "../core/index/digest-index";
-import { completeSeries, DEFAULT_SERIES, mayBeDigest } from "../core/format/series";
-import type { Series } from "../core/format/types";
+import { readSettingsSeries, type Warn } from "../core/format/saved-settings";
+import { completeSeries, DEFAULT_SERIES, mayBeDigest, seriesPathProblems } from "../core/format/series";
+import type { Series, Severity } from "../core/format/types";
+import { vaultPath } from "../core/format/vault-path";
 import { VaultFs } from "./vault-fs";
 
 export const SETTINGS_PATH = ".obsidian/plugins/digest-curator/data.json";
@@ -14,27 +17,62 @@ export interface SeriesFlags {
 	series?: string;
 }
 
+/** A note or folder that could not be read as text: why, and how much that matters. */
+export interface ReadProblem {
+	message: string;
+	/** error: it could not be read at all, so it is missing from what the command did; warning: read, but binary or not UTF-8. */
+	severity: Severity;
+}
+
+/**
+ * A vault path given on the command line: made relative when it is an absolute path into the
+ * vault, normalised, and refused with one sentence when it leads outside the vault.
+ */
+export function flagPath(vault: VaultFs, raw: string, flag: string): string {
+	let path = raw;
+	if (isAbsolute(raw)) {
+		const rel = relative(resolve(vault.root), resolve(raw));
+		if (rel.startsWith("..") || isAbsolute(rel)) throw new UsageError(`${flag} "${raw}" is outside the vault ${vault.root}; give a path inside the vault, from its root.`);
+		path = rel;
+	}
+	const where = vaultPath(path, flag);
+	if (!where.ok) throw new UsageError(where.reason);
+	return where.path;
+}
+
 /** The series a command works on: from flags, else the plugin's saved settings, else the default. */
-export function selectSeries(vault: VaultFs, flags: SeriesFlags): Series[] {
-	let saved: Series[] = [];
+export function selectSeries(vault: VaultFs, flags: SeriesFlags, warn: Warn = () => {}): Series[] {
 	let data: unknown;
 	try {
 		data = vault.readJson(SETTINGS_PATH);
-	} catch {
-		throw new UsageError(`${SETTINGS_PATH} is not valid JSON; fix it or pass --tag and --folder.`);
+	} catch (e) {
+		if (e instanceof SyntaxError) throw new UsageError(`${SETTINGS_PATH} is not valid JSON; fix it or pass --tag and --folder.`);
+		throw new UsageError(`${SETTINGS_PATH} could not be read (${(e as { code?: string }).code ?? String(e)}); fix its permissions or pass --tag and --folder.`);
 	}
-	const list = (data as { series?: unknown } | undefined)?.series;
-	if (Array.isArray(list)) saved = list.filter((s): s is Partial<Series> => typeof s === "object" && s !== null).map(completeSeries);
+	// The plugin's own reader: a field of the wrong type falls back to its default, with a warning.
+	let saved = readSettingsSeries(data, (w) => warn(`${SETTINGS_PATH}: ${w}`)) ?? [];
 	if (flags.series !== undefined) {
 		const found = saved.find((s) => s.name.toLowerCase() === flags.series!.toLowerCase());
 		if (!found) throw new UsageError(`No series is named "${flags.series}"${saved.length ? `; the vault has ${saved.map((s) => `"${s.name}"`).join(", ")}` : ""}.`);
 		saved = [found];
 	}
+	let chosen: Series[];
 	if (flags.tag !== undefined || flags.folder !== undefined) {
 		const base = saved[0] ?? DEFAULT_SERIES;
-		return [completeSeries({ ...base, tag: flags.tag ?? (flags.folder !== undefined ? "" : base.tag), folder: flags.folder ?? "" })];
+		const folder = flags.folder !== undefined ? flagPath(vault, flags.folder, "--folder") : "";
+		chosen = [completeSeries({ ...base, tag: flags.tag ?? (flags.folder !== undefined ? "" : base.tag), folder })];
+	} else {
+		chosen = saved.length ? saved : [completeSeries(DEFAULT_SERIES)];
 	}
-	return saved.length ? saved : [completeSeries(DEFAULT_SERIES)];
+	for (const s of chosen) {
+		const problems = seriesPathProblems(s);
+		if (problems.length > 0) throw new UsageError(`The series "${s.name}" cannot be used until its settings are fixed: ${lowerFirst(problems[0]!)}`);
+	}
+	return chosen;
+}
+
+function lowerFirst(s: string): string {
+	return s.charAt(0).toLowerCase() + s.slice(1);
 }
 
 /** A vault folder with the series to work on and its file list, before any note is read. */
@@ -43,31 +81,46 @@ export interface OpenedVault {
 	series: Series[];
 	/** Every file, vault-relative with `/`, sorted. */
 	files: string[];
+	/** Folders that could not be listed, by path. */
+	unlisted: Map<string, ReadProblem>;
 }
 
 export interface LoadedVault extends OpenedVault {
 	index: DigestIndex;
-	/** Notes that could not be read as text, by path, with the reason. */
-	unreadable: Map<string, string>;
+	/** Notes and folders that could not be read as text, by path, with the reason. */
+	unreadable: Map<string, ReadProblem>;
 }
 
-export function openVault(root: string, flags: SeriesFlags): OpenedVault {
-	const vault = new VaultFs(root);
+/**
+ * Opens a vault folder: its series (settings warnings go to `warn`) and its file list. `vaultFs`
+ * makes the VaultFs (tests hand in one whose reads fail).
+ */
+export function openVault(root: string, flags: SeriesFlags, warn: Warn = () => {}, vaultFs: (root: string) => VaultFs = (r) => new VaultFs(r)): OpenedVault {
+	const vault = vaultFs(root);
 	if (!vault.isDirectory()) throw new UsageError(`${root} is not a folder; give the path of an Obsidian vault.`);
-	return { vault, series: selectSeries(vault, flags), files: vault.listFiles() };
+	const series = selectSeries(vault, flags, warn);
+	const unlisted = new Map<string, ReadProblem>();
+	let files: string[];
+	try {
+		files = vault.listFiles((path, message) => unlisted.set(path, { message, severity: "error" }));
+	} catch (e) {
+		throw new UsageError(`${root} could not be read (${(e as { code?: string }).code ?? String(e)}); give the path of a vault you may read.`);
+	}
+	return { vault, series, files, unlisted };
 }
 
 /**
  * Reads every note that may be a digest, in path order, and hands its text to `use`; returns the
- * notes that could not be read as text, with the reason. A note read with problems (not UTF-8) is
- * still handed over, so it is indexed and reported, just never edited.
+ * notes that could not be read as text, with the reason, after the folders that could not be
+ * listed. A note read with problems (not UTF-8) is still handed over, so it is indexed and
+ * reported, just never edited; a note that cannot be read is reported and the others are read.
  */
-export function readDigestNotes(opened: OpenedVault, use: (path: string, text: string) => void): Map<string, string> {
-	const unreadable = new Map<string, string>();
+export function readDigestNotes(opened: OpenedVault, use: (path: string, text: string) => void): Map<string, ReadProblem> {
+	const unreadable = new Map<string, ReadProblem>(opened.unlisted);
 	for (const f of opened.files) {
 		if (!mayBeDigest(opened.series, f)) continue;
-		const { text, problem } = opened.vault.readText(f);
-		if (problem) unreadable.set(f, problem);
+		const { text, problem, unreadable: failed } = opened.vault.readText(f);
+		if (problem) unreadable.set(f, { message: problem, severity: failed ? "error" : "warning" });
 		if (text !== "" || !problem) use(f, text);
 	}
 	return unreadable;

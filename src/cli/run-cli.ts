@@ -1,21 +1,25 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { parseYaml } from "./yaml";
-import { checkIndex, checkSummary, formatProblem, hasErrors } from "../core/check/check";
+import { checkIndex, checkSummary, formatProblem, hasErrors, sortProblems } from "../core/check/check";
 import { isoDate, parseIsoDate } from "../core/format/dates";
 import { digestOrder, resolveDigestLinks, type IndexedEntry } from "../core/index/digest-index";
 import { LinkResolver } from "../core/links/link-resolver";
-import { parseSeriesNote } from "../core/format/parser";
+import { parseSeriesNote, parseWithSeries } from "../core/format/parser";
+import { normalizeUrl } from "../core/links/url-normalize";
 import { insertEntry, renumberEntries, type EditResult } from "../core/edit/entry-edits";
 import { planNewDigest } from "../core/edit/new-digest";
-import { templateNotePath } from "../core/format/series";
-import type { Digest, Period, Series } from "../core/format/types";
-import { loadVault, openVault, readDigestNotes, UsageError, type LoadedVault, type OpenedVault, type SeriesFlags } from "./load-vault";
+import { templateNoteLocation } from "../core/format/series";
+import type { Digest, Period, Problem, Series } from "../core/format/types";
+import { flagPath, loadVault, openVault, readDigestNotes, UsageError, type LoadedVault, type OpenedVault, type ReadProblem, type SeriesFlags } from "./load-vault";
 import { digestToJson } from "./json-output";
+import { VaultWriteError, type VaultFs } from "./vault-fs";
 
 export interface CliIo {
 	out: (text: string) => void;
 	err: (text: string) => void;
 	today: () => Date;
+	/** Makes the vault's file access; tests hand in one whose reads fail. */
+	vaultFs?: (root: string) => VaultFs;
 }
 
 const SERIES_OPTIONS = {
@@ -43,7 +47,7 @@ Commands:
   new        Create the series' next digest
 
 Run "digest-curator <command> --help" for a command's options.
-Exit codes: 0 fine; 1 problems of severity error (or any with --strict) or a refused edit; 2 bad usage or an unreadable vault.
+Exit codes: 0 fine; 1 problems of severity error (or any with --strict), a note that could not be read, or a refused edit; 2 bad usage or an unreadable vault.
 `,
 	index: `Usage: digest-curator index VAULT [--json]
 
@@ -134,10 +138,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 	try {
 		if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "Give the path of the vault." : `Give one vault path, not ${positionals.length}.`);
 		const flags: SeriesFlags = { tag: str(values["tag"]), folder: str(values["folder"]), series: str(values["series"]) };
-		const opened = openVault(positionals[0]!, flags);
+		const opened = openVault(positionals[0]!, flags, (w) => io.err(`digest-curator: warning: ${w}\n`), io.vaultFs);
 		if (command === "index") return commandIndex(opened, values, io);
 		const loaded = loadVault(opened);
-		reportUnreadable(loaded.unreadable, io);
+		// check reports them among its problems.
+		if (command !== "check") reportUnreadable(loaded.unreadable, io);
 		switch (command) {
 			case "check": return commandCheck(loaded, values, io);
 			case "add": return commandAdd(loaded, values, io);
@@ -163,8 +168,13 @@ function required(values: Values, name: string): string {
 	return v;
 }
 
-function reportUnreadable(unreadable: Map<string, string>, io: CliIo): void {
-	for (const why of unreadable.values()) io.err(`digest-curator: ${why}\n`);
+function reportUnreadable(unreadable: Map<string, ReadProblem>, io: CliIo): void {
+	for (const why of unreadable.values()) io.err(`digest-curator: ${why.message}\n`);
+}
+
+/** Whether a note or folder could not be read at all, so the command's output misses it. */
+function missedAny(unreadable: Map<string, ReadProblem>): boolean {
+	return [...unreadable.values()].some((p) => p.severity === "error");
 }
 
 /**
@@ -189,6 +199,7 @@ function commandIndex(opened: OpenedVault, values: Values, io: CliIo): number {
 		rows.push({ path: d.path, period: d.period, entries, out });
 	});
 	reportUnreadable(unreadable, io);
+	const code = missedAny(unreadable) ? 1 : 0;
 	rows.sort(digestOrder);
 	if (json) {
 		// One compact line per digest: a vault's index is tens of megabytes, and one pretty-printed
@@ -196,11 +207,11 @@ function commandIndex(opened: OpenedVault, values: Values, io: CliIo): number {
 		io.out('{"digests":[');
 		rows.forEach((r, i) => io.out(`${i > 0 ? ",\n" : "\n"}${r.out}`));
 		io.out("\n]}\n");
-		return 0;
+		return code;
 	}
 	for (const r of rows) io.out(r.out);
 	io.out(`${rows.length} digests, ${rows.reduce((n, r) => n + r.entries, 0)} entries.\n`);
-	return 0;
+	return code;
 }
 
 function summaryLine(d: Digest, entries: number): string {
@@ -214,7 +225,7 @@ function detachedCopy(s: string): string {
 }
 
 function commandCheck(loaded: LoadedVault, values: Values, io: CliIo): number {
-	const problems = checkIndex(loaded.index);
+	const problems = sortProblems([...checkIndex(loaded.index), ...readProblems(loaded.unreadable)]);
 	const failed = values["strict"] ? problems.length > 0 : hasErrors(problems);
 	if (values["json"]) {
 		io.out(`${JSON.stringify({ problems: problems.map((p) => ({ code: p.code, severity: p.severity, path: p.path, line: p.line, message: p.message })) }, null, 2)}\n`);
@@ -225,13 +236,20 @@ function commandCheck(loaded: LoadedVault, values: Values, io: CliIo): number {
 	return failed ? 1 : 0;
 }
 
+/** Notes that could not be read as text, as problems of the check: an error when a note could not be read at all. */
+function readProblems(unreadable: Map<string, ReadProblem>): Problem[] {
+	return [...unreadable].map(([path, p]) => ({ code: "unreadable-note", severity: p.severity, path, line: 1, message: p.message }));
+}
+
 /** The digest an edit goes to: `--digest`, else the series' latest. */
 function targetDigest(loaded: LoadedVault, values: Values): { digest: Digest; series: Series } {
 	const wanted = str(values["digest"]);
 	if (wanted !== undefined) {
-		const path = wanted.replace(/\\/g, "/").replace(/^\.?\//, "");
+		const path = flagPath(loaded.vault, wanted, "--digest");
 		const withMd = path.toLowerCase().endsWith(".md") ? path : `${path}.md`;
 		const digest = loaded.index.get(withMd);
+		const unread = loaded.unreadable.get(withMd);
+		if (!digest && unread) throw new UsageError(unread.message);
 		if (!digest) throw new UsageError(`${withMd} is not a digest of the series (${loaded.vault.exists(withMd) ? "it lacks the series' tag or folder" : "no such note"}).`);
 		return { digest, series: loaded.index.seriesOf(withMd)! };
 	}
@@ -245,23 +263,42 @@ function describe(ie: IndexedEntry): string {
 	return `${ie.digest.path}:${ie.entry.line} (${ie.category.name}, number ${ie.entry.number ?? "none"})`;
 }
 
-/** Reads a digest for an edit; refuses one that could not be read as text. */
-function editableText(loaded: LoadedVault, path: string): string {
-	const { text, problem } = loaded.vault.readText(path);
-	if (problem) throw new EditRefused(problem);
-	return text;
-}
-
 class EditRefused extends Error {}
 
-function writeEdit(loaded: LoadedVault, path: string, result: EditResult, io: CliIo, done: (line: number) => string): number {
+/**
+ * Makes an edit on the digest's current text and writes it safely (vault-fs.ts: locked, atomic,
+ * and made again on the new text when the note changed since it was read).
+ */
+function writeEdit(loaded: LoadedVault, path: string, edit: (text: string) => EditResult, io: CliIo, done: (line: number) => string): number {
+	let result: EditResult;
+	try {
+		result = loaded.vault.editText(path, (text) => {
+			const r = edit(text);
+			return { value: r, write: r.ok && r.changes.length > 0 ? r.text : null };
+		});
+	} catch (e) {
+		if (e instanceof VaultWriteError) throw new EditRefused(e.message);
+		throw e;
+	}
 	if (!result.ok) {
 		io.err(`digest-curator: ${result.reason}\n`);
 		return 1;
 	}
-	if (result.changes.length > 0) loaded.vault.write(path, result.text);
 	io.out(`${done(result.line)}\n`);
 	return 0;
+}
+
+/** A refusal when the digest's current text holds the link already (added by a run at the same time), unless duplicates are allowed. */
+function sharedAgain(text: string, path: string, series: Series, url: string, values: Values): EditResult | null {
+	if (values["allow-duplicate"]) return null;
+	const key = normalizeUrl(url);
+	const digest = parseWithSeries(text, path, series, parseYaml);
+	for (const c of digest.categories) {
+		for (const e of c.entries) {
+			if (normalizeUrl(e.url) === key) return { ok: false, reason: `${url} was already shared at ${path}:${e.line} (${c.name}, number ${e.number ?? "none"}); pass --allow-duplicate to add it again.` };
+		}
+	}
+	return null;
 }
 
 function commandAdd(loaded: LoadedVault, values: Values, io: CliIo): number {
@@ -275,10 +312,10 @@ function commandAdd(loaded: LoadedVault, values: Values, io: CliIo): number {
 		return 1;
 	}
 	try {
-		const text = editableText(loaded, digest.path);
 		const tags = (str(values["entry-tags"]) ?? "").split(",").map((t) => t.trim()).filter((t) => t !== "");
 		const comment = values["comment"];
-		const result = insertEntry(text, digest.path, { parseYaml, series }, {
+		// Made on the note's current text, which another run may have changed since the vault was read.
+		const edit = (text: string): EditResult => sharedAgain(text, digest.path, series, url, values) ?? insertEntry(text, digest.path, { parseYaml, series }, {
 			category,
 			url,
 			title,
@@ -287,7 +324,7 @@ function commandAdd(loaded: LoadedVault, values: Values, io: CliIo): number {
 			recommended: values["recommended"] === true,
 			commentary: Array.isArray(comment) ? comment : [],
 		});
-		return writeEdit(loaded, digest.path, result, io, (line) => `Added to ${digest.path}:${line} (${category}).`);
+		return writeEdit(loaded, digest.path, edit, io, (line) => `Added to ${digest.path}:${line} (${category}).`);
 	} catch (e) {
 		if (e instanceof EditRefused) {
 			io.err(`digest-curator: ${e.message}\n`);
@@ -300,10 +337,13 @@ function commandAdd(loaded: LoadedVault, values: Values, io: CliIo): number {
 function commandRenumber(loaded: LoadedVault, values: Values, io: CliIo): number {
 	const { digest, series } = targetDigest(loaded, values);
 	try {
-		const text = editableText(loaded, digest.path);
-		const result = renumberEntries(text, digest.path, { parseYaml, series });
-		const changed = result.ok ? result.changes.length : 0;
-		return writeEdit(loaded, digest.path, result, io, () => (changed ? `Renumbered ${changed} entries in ${digest.path}.` : `${digest.path} was already numbered in order.`));
+		let changed = 0;
+		const edit = (text: string): EditResult => {
+			const result = renumberEntries(text, digest.path, { parseYaml, series });
+			changed = result.ok ? result.changes.length : 0;
+			return result;
+		};
+		return writeEdit(loaded, digest.path, edit, io, () => (changed ? `Renumbered ${changed} entries in ${digest.path}.` : `${digest.path} was already numbered in order.`));
 	} catch (e) {
 		if (e instanceof EditRefused) {
 			io.err(`digest-curator: ${e.message}\n`);
@@ -321,9 +361,16 @@ function commandNew(loaded: LoadedVault, values: Values, io: CliIo): number {
 	const series = loaded.index.seriesList[0]!;
 	let templateText: string | null = null;
 	if (series.templateNote) {
-		const templatePath = templateNotePath(series);
+		const where = templateNoteLocation(series);
+		if (!where.ok) throw new UsageError(where.reason);
+		const templatePath = where.path;
 		if (!loaded.vault.exists(templatePath)) throw new UsageError(`The series' template note ${templatePath} does not exist.`);
-		templateText = loaded.vault.readText(templatePath).text;
+		const template = loaded.vault.readText(templatePath);
+		if (template.problem) {
+			io.err(`digest-curator: the series' template note cannot be used: ${template.problem} Nothing was created.\n`);
+			return 1;
+		}
+		templateText = template.text;
 	}
 	const plan = planNewDigest({
 		series,
@@ -338,8 +385,9 @@ function commandNew(loaded: LoadedVault, values: Values, io: CliIo): number {
 	}
 	try {
 		loaded.vault.create(plan.path, plan.text);
-	} catch {
-		io.err(`digest-curator: ${plan.path} could not be created (it may already exist); nothing was written.\n`);
+	} catch (e) {
+		if (!(e instanceof VaultWriteError)) throw e;
+		io.err(`digest-curator: ${e.message}\n`);
 		return 1;
 	}
 	io.out(`Created ${plan.path}: "${plan.title}" (${isoDate(plan.period.start)} to ${isoDate(plan.period.end)}).\n`);

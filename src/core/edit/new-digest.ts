@@ -1,5 +1,6 @@
 import { addDays, compareDates, dateFormat } from "../format/dates";
-import { cleanFolder } from "../format/series";
+import { cleanFolder, seriesPathProblems } from "../format/series";
+import { vaultPath } from "../format/vault-path";
 import type { DayDate, Digest, Period, Series } from "../format/types";
 
 export interface NewDigestInput {
@@ -48,6 +49,10 @@ export function digestName(series: Series, period: Period): { title: string; pat
 	return { title, path: path.toLowerCase().endsWith(".md") ? path : `${path}.md` };
 }
 
+function lowerFirst(s: string): string {
+	return s.charAt(0).toLowerCase() + s.slice(1);
+}
+
 function yamlString(s: string): string {
 	return JSON.stringify(s);
 }
@@ -68,8 +73,10 @@ export function newDigestText(series: Series, title: string, period: Period, tem
 	return lines.join("\n");
 }
 
-/** Plans the series' next digest; refuses an empty period or a path that is taken. */
+/** Plans the series' next digest; refuses an empty period, a path outside the vault or one that is taken. */
 export function planNewDigest(input: NewDigestInput): NewDigestResult {
+	const pathProblems = seriesPathProblems(input.series);
+	if (pathProblems.length > 0) return { ok: false, reason: `Nothing was created: ${lowerFirst(pathProblems[0]!)}` };
 	const period = nextPeriod(input.digests, input.to, input.from);
 	const fmt = dateFormat(input.series.dateFormat);
 	if (compareDates(period.start, period.end) > 0) {
@@ -77,6 +84,8 @@ export function planNewDigest(input: NewDigestInput): NewDigestResult {
 		return { ok: false, reason: `The new period would start on ${fmt.format(period.start)}, after its end on ${fmt.format(period.end)}${why}.` };
 	}
 	const { title, path } = digestName(input.series, period);
+	const inside = vaultPath(path, "The new digest's path");
+	if (!inside.ok || inside.path !== path) return { ok: false, reason: inside.ok ? `The new digest's path "${path}" is not a plain path inside the vault; nothing was created.` : inside.reason };
 	if (input.exists(path)) return { ok: false, reason: `${path} already exists; it was left as it is.` };
 	return { ok: true, path, title, text: newDigestText(input.series, title, period, input.templateText), period };
 }

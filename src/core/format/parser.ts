@@ -2,7 +2,7 @@ import { compareDates, dateFormat } from "./dates";
 import { parseEntryText } from "./entry-text";
 import { readFrontmatter, readTags, type FrontmatterBlock, type FrontmatterTags, type YamlParser } from "./frontmatter";
 import { CodeMasker, findInternalLinks, findTags, isBlank, parseInlineLink, splitLines } from "./markdown-scan";
-import { seriesOfNote } from "./series";
+import { seriesOfBrokenNote, seriesOfNote } from "./series";
 import type { Category, Digest, Entry, Group, InternalLink, Period, Problem, Series } from "./types";
 
 export interface ParseOptions {
@@ -68,10 +68,14 @@ export function parseWithSeries(text: string, path: string, series: Pick<Series,
 	return parseDigest(text, path, { parseYaml, categoryLevel: series.categoryLevel, dateFormat: series.dateFormat });
 }
 
-/** Parses a note with the options of the series it belongs to; null when it belongs to none. */
+/**
+ * Parses a note with the options of the series it belongs to; null when it belongs to none. A note
+ * whose frontmatter does not parse has no tags: it belongs to the series whose folder holds it or
+ * whose tag its raw frontmatter text names, so that it is reported rather than silently left out.
+ */
 export function parseSeriesNote(text: string, path: string, seriesList: readonly Series[], parseYaml: YamlParser): { digest: Digest; series: Series } | null {
 	const head = readHead(text, path, parseYaml);
-	const series = seriesOfNote(seriesList, path, head.tags.tags);
+	const series = head.fm.problem ? seriesOfBrokenNote(seriesList, path, head.lines.slice(1, head.fm.endLine).join("\n")) : seriesOfNote(seriesList, path, head.tags.tags);
 	if (!series) return null;
 	return { digest: buildDigest(head, path, series.categoryLevel, series.dateFormat), series };
 }

@@ -1,4 +1,5 @@
 import type { Series } from "./types";
+import { shownPath, vaultPath, type VaultPathResult } from "./vault-path";
 
 export const DEFAULT_SERIES: Series = {
 	name: "Weekly links",
@@ -84,6 +85,59 @@ export function templateNotePath(series: Series): string {
 	return p === "" || p.toLowerCase().endsWith(".md") ? p : `${p}.md`;
 }
 
+/** The template note's vault path ("" for none), or why it is not a path inside the vault. */
+export function templateNoteLocation(series: Series): VaultPathResult {
+	const where = vaultPath(series.templateNote, "The template note");
+	return where.ok ? { ok: true, path: templateNotePath({ ...series, templateNote: where.path }) } : where;
+}
+
+/**
+ * Problems with the paths a series names, as sentences: its folder and template note must be
+ * inside the vault, and its file name template must stay inside the folder. One check for the
+ * settings tab, the command-line tool and every new digest.
+ */
+export function seriesPathProblems(s: Series): string[] {
+	const problems: string[] = [];
+	const folder = vaultPath(s.folder, "The folder");
+	if (!folder.ok) problems.push(folder.reason);
+	const template = templateNoteLocation(s);
+	if (!template.ok) problems.push(template.reason);
+	// Read as a new digest's name is made (new-digest.ts): `/` makes folders, characters a name cannot hold become `-`.
+	const segments = s.fileNameTemplate.replace(/\{\{\w+\}\}/g, "x").split("/").map((seg) => seg.replace(/[\\:*?"<>|#^[\]]/g, "-"));
+	if (segments.some((seg) => seg.trim() === "..")) {
+		problems.push(`The file name template ${shownPath(s.fileNameTemplate)} steps up a folder with ..; it is a path inside the series' folder.`);
+	} else {
+		const name = segments.join("/");
+		const where = vaultPath(name, "The file name template");
+		if (!where.ok) problems.push(where.reason.replace(shownPath(name), shownPath(s.fileNameTemplate)));
+	}
+	return problems;
+}
+
+/**
+ * Whether raw frontmatter text names a tag, the way a `tags` property would hold it (`weeklylinks`,
+ * `#weeklylinks`, `[a, weeklylinks]`, `- weeklylinks`, a nested `weeklylinks/2025`), any case.
+ */
+export function mentionsTag(raw: string, tag: string): boolean {
+	if (tag === "") return false;
+	const escaped = tag.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&");
+	return new RegExp(`(?:^|[\\s\\[,'"#:])${escaped}(?=$|[\\s\\],'"/])`, "im").test(raw);
+}
+
+/**
+ * The first series that would claim a note whose frontmatter could not be read (its YAML does not
+ * parse): the note is under the series' folder, or its raw frontmatter text names the series' tag.
+ * Such a note has no tags, and would otherwise drop out of its series without a word.
+ */
+export function seriesOfBrokenNote(seriesList: readonly Series[], path: string, rawFrontmatter: string): Series | null {
+	for (const s of seriesList) {
+		if (!pathFitsSeries(s, path)) continue;
+		if (s.tag === "" && s.folder === "") continue;
+		if (s.folder !== "" || mentionsTag(rawFrontmatter, s.tag)) return s;
+	}
+	return null;
+}
+
 export function samePath(a: string, b: string): boolean {
 	const norm = (p: string) => (p.toLowerCase().endsWith(".md") ? p : `${p}.md`).toLowerCase();
 	return norm(a) === norm(b);
@@ -120,5 +174,6 @@ export function validateSeries(s: Series, all: readonly Series[] = []): string[]
 		if (!value.includes("{{start}}") || !value.includes("{{end}}")) errors.push(`The ${field} needs {{start}} and {{end}}.`);
 	}
 	if (/[\\:*?"<>|]/.test(s.fileNameTemplate.replace(/\{\{\w+\}\}/g, ""))) errors.push('A file name cannot hold \\ : * ? " < > |.');
+	errors.push(...seriesPathProblems(s));
 	return errors;
 }

@@ -14,7 +14,9 @@ export type ProblemCode =
 	| "bad-period"
 	| "frontmatter-tags-string"
 	| "period-gap"
-	| "period-overlap";
+	| "period-overlap"
+	/** The command-line tool could not read a note that may be a digest as text (unreadable, binary, not UTF-8). */
+	| "unreadable-note";
 
 export interface Problem {
 	code: ProblemCode;

@@ -1,6 +1,6 @@
 import { normalizePath, Notice, TFile } from "obsidian";
 import { planNewDigest, type NewDigestResult } from "../../core/edit/new-digest";
-import { templateNotePath } from "../../core/format/series";
+import { templateNoteLocation } from "../../core/format/series";
 import type { DayDate, Series } from "../../core/format/types";
 import { NewDigestModal } from "../modals/new-digest-modal";
 import type { DigestCuratorHost } from "../host";
@@ -16,7 +16,10 @@ export async function createNextDigest(host: DigestCuratorHost, series: Series, 
 	await host.live.whenReady();
 	let templateText: string | null = null;
 	if (series.templateNote) {
-		const templatePath = normalizePath(templateNotePath(series));
+		// Never a note outside the vault: the path is checked before Obsidian is asked for it.
+		const where = templateNoteLocation(series);
+		if (!where.ok) return { ok: false, reason: `Nothing was created: ${where.reason.charAt(0).toLowerCase()}${where.reason.slice(1)}` };
+		const templatePath = normalizePath(where.path);
 		const template = vault.getFileByPath(templatePath);
 		if (!(template instanceof TFile)) return { ok: false, reason: `The series' template note ${templatePath} does not exist.` };
 		templateText = await vault.read(template);

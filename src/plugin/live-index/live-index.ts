@@ -1,4 +1,4 @@
-import { Events, parseFrontMatterTags, parseYaml, TFile, type App, type CachedMetadata, type Plugin, type TAbstractFile } from "obsidian";
+import { Events, Notice, parseFrontMatterTags, parseYaml, TFile, type App, type CachedMetadata, type Plugin, type TAbstractFile } from "obsidian";
 import { DigestIndex } from "../../core/index/digest-index";
 import { sameSeries, seriesOfNote } from "../../core/format/series";
 import type { Series } from "../../core/format/types";
@@ -56,12 +56,15 @@ export class LiveIndex extends Events {
 
 	/**
 	 * Whether a note has to be read because it may be a digest: the metadata cache places it in a
-	 * series, or cannot tell yet. Only such notes are ever read.
+	 * series, or cannot tell yet, or its frontmatter did not parse (the cache then gives no
+	 * properties, so no tags: the core reads it and reports it if its series would claim it, as the
+	 * command-line tool does). Only such notes are ever read.
 	 */
 	isCandidate(file: TFile, cache: CachedMetadata | null = this.app.metadataCache.getFileCache(file)): boolean {
 		if (file.extension !== "md" || !this.index.mayBeDigest(file.path)) return false;
 		// Not parsed yet (first open of a vault, a cache rebuild): its own frontmatter decides.
 		if (!cache) return true;
+		if (frontmatterUnparsed(cache)) return true;
 		if (!cache.frontmatter && mayHideFrontmatter(cache)) return true;
 		return this.cachePlaces(file, cache);
 	}
@@ -108,10 +111,19 @@ export class LiveIndex extends Events {
 		for (const f of vault.getFiles()) this.index.addFile(f.path);
 		const candidates = vault.getMarkdownFiles().filter((f) => this.isCandidate(f));
 		let sliceStart = performance.now();
+		const unreadable: string[] = [];
 		for (let i = 0; i < candidates.length; i++) {
 			if (generation !== this.generation) return; // a newer build took over
 			const file = candidates[i]!;
-			this.index.setNote(file.path, await vault.cachedRead(file));
+			// One note that cannot be read must not stop the others: it is named once the build is done.
+			let text: string;
+			try {
+				text = await vault.cachedRead(file);
+			} catch (e) {
+				unreadable.push(`${file.path} (${e instanceof Error ? e.message.split("\n")[0] : String(e)})`);
+				continue;
+			}
+			this.index.setNote(file.path, text);
 			if (performance.now() - sliceStart > SLICE_MS) {
 				this.showProgress(i + 1, candidates.length);
 				await new Promise<void>((resolve) => window.setTimeout(resolve, 0));
@@ -119,6 +131,7 @@ export class LiveIndex extends Events {
 			}
 		}
 		if (generation !== this.generation) return;
+		if (unreadable.length > 0) new Notice(`Digest Curator could not read ${unreadable.length === 1 ? "a note" : `${unreadable.length} notes`}, left out of the index: ${unreadable.join(", ")}.`, 15000);
 		this.ready = true;
 		this.showProgress(candidates.length, candidates.length);
 		for (const resolve of this.waiting.splice(0)) resolve();
@@ -215,6 +228,13 @@ const BOM = 0xfeff;
 function mayHideFrontmatter(cache: CachedMetadata): boolean {
 	const first = cache.sections?.[0];
 	return first !== undefined && first.position.start.line === 0 && first.position.end.line >= 2;
+}
+
+/** A frontmatter block whose properties the metadata cache could not read (broken YAML gives none). */
+function frontmatterUnparsed(cache: CachedMetadata): boolean {
+	const block = cache.frontmatterPosition ?? (cache.sections?.[0]?.type === "yaml" ? cache.sections[0].position : undefined);
+	if (!block) return false;
+	return !cache.frontmatter || Object.keys(cache.frontmatter).length === 0;
 }
 
 /**

@@ -1,4 +1,5 @@
-import { completeSeries, DEFAULT_SERIES } from "../../core/format/series";
+import { readSavedToggle, readSettingsSeries, type Warn } from "../../core/format/saved-settings";
+import { DEFAULT_SERIES } from "../../core/format/series";
 import type { Series } from "../../core/format/types";
 
 export const SETTINGS_VERSION = 1;
@@ -24,39 +25,19 @@ export const DEFAULT_SETTINGS: DigestCuratorSettings = {
 	editorMarks: true,
 };
 
-/** Fields of the first release, before series existed: one tag and one folder for every digest. */
-interface SettingsV0 {
-	tag?: string;
-	folder?: string;
-	dateFormat?: string;
-	categories?: string[];
-}
-
-/** Brings saved settings of any earlier shape to the current one; unknown input gives the defaults. */
-export function migrateSettings(saved: unknown): DigestCuratorSettings {
-	const raw = (typeof saved === "object" && saved !== null ? saved : {}) as Partial<DigestCuratorSettings> & SettingsV0;
-	let series: Series[];
-	if (Array.isArray(raw.series) && raw.series.some((s) => typeof s === "object" && s !== null)) {
-		series = raw.series.filter((s): s is Series => typeof s === "object" && s !== null).map(completeSeries);
-		// Series are told apart by name: a nameless or repeated one gets a number.
-		const seen = new Set<string>();
-		series = series.map((s) => {
-			let name = s.name.trim() || DEFAULT_SERIES.name;
-			for (let n = 2; seen.has(name.toLowerCase()); n++) name = `${s.name.trim() || DEFAULT_SERIES.name} ${n}`;
-			seen.add(name.toLowerCase());
-			return { ...s, name };
-		});
-	} else if (raw.tag !== undefined || raw.folder !== undefined) {
-		// Version 0 kept a single series' fields at the top level.
-		series = [completeSeries({ tag: raw.tag ?? DEFAULT_SERIES.tag, folder: raw.folder ?? "", dateFormat: raw.dateFormat ?? DEFAULT_SERIES.dateFormat, categories: raw.categories ?? [] })];
-	} else {
-		series = DEFAULT_SETTINGS.series.map((s) => ({ ...s }));
-	}
+/**
+ * Brings saved settings of any earlier shape to the current one, field by field: a field of the
+ * wrong type falls back to its default, and `warn` gets one sentence naming it (the plugin shows
+ * it in a notice). Unknown input gives the defaults. The series are read by the same code as the
+ * command-line tool's.
+ */
+export function migrateSettings(saved: unknown, warn: Warn = () => {}): DigestCuratorSettings {
+	const series = readSettingsSeries(saved, warn) ?? DEFAULT_SETTINGS.series.map((s) => ({ ...s }));
 	return {
 		settingsVersion: SETTINGS_VERSION,
 		series,
-		fetchTitles: raw.fetchTitles === true,
-		pasteToEntry: raw.pasteToEntry === true,
-		editorMarks: raw.editorMarks !== false,
+		fetchTitles: readSavedToggle(saved, "fetchTitles", DEFAULT_SETTINGS.fetchTitles, warn),
+		pasteToEntry: readSavedToggle(saved, "pasteToEntry", DEFAULT_SETTINGS.pasteToEntry, warn),
+		editorMarks: readSavedToggle(saved, "editorMarks", DEFAULT_SETTINGS.editorMarks, warn),
 	};
 }

@@ -183,4 +183,14 @@ describe("planNewDigest", () => {
 		const r = plan({ templateText: "---\ntitle: \"{{title}}\"\n---\n# Vegetables\n" });
 		expect(r.ok && r.text).toBe('---\ntitle: "Garden Notes: 03-03-2025 to 16-03-2025"\n---\n# Vegetables\n');
 	});
+
+	it("refuses a series whose folder, file name template or template note leaves the vault, asking nothing", () => {
+		for (const over of [{ folder: "../escape" }, { folder: "Garden/../../escape" }, { fileNameTemplate: "../{{start}} to {{end}}" }, { templateNote: "../secret.md" }, { folder: "C:\\Digests" }]) {
+			const seen: string[] = [];
+			const r = plan({ series: { ...SERIES, ...over }, exists: (p) => (seen.push(p), false) });
+			expect(r.ok, JSON.stringify(over)).toBe(false);
+			expect(!r.ok && r.reason).toMatch(/^Nothing was created: the (folder|file name template|template note) .*(outside the vault|steps up a folder|drive letter)/);
+			expect(seen).toEqual([]);
+		}
+	});
 });

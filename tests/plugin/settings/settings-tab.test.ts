@@ -271,6 +271,21 @@ describe("DigestCuratorSettingTab", () => {
 		expect(settingsChanged).toHaveBeenCalledTimes(1);
 	});
 
+	it("refuses a folder, template note or file name template outside the vault with the sentence the tool gives", async () => {
+		vi.useFakeTimers();
+		const { tab, settingsChanged } = await setup();
+		type(field(tab, 0, "Folder"), "../escape");
+		expect(problems(tab, 0)).toEqual(['The folder "../escape" leads outside the vault; give a path inside the vault, from its root.']);
+		type(field(tab, 0, "Folder"), "Digests");
+		type(field(tab, 0, "Template note"), "C:\\Templates\\x.md");
+		expect(problems(tab, 0)).toEqual([expect.stringMatching(/^The template note "C:\/Templates\/x\.md" starts with a drive letter/)]);
+		type(field(tab, 0, "Template note"), "");
+		type(field(tab, 0, "File name template"), "../{{start}} to {{end}}");
+		expect(problems(tab, 0)).toEqual([expect.stringMatching(/^The file name template .* steps up a folder/)]);
+		await vi.advanceTimersByTimeAsync(500);
+		expect(settingsChanged).not.toHaveBeenCalled();
+	});
+
 	it("renames the heading as the name is typed and flags an empty name", async () => {
 		vi.useFakeTimers();
 		const { tab } = await setup();
