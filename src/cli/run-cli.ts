@@ -11,6 +11,7 @@ import { templateNotePath } from "../core/format/series";
 import type { Digest, Period, Series } from "../core/format/types";
 import { loadVault, openVault, readDigestNotes, UsageError, type LoadedVault, type OpenedVault, type SeriesFlags } from "./load-vault";
 import { digestToJson } from "./json-output";
+import { count } from "../core/format/words";
 
 export interface CliIo {
 	out: (text: string) => void;
@@ -199,13 +200,13 @@ function commandIndex(opened: OpenedVault, values: Values, io: CliIo): number {
 		return 0;
 	}
 	for (const r of rows) io.out(r.out);
-	io.out(`${rows.length} digests, ${rows.reduce((n, r) => n + r.entries, 0)} entries.\n`);
+	io.out(`${count(rows.length, "digest")}, ${count(rows.reduce((n, r) => n + r.entries, 0), "entry", "entries")}.\n`);
 	return 0;
 }
 
 function summaryLine(d: Digest, entries: number): string {
 	const period = d.period ? `${isoDate(d.period.start)} to ${isoDate(d.period.end)}` : "no period";
-	return `${d.path}\n  ${d.title}${d.draft ? " (draft)" : ""}, ${period}, ${d.categories.length} categories, ${entries} entries\n`;
+	return `${d.path}\n  ${d.title}${d.draft ? " (draft)" : ""}, ${period}, ${count(d.categories.length, "category", "categories")}, ${count(entries, "entry", "entries")}\n`;
 }
 
 /** The same text in a string of its own, sharing no memory with the string it was cut from. */
@@ -303,7 +304,7 @@ function commandRenumber(loaded: LoadedVault, values: Values, io: CliIo): number
 		const text = editableText(loaded, digest.path);
 		const result = renumberEntries(text, digest.path, { parseYaml, series });
 		const changed = result.ok ? result.changes.length : 0;
-		return writeEdit(loaded, digest.path, result, io, () => (changed ? `Renumbered ${changed} entries in ${digest.path}.` : `${digest.path} was already numbered in order.`));
+		return writeEdit(loaded, digest.path, result, io, () => (changed ? `Renumbered ${count(changed, "entry", "entries")} in ${digest.path}.` : `${digest.path} was already numbered in order.`));
 	} catch (e) {
 		if (e instanceof EditRefused) {
 			io.err(`digest-curator: ${e.message}\n`);

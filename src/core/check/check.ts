@@ -1,6 +1,6 @@
 import type { DigestIndex, IndexedEntry } from "../index/digest-index";
 import type { Digest, OffLevelEntries, Problem, Severity } from "../format/types";
-import { hashes } from "../format/words";
+import { count, hashes } from "../format/words";
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -94,6 +94,6 @@ export function formatProblem(p: Problem): string {
 
 /** The closing line of a check: how many digests and entries, and problems by severity. */
 export function checkSummary(problems: readonly Problem[], digests: number, entries: number): string {
-	const count = (s: Severity) => problems.filter((p) => p.severity === s).length;
-	return `Checked ${digests} digests, ${entries} entries: ${count("error")} errors, ${count("warning")} warnings, ${count("info")} notes.`;
+	const of = (s: Severity) => problems.filter((p) => p.severity === s).length;
+	return `Checked ${count(digests, "digest")}, ${count(entries, "entry", "entries")}: ${count(of("error"), "error")}, ${count(of("warning"), "warning")}, ${count(of("info"), "note")}.`;
 }

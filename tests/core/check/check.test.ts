@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
-import { checkDigest, checkIndex, hasErrors } from "../../../src/core/check/check";
+import { checkDigest, checkIndex, checkSummary, hasErrors } from "../../../src/core/check/check";
 import { DigestIndex } from "../../../src/core/index/digest-index";
 import { parseDigest } from "../../../src/core/format/parser";
 import { completeSeries } from "../../../src/core/format/series";
@@ -108,5 +108,17 @@ describe("category level", () => {
 	it("ignores fake entries under headings inside code blocks", () => {
 		const fenced = `${head("01-01-2025 to 07-01-2025")}# C\n[1. Blog - One](https://e.com/1)\n\`\`\`\n## Not a heading\n[1. Fake](https://e.com/f)\n\`\`\`\n`;
 		expect(checkDigest(parseDigest(fenced, "d.md", { parseYaml })).map((p) => p.code)).toEqual([]);
+	});
+});
+
+describe("checkSummary", () => {
+	const problem = (severity: "error" | "warning" | "info") => ({ code: "numbering" as const, severity, path: "d.md", line: 1, message: "m" });
+
+	it("says each count in the singular where it is one", () => {
+		expect(checkSummary([problem("error"), problem("warning"), problem("info")], 1, 1)).toBe("Checked 1 digest, 1 entry: 1 error, 1 warning, 1 note.");
+	});
+
+	it("and in the plural otherwise, zero included", () => {
+		expect(checkSummary([problem("warning"), problem("warning")], 0, 2)).toBe("Checked 0 digests, 2 entries: 0 errors, 2 warnings, 0 notes.");
 	});
 });
