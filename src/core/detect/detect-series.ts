@@ -132,7 +132,7 @@ export function detectFromProfiles(input: readonly NoteProfile[], options: Detec
 			const elsewhere = info.digests.length - free.length;
 			if (free.length < min || elsewhere >= free.length) continue;
 			const h = homogeneity(free, titleKeys, folderKeys);
-			const score = free.length * h * h * (info.digests.length / info.all) - elsewhere;
+			const score = free.length * h * h - elsewhere;
 			const affinity = tagAffinity(info.key, free, titleKeys, folderKeys);
 			if (!best || better({ score, affinity, info }, best)) best = { info, free, score, affinity };
 		}
@@ -210,9 +210,15 @@ function collectTags(profiles: readonly NoteProfile[], digestLike: readonly bool
 function better(a: { score: number; affinity: boolean; info: TagInfo }, b: { score: number; affinity: boolean; info: TagInfo }): boolean {
 	if (Math.abs(a.score - b.score) > 1e-9) return a.score > b.score;
 	if (a.affinity !== b.affinity) return a.affinity;
+	// A tag that many other notes carry too (`#tech`) is less likely the series' own; a draft or an
+	// index note carrying the series' tag must not tip it, hence the margin.
+	const purityA = a.info.digests.length / a.info.all;
+	const purityB = b.info.digests.length / b.info.all;
+	if (Math.abs(purityA - purityB) > 0.1) return purityA > purityB;
 	const pa = a.info.positions / Math.max(1, a.info.digests.length);
 	const pb = b.info.positions / Math.max(1, b.info.digests.length);
 	if (pa !== pb) return pa < pb;
+	if (purityA !== purityB) return purityA > purityB;
 	return a.info.key < b.info.key;
 }
 
@@ -226,10 +232,10 @@ function homogeneity(notes: readonly number[], titleKeys: readonly string[], fol
 /** Whether the tag reads like the series' title or folder (`weeklylinks` for "Weekly Links: ..."). */
 function tagAffinity(tag: string, notes: readonly number[], titleKeys: readonly string[], folderKeys: readonly string[]): boolean {
 	const t = letters(tag);
-	if (t === "") return false;
+	if (t.length < 3) return false;
 	const title = letters(mode(notes.map((i) => titleKeys[i]!)).value);
 	const folder = letters(mode(notes.map((i) => folderKeys[i]!)).value);
-	return [title, folder].some((s) => s !== "" && (s.includes(t) || t.includes(s)));
+	return [title, folder].some((s) => s.length >= 3 && (s.includes(t) || t.includes(s)));
 }
 
 function letters(s: string): string {

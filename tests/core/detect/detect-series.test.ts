@@ -321,3 +321,37 @@ describe("profileNote", () => {
 		});
 	});
 });
+
+describe("detectSeries: which tag is the series'", () => {
+	const note = (title: string, tags: string[]) => `---\ntitle: "${title}"\ntags: [${tags.join(", ")}]\n---\n# A\n\n[1. Blog - x](https://e.com/${title.length})\n\n[2. Blog - y](https://e.com/${title.length}/y)\n`;
+
+	it("is not tipped to an extra tag by a draft that carries the series' tag without entries", () => {
+		const files = new Map([
+			["D/1.md", note("Weekly Links: 01-01-2025 to 07-01-2025", ["weeklylinks", "collections"])],
+			["D/2.md", note("Weekly Links: 08-01-2025 to 14-01-2025", ["weeklylinks", "collections"])],
+			["D/Someday.md", "---\ntags: [weeklylinks]\ndraft: true\n---\n# A\n[1. Blog - Later](https://later.example/a)\n"],
+		]);
+		const s = detect(files).series[0]!;
+		expect([s.tag, s.extraTags, s.notes, s.digests]).toEqual(["weeklylinks", ["collections"], 3, 2]);
+	});
+
+	it("prefers, between tags on the same digests, the one other notes do not carry too, whatever the order", () => {
+		const files = new Map([
+			["D/1.md", note("Links: 01-01-2025 to 07-01-2025", ["tech", "roundup"])],
+			["D/2.md", note("Links: 08-01-2025 to 14-01-2025", ["tech", "roundup"])],
+			["D/3.md", note("Links: 15-01-2025 to 21-01-2025", ["tech", "roundup"])],
+			["Notes/a.md", "---\ntags: [tech]\n---\nWords.\n"],
+			["Notes/b.md", "---\ntags: [tech]\n---\nWords.\n"],
+		]);
+		const s = detect(files).series[0]!;
+		expect([s.tag, s.extraTags]).toEqual(["roundup", ["tech"]]);
+	});
+
+	it("else takes the tag listed first", () => {
+		const files = new Map([
+			["D/1.md", note("Links: 01-01-2025 to 07-01-2025", ["tech", "roundup"])],
+			["D/2.md", note("Links: 08-01-2025 to 14-01-2025", ["tech", "roundup"])],
+		]);
+		expect(detect(files).series[0]!.tag).toBe("tech");
+	});
+});
