@@ -125,7 +125,7 @@ function detectionText(series: readonly DetectedSeries[], unmatched: readonly st
 			if (f === "name") continue;
 			lines.push(`  ${LABELS[f].padEnd(width)}${shown(s, f)}  (${confidenceWord(s.confidence[f])})`);
 		}
-		lines.push(`  To read it beside saved settings, pass ${seriesFlagsFor(s, true)}.`);
+		lines.push(`  Flags that name it: ${seriesFlagsFor(s, true)}`);
 	}
 	if (series.length > 0 && !saved) {
 		lines.push(

@@ -106,7 +106,7 @@ describe("digest-curator detect", () => {
 		expect(r.out).toMatch(/\n {2}date format +YYYY-MM-DD {2}\(sure\)\n/);
 		expect(r.out).toMatch(/\n {2}template note +Templates\/Roundup template\.md {2}\(sure\)\n/);
 		expect(r.out).toMatch(/\n {2}period +14 days {2}\(sure\)\n/);
-		expect(r.out).toContain('pass --tag roundup --folder Weekly --category-level 2 --date-format YYYY-MM-DD --title-template "Roundup {{start}} to {{end}}" --file-name-template "{{year}}/Roundup {{start}} - {{end}}".');
+		expect(r.out).toContain('\n  Flags that name it: --tag roundup --folder Weekly --category-level 2 --date-format YYYY-MM-DD --title-template "Roundup {{start}} to {{end}}" --file-name-template "{{year}}/Roundup {{start}} - {{end}}"\n');
 		expect(r.out).toContain("With no saved settings, every command uses this series");
 	});
 
