@@ -30,7 +30,7 @@ const SERIES_OPTIONS = {
 	...SHAPE_OPTIONS,
 } as const;
 
-const SERIES_HELP = `  --tag T          Digests carry this frontmatter tag (default: the saved series, else weeklylinks)
+const SERIES_HELP = `  --tag T          Digests carry this frontmatter tag (default: the saved series, else the detected one, else weeklylinks)
   --folder F       Digests live under this vault folder
   --series NAME    Use the saved series with this name (.obsidian/plugins/digest-curator/data.json)
 ${SHAPE_HELP}
