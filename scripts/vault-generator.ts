@@ -14,6 +14,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
+import { dateFormat } from "../src/core/format/dates";
 
 export interface VaultOptions {
 	/** Number of digests (one a week, consecutive periods). */
@@ -26,6 +27,29 @@ export interface VaultOptions {
 	tag?: string;
 	/** Every n-th digest is written with CRLF line endings; default 7, 0 for none. */
 	crlfEvery?: number;
+	// The series' shape (the defaults give the layout above; series detection is tested on others).
+	/** Folder of the digests; default "Digests". */
+	folder?: string;
+	/** Title with `{{start}}` and `{{end}}`; default "Weekly Links: {{start}} to {{end}}". */
+	titleTemplate?: string;
+	/** Path under the folder, without `.md`; `{{year}}` is the start's year; default "{{year}}/{{start}} to {{end}}". */
+	fileNameTemplate?: string;
+	/** moment-style date format of titles and names (a `/` is written `-` in names); default "DD-MM-YYYY". */
+	dateFormat?: string;
+	/** Heading level of the categories; default 1. */
+	categoryLevel?: number;
+	/** Write a `# Title` heading above the categories (with a category level of 2 or more); default false. */
+	titleHeading?: boolean;
+	/** Days in a period; default 7. */
+	periodDays?: number;
+	/** Tags every digest carries besides `tag`; default ["collections"]. */
+	extraTags?: string[];
+	/** Start every digest with a cover embed; default true. */
+	cover?: boolean;
+	/** Also write a template note at this vault path: the series' tags and categories as empty headings. */
+	templateNote?: string;
+	/** Also write the local notes and cover images the digests link to; default true. */
+	notes?: boolean;
 }
 
 /** Category headings, in the series' order; each digest uses 4-8 of them. */
@@ -195,10 +219,13 @@ const DAY_MS = 86_400_000;
 /** The last generated period ends on this Sunday; earlier digests go back one week each. */
 const LAST_END_UTC = Date.UTC(2025, 9, 5);
 
-function ddmmyyyy(ms: number): string {
+function formatDay(ms: number, format: string): string {
 	const d = new Date(ms);
-	const pad = (n: number) => String(n).padStart(2, "0");
-	return `${pad(d.getUTCDate())}-${pad(d.getUTCMonth() + 1)}-${d.getUTCFullYear()}`;
+	return dateFormat(format).format({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() });
+}
+
+function fill(template: string, values: Record<string, string>): string {
+	return template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => values[key] ?? whole);
 }
 
 /** Vault path of a generated note (a tenth of them one folder deeper). */
@@ -230,10 +257,21 @@ export function generateVault(options: VaultOptions): Map<string, string> {
 	const rng = new Prng(options.seed ?? 1);
 	const tag = options.tag ?? "weeklylinks";
 	const crlfEvery = options.crlfEvery ?? 7;
+	const shape: Shape = {
+		titleTemplate: options.titleTemplate ?? "Weekly Links: {{start}} to {{end}}",
+		categoryLevel: options.categoryLevel ?? 1,
+		titleHeading: options.titleHeading ?? false,
+		tags: [tag, ...(options.extraTags ?? ["collections"])],
+		cover: options.cover ?? true,
+	};
+	const folder = options.folder ?? "Digests";
+	const fileNameTemplate = options.fileNameTemplate ?? "{{year}}/{{start}} to {{end}}";
+	const format = options.dateFormat ?? "DD-MM-YYYY";
+	const periodDays = Math.max(1, Math.floor(options.periodDays ?? 7));
 	const files = new Map<string, string>();
 
 	const names = noteNames();
-	names.forEach((name, i) => {
+	if (options.notes !== false) names.forEach((name, i) => {
 		const others = [names[(i + 1) % names.length]!, names[(i + 17) % names.length]!];
 		const text = [
 			`# ${name}`,
@@ -248,30 +286,48 @@ export function generateVault(options: VaultOptions): Map<string, string> {
 		files.set(notePath(i, name), text);
 	});
 	const covers = 12;
-	for (let c = 0; c < covers; c++) {
+	for (let c = 0; c < covers && options.notes !== false; c++) {
 		files.set(`Attachments/cover-${String(c).padStart(2, "0")}.svg`, `<svg xmlns="http://www.w3.org/2000/svg" width="500" height="250"><rect width="500" height="250" fill="#${(0x203040 + c * 0x0a0b0c).toString(16).slice(-6)}"/></svg>\n`);
 	}
 
 	const pool: UrlPool = { urls: [], earlier: 0, next: 0 };
-	const firstStart = LAST_END_UTC - 6 * DAY_MS - (digests - 1) * 7 * DAY_MS;
+	const firstStart = LAST_END_UTC - (periodDays - 1) * DAY_MS - (digests - 1) * periodDays * DAY_MS;
+	const nameFormat = format.replace(/\//g, "-");
 	for (let d = 0; d < digests; d++) {
-		const start = firstStart + d * 7 * DAY_MS;
-		const end = start + 6 * DAY_MS;
-		const period = `${ddmmyyyy(start)} to ${ddmmyyyy(end)}`;
-		const year = new Date(start).getUTCFullYear();
+		const start = firstStart + d * periodDays * DAY_MS;
+		const end = start + (periodDays - 1) * DAY_MS;
+		const year = String(new Date(start).getUTCFullYear());
+		const title = fill(shape.titleTemplate, { start: formatDay(start, format), end: formatDay(end, format), year });
+		const name = fill(fileNameTemplate, { start: formatDay(start, nameFormat), end: formatDay(end, nameFormat), year });
 		const draft = d === digests - 1 || rng.chance(0.01);
 		pool.earlier = pool.urls.length;
-		let text = digestText(rng, { period, tag, draft, perDigest, names, pool, cover: d % covers });
+		let text = digestText(rng, { title, shape, draft, perDigest, names, pool, cover: d % covers });
 		if (crlfEvery > 0 && (d + 1) % crlfEvery === 0) text = text.replace(/\n/g, "\r\n");
 		if (rng.chance(0.02)) text = `\uFEFF${text}`;
-		files.set(`Digests/${year}/${period}.md`, text);
+		files.set(`${folder ? `${folder}/` : ""}${name}.md`, text);
+	}
+	if (options.templateNote) {
+		const hashes = "#".repeat(shape.categoryLevel);
+		const lines = ["---", 'title: "{{title}}"', "tags:", ...shape.tags.map((t) => `  - ${t}`), "---", ""];
+		if (shape.cover) lines.push("![[cover-00.svg|center|500]]", "");
+		for (const c of CATEGORIES) lines.push(`${hashes} ${c}`, "");
+		files.set(options.templateNote, lines.join("\n"));
 	}
 	return files;
 }
 
+interface Shape {
+	titleTemplate: string;
+	categoryLevel: number;
+	titleHeading: boolean;
+	/** The series' tag first. */
+	tags: string[];
+	cover: boolean;
+}
+
 interface DigestSpec {
-	period: string;
-	tag: string;
+	title: string;
+	shape: Shape;
 	draft: boolean;
 	perDigest: number;
 	names: string[];
@@ -280,12 +336,16 @@ interface DigestSpec {
 }
 
 function digestText(rng: Prng, spec: DigestSpec): string {
-	const out: string[] = ["---", `title: "Weekly Links: ${spec.period}"`];
-	if (rng.chance(0.25)) out.push(`tags: [${spec.tag}, collections]`);
-	else out.push("tags:", `  - ${spec.tag}`, "  - collections");
+	const { shape } = spec;
+	const out: string[] = ["---", `title: "${spec.title}"`];
+	if (rng.chance(0.25)) out.push(`tags: [${shape.tags.join(", ")}]`);
+	else out.push("tags:", ...shape.tags.map((t) => `  - ${t}`));
 	if (spec.draft) out.push("draft: true");
-	out.push("---", "", `![[cover-${String(spec.cover).padStart(2, "0")}.svg|center|500]]`, "");
+	out.push("---", "");
+	if (shape.cover) out.push(`![[cover-${String(spec.cover).padStart(2, "0")}.svg|center|500]]`, "");
 	if (rng.chance(0.3)) out.push(rng.pick(PREAMBLES), "");
+	if (shape.titleHeading) out.push(`# ${spec.title}`, "");
+	const hashes = "#".repeat(shape.categoryLevel);
 
 	// 4-8 categories in the series' order, the entries spread over them.
 	const count = rng.int(4, 8);
@@ -299,7 +359,7 @@ function digestText(rng: Prng, spec: DigestSpec): string {
 	cats.forEach((cat, ci) => {
 		// Now and then the author types the heading right under the last commentary line.
 		if (ci > 0 && rng.chance(0.8)) out.push("");
-		out.push(`# ${cat}`, "");
+		out.push(`${hashes} ${cat}`, "");
 		let n = 0;
 		while (n < sizes[ci]!) {
 			const groupSize = Math.min(sizes[ci]! - n, rng.chance(0.08) ? rng.int(2, 3) : 1);

@@ -6,6 +6,9 @@ import { completeSeries, DEFAULT_SERIES, mayBeDigest, seriesPathProblems } from 
 import type { Series, Severity } from "../core/format/types";
 import { vaultPath } from "../core/format/vault-path";
 import { VaultFs } from "./vault-fs";
+import { detectVault, seriesFlagsFor, seriesLabel } from "./detect-vault";
+import { toSeries } from "../core/detect/detect-series";
+import { count } from "../core/format/words";
 
 export const SETTINGS_PATH = ".obsidian/plugins/digest-curator/data.json";
 
@@ -15,6 +18,8 @@ export interface SeriesFlags {
 	tag?: string;
 	folder?: string;
 	series?: string;
+	/** Fields set on the command line over the chosen series' (`--category-level`, ...). */
+	shape?: Partial<Pick<Series, "categoryLevel" | "dateFormat" | "titleTemplate" | "fileNameTemplate">>;
 }
 
 /** A note or folder that could not be read as text: why, and how much that matters. */
@@ -40,8 +45,45 @@ export function flagPath(vault: VaultFs, raw: string, flag: string): string {
 	return where.path;
 }
 
+/**
+ * The series a command works on: from flags, else the plugin's saved settings, else the one series
+ * detected in the vault (`notice` says so; several are a usage error), else the default; the shape
+ * flags set over any of them.
+ */
+export function chooseSeries(vault: VaultFs, flags: SeriesFlags, files: readonly string[], warn: Warn = () => {}): { series: Series[]; notice: string | null } {
+	let series = namedSeries(vault, flags, warn);
+	let notice: string | null = null;
+	if (!series) {
+		const found = detectVault(vault, files).series;
+		if (found.length > 1) {
+			const choices = found.map((d) => `${seriesFlagsFor(d)} (${count(d.notes, "note")})`).join(", or ");
+			throw new UsageError(`The vault holds ${found.length} digest series and no saved settings; pick one with ${choices}.`);
+		}
+		const d = found[0];
+		if (d) notice = `No saved settings: using the series detected in the vault, ${seriesLabel(d)} (${count(d.notes, "note")}); run digest-curator detect for all its fields.`;
+		series = d ? [toSeries(d)] : [completeSeries(DEFAULT_SERIES)];
+	}
+	const shape = flags.shape ?? {};
+	return { series: Object.keys(shape).length > 0 ? series.map((s) => completeSeries({ ...s, ...shape })) : series, notice };
+}
+
 /** The series a command works on: from flags, else the plugin's saved settings, else the default. */
 export function selectSeries(vault: VaultFs, flags: SeriesFlags, warn: Warn = () => {}): Series[] {
+	return namedSeries(vault, flags, warn) ?? [completeSeries(DEFAULT_SERIES)];
+}
+
+/** Whether the plugin's settings in the vault hold a series. */
+export function hasSavedSeries(vault: VaultFs): boolean {
+	try {
+		const list = (vault.readJson(SETTINGS_PATH) as { series?: unknown } | undefined)?.series;
+		return Array.isArray(list) && list.length > 0;
+	} catch {
+		return false;
+	}
+}
+
+/** The series the flags or the saved settings name, with their paths checked; null when neither names one. */
+function namedSeries(vault: VaultFs, flags: SeriesFlags, warn: Warn): Series[] | null {
 	let data: unknown;
 	try {
 		data = vault.readJson(SETTINGS_PATH);
@@ -62,7 +104,8 @@ export function selectSeries(vault: VaultFs, flags: SeriesFlags, warn: Warn = ()
 		const folder = flags.folder !== undefined ? flagPath(vault, flags.folder, "--folder") : "";
 		chosen = [completeSeries({ ...base, tag: flags.tag ?? (flags.folder !== undefined ? "" : base.tag), folder })];
 	} else {
-		chosen = saved.length ? saved : [completeSeries(DEFAULT_SERIES)];
+		if (saved.length === 0) return null;
+		chosen = saved;
 	}
 	for (const s of chosen) {
 		const problems = seriesPathProblems(s);
@@ -83,6 +126,8 @@ export interface OpenedVault {
 	files: string[];
 	/** Folders that could not be listed, by path. */
 	unlisted: Map<string, ReadProblem>;
+	/** Said on stderr before the command's output: where the series came from, when it was detected. */
+	notice?: string | null;
 }
 
 export interface LoadedVault extends OpenedVault {
@@ -98,7 +143,6 @@ export interface LoadedVault extends OpenedVault {
 export function openVault(root: string, flags: SeriesFlags, warn: Warn = () => {}, vaultFs: (root: string) => VaultFs = (r) => new VaultFs(r)): OpenedVault {
 	const vault = vaultFs(root);
 	if (!vault.isDirectory()) throw new UsageError(`${root} is not a folder; give the path of an Obsidian vault.`);
-	const series = selectSeries(vault, flags, warn);
 	const unlisted = new Map<string, ReadProblem>();
 	let files: string[];
 	try {
@@ -106,7 +150,7 @@ export function openVault(root: string, flags: SeriesFlags, warn: Warn = () => {
 	} catch (e) {
 		throw new UsageError(`${root} could not be read (${(e as { code?: string }).code ?? String(e)}); give the path of a vault you may read.`);
 	}
-	return { vault, series, files, unlisted };
+	return { vault, files, unlisted, ...chooseSeries(vault, flags, files, warn) };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { parseArgs, type ParseArgsConfig } from "node:util";
+import type { ParseArgsConfig } from "node:util";
 import { parseYaml } from "./yaml";
 import { checkIndex, checkSummary, formatProblem, hasErrors, sortProblems } from "../core/check/check";
 import { isoDate, parseIsoDate } from "../core/format/dates";
@@ -10,9 +10,13 @@ import { insertEntry, renumberEntries, type EditResult } from "../core/edit/entr
 import { planNewDigest } from "../core/edit/new-digest";
 import { templateNoteLocation } from "../core/format/series";
 import type { Digest, Period, Problem, Series } from "../core/format/types";
-import { flagPath, loadVault, openVault, readDigestNotes, UsageError, type LoadedVault, type OpenedVault, type ReadProblem, type SeriesFlags } from "./load-vault";
-import { digestToJson } from "./json-output";
+import { flagPath, loadVault, openVault, readDigestNotes, UsageError, type LoadedVault, type OpenedVault, type ReadProblem } from "./load-vault";
 import { VaultWriteError, type VaultFs } from "./vault-fs";
+import { parseCommandArgs, seriesFlags, SHAPE_HELP, SHAPE_OPTIONS } from "./args";
+import { commandDetect, DETECT_HELP, DETECT_OPTIONS, noDigestsHint } from "./detect-command";
+import { version } from "../../package.json";
+import { digestToJson } from "./json-output";
+import { count } from "../core/format/words";
 
 export interface CliIo {
 	out: (text: string) => void;
@@ -27,12 +31,15 @@ const SERIES_OPTIONS = {
 	folder: { type: "string" },
 	series: { type: "string" },
 	help: { type: "boolean", short: "h" },
+	...SHAPE_OPTIONS,
 } as const;
 
-const SERIES_HELP = `  --tag T          Digests carry this frontmatter tag (default: the saved series, else weeklylinks)
+const SERIES_HELP = `  --tag T          Digests carry this frontmatter tag (default: the saved series, else the detected one, else weeklylinks)
   --folder F       Digests live under this vault folder
   --series NAME    Use the saved series with this name (.obsidian/plugins/digest-curator/data.json)
-  -h, --help       Show this help`;
+${SHAPE_HELP}
+  -h, --help       Show this help
+  With no --tag, --folder or saved series, the one series "digest-curator detect" finds is used.`;
 
 const HELP: Record<string, string> = {
 	"": `digest-curator: index, check and edit the link digests of an Obsidian vault.
@@ -45,8 +52,9 @@ Commands:
   add        Add a link entry to a digest
   renumber   Number the entries of a digest 1..n in each category
   new        Create the series' next digest
+  detect     Find the vault's digest series and how they are written
 
-Run "digest-curator <command> --help" for a command's options.
+Run "digest-curator <command> --help" for a command's options, "digest-curator --version" for the version.
 Exit codes: 0 fine; 1 problems of severity error (or any with --strict), a note that could not be read, or a refused edit; 2 bad usage or an unreadable vault.
 `,
 	index: `Usage: digest-curator index VAULT [--json]
@@ -82,6 +90,7 @@ Number the entries of every category 1..n in document order; only the digits cha
   --digest PATH    Vault path of the digest (default: the series' latest)
 ${SERIES_HELP}
 `,
+	detect: DETECT_HELP,
 	new: `Usage: digest-curator new VAULT [--date YYYY-MM-DD]
 
 Create the series' next digest, from the day after its latest period to --date (default: today).
@@ -107,6 +116,7 @@ const COMMAND_OPTIONS: Record<string, ParseArgsConfig["options"]> = {
 	},
 	renumber: { ...SERIES_OPTIONS, digest: { type: "string" } },
 	new: { ...SERIES_OPTIONS, date: { type: "string" } },
+	detect: DETECT_OPTIONS,
 };
 
 type Values = Record<string, string | boolean | string[] | undefined>;
@@ -118,31 +128,31 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 		io.out(HELP[""]!);
 		return command === undefined ? 2 : 0;
 	}
+	if (command === "--version" || command === "-V" || command === "version") {
+		io.out(`digest-curator ${version}\n`);
+		return 0;
+	}
 	const options = COMMAND_OPTIONS[command];
 	if (!options) {
 		io.err(`digest-curator: unknown command "${command}"; run digest-curator --help for the list.\n`);
 		return 2;
 	}
-	let values: Values;
-	let positionals: string[];
 	try {
-		({ values, positionals } = parseArgs({ args: rest, options, allowPositionals: true, strict: true }) as { values: Values; positionals: string[] });
-	} catch (e) {
-		io.err(`digest-curator ${command}: ${e instanceof Error ? e.message.split("\n")[0] : String(e)}. Run digest-curator ${command} --help.\n`);
-		return 2;
-	}
-	if (values["help"]) {
-		io.out(HELP[command]!);
-		return 0;
-	}
-	try {
+		const { values, positionals } = parseCommandArgs(command, rest, options);
+		if (values["help"]) {
+			io.out(HELP[command]!);
+			return 0;
+		}
 		if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "Give the path of the vault." : `Give one vault path, not ${positionals.length}.`);
-		const flags: SeriesFlags = { tag: str(values["tag"]), folder: str(values["folder"]), series: str(values["series"]) };
+		const flags = seriesFlags(values);
+		if (command === "detect") return commandDetect(positionals[0]!, values, flags, io);
 		const opened = openVault(positionals[0]!, flags, (w) => io.err(`digest-curator: warning: ${w}\n`), io.vaultFs);
+		if (opened.notice) io.err(`digest-curator: ${opened.notice}\n`);
 		if (command === "index") return commandIndex(opened, values, io);
 		const loaded = loadVault(opened);
 		// check reports them among its problems.
 		if (command !== "check") reportUnreadable(loaded.unreadable, io);
+		if (loaded.index.size === 0 && command !== "new") io.err(noDigestsHint(loaded.series));
 		switch (command) {
 			case "check": return commandCheck(loaded, values, io);
 			case "add": return commandAdd(loaded, values, io);
@@ -200,6 +210,7 @@ function commandIndex(opened: OpenedVault, values: Values, io: CliIo): number {
 	});
 	reportUnreadable(unreadable, io);
 	const code = missedAny(unreadable) ? 1 : 0;
+	if (rows.length === 0) io.err(noDigestsHint(opened.series));
 	rows.sort(digestOrder);
 	if (json) {
 		// One compact line per digest: a vault's index is tens of megabytes, and one pretty-printed
@@ -210,13 +221,13 @@ function commandIndex(opened: OpenedVault, values: Values, io: CliIo): number {
 		return code;
 	}
 	for (const r of rows) io.out(r.out);
-	io.out(`${rows.length} digests, ${rows.reduce((n, r) => n + r.entries, 0)} entries.\n`);
+	io.out(`${count(rows.length, "digest")}, ${count(rows.reduce((n, r) => n + r.entries, 0), "entry", "entries")}.\n`);
 	return code;
 }
 
 function summaryLine(d: Digest, entries: number): string {
 	const period = d.period ? `${isoDate(d.period.start)} to ${isoDate(d.period.end)}` : "no period";
-	return `${d.path}\n  ${d.title}${d.draft ? " (draft)" : ""}, ${period}, ${d.categories.length} categories, ${entries} entries\n`;
+	return `${d.path}\n  ${d.title}${d.draft ? " (draft)" : ""}, ${period}, ${count(d.categories.length, "category", "categories")}, ${count(entries, "entry", "entries")}\n`;
 }
 
 /** The same text in a string of its own, sharing no memory with the string it was cut from. */
@@ -343,7 +354,8 @@ function commandRenumber(loaded: LoadedVault, values: Values, io: CliIo): number
 			changed = result.ok ? result.changes.length : 0;
 			return result;
 		};
-		return writeEdit(loaded, digest.path, edit, io, () => (changed ? `Renumbered ${changed} entries in ${digest.path}.` : `${digest.path} was already numbered in order.`));
+		const none = digest.categories.every((c) => c.entries.length === 0);
+		return writeEdit(loaded, digest.path, edit, io, () => (changed ? `Renumbered ${count(changed, "entry", "entries")} in ${digest.path}.` : none ? `${digest.path} has no entries to renumber.` : `${digest.path} was already numbered in order.`));
 	} catch (e) {
 		if (e instanceof EditRefused) {
 			io.err(`digest-curator: ${e.message}\n`);

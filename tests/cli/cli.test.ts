@@ -78,7 +78,7 @@ describe("digest-curator on the example vault", () => {
 	it("check --strict fails on warnings, and the text report ends with a summary", () => {
 		expect(run(["check", join(ROOT, "example-vault"), "--strict"]).code).toBe(1);
 		const text = run(["check", join(ROOT, "example-vault")]);
-		expect(text.out.trim().split("\n").at(-1)).toMatch(/^Checked 4 digests, \d+ entries: 0 errors, 3 warnings, 1 notes\.$/);
+		expect(text.out.trim().split("\n").at(-1)).toMatch(/^Checked 4 digests, \d+ entries: 0 errors, 3 warnings, 1 note\.$/);
 	});
 
 	it("add inserts into the latest digest, refuses a shared link, and accepts it with --allow-duplicate", () => {
@@ -171,7 +171,7 @@ describe("digest-curator: bad input and usage", () => {
 		const r = run(["index", vault]);
 		expect(r.code).toBe(0);
 		expect(r.err).toMatch(/latin\.md is not valid UTF-8/);
-		expect(r.out).toMatch(/1 digests, 1 entries/);
+		expect(r.out).toMatch(/^1 digest, 1 entry\.$/m);
 		const add = run(["add", vault, "--category", "C", "--url", "https://n.com", "--title", "N"]);
 		expect(add.code).toBe(1);
 		expect(readFileSync(join(vault, "latin.md")).equals(latin)).toBe(true);
@@ -181,7 +181,7 @@ describe("digest-curator: bad input and usage", () => {
 		const vault = tempDir();
 		writeFileSync(join(vault, "a.md"), "---\ntags: [other]\n---\n# C\n[1. A - B](https://e.com)\n");
 		expect(run(["index", vault]).out).toMatch(/^0 digests/m);
-		expect(run(["index", vault, "--tag", "other"]).out).toMatch(/1 digests, 1 entries/);
+		expect(run(["index", vault, "--tag", "other"]).out).toMatch(/^1 digest, 1 entry\.$/m);
 		expect(run(["index", vault, "--folder", "nowhere"]).out).toMatch(/^0 digests/m);
 	});
 });

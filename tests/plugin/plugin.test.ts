@@ -378,7 +378,7 @@ describe("Obsidian's command line", () => {
 	it("answers with the same core as the standalone CLI", async () => {
 		const l = await load();
 		await ready(l);
-		expect(summary(l.plugin)).toMatch(/^2 digests, 4 entries, 1 shared links\./);
+		expect(summary(l.plugin)).toMatch(/^2 digests, 4 entries, 1 shared link\./);
 		const check = runCheck(l.plugin, {});
 		expect(check).toMatch(/duplicate-url/);
 		expect(check.trim().split("\n").at(-1)).toBe("Result: passed.");

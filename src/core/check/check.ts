@@ -1,5 +1,6 @@
 import type { DigestIndex, IndexedEntry } from "../index/digest-index";
-import type { Digest, Problem, Severity } from "../format/types";
+import type { Digest, OffLevelEntries, Problem, Severity } from "../format/types";
+import { count, hashes } from "../format/words";
 import { periodProblems } from "./period-check";
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -13,6 +14,7 @@ function quote(ie: IndexedEntry): string {
 export function checkDigest(digest: Digest): Problem[] {
 	const problems: Problem[] = [...digest.problems];
 	const path = digest.path;
+	if (digest.offLevel) problems.push({ code: "category-level", severity: "warning", path, line: digest.offLevel.line, message: offLevelMessage(digest.offLevel) });
 	for (const cat of digest.categories) {
 		if (cat.entries.length === 0) {
 			problems.push({ code: "empty-category", severity: "info", path, line: cat.line, message: `Category "${cat.name}" has no entries.` });
@@ -45,6 +47,14 @@ export function checkDigest(digest: Digest): Problem[] {
 		}
 	}
 	return problems;
+}
+
+/** Why entry lines under headings of another level are not entries, and what to change. */
+export function offLevelMessage(off: OffLevelEntries): string {
+	const seriesLevel = off.categoryLevel;
+	const lines = off.count === 1 ? "1 entry line" : `${off.count} entry lines`;
+	const them = off.count === 1 ? "it is not read as an entry" : "they are not read as entries";
+	return `The note has ${lines} under level-${off.level} headings (${hashes(off.level)} ${off.heading}, line ${off.line}), but the series' categories are level-${seriesLevel} headings (${hashes(seriesLevel)}), so ${them}; set the series' category level to ${off.level}.`;
 }
 
 /** Problems of the given digests (all when omitted), duplicates across the whole index included. */
@@ -88,6 +98,6 @@ export function formatProblem(p: Problem): string {
 
 /** The closing line of a check: how many digests and entries, and problems by severity. */
 export function checkSummary(problems: readonly Problem[], digests: number, entries: number): string {
-	const count = (s: Severity) => problems.filter((p) => p.severity === s).length;
-	return `Checked ${digests} digests, ${entries} entries: ${count("error")} errors, ${count("warning")} warnings, ${count("info")} notes.`;
+	const of = (s: Severity) => problems.filter((p) => p.severity === s).length;
+	return `Checked ${count(digests, "digest")}, ${count(entries, "entry", "entries")}: ${count(of("error"), "error")}, ${count(of("warning"), "warning")}, ${count(of("info"), "note")}.`;
 }

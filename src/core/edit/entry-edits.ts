@@ -1,7 +1,8 @@
 import { escapeLinkText, formatDestination } from "../format/entry-text";
 import type { YamlParser } from "../format/frontmatter";
 import { CodeMasker, isBlank, parseInlineLink } from "../format/markdown-scan";
-import { parseWithSeries } from "../format/parser";
+import { parseWithSeries, readHeading } from "../format/parser";
+import { hashes } from "../format/words";
 import { LineEdits, type TextChange } from "./text-edit";
 import type { Category, Digest, Entry, Series } from "../format/types";
 
@@ -97,6 +98,37 @@ function maxNumber(cat: Category | undefined, skipLine = -1): number {
 }
 
 /**
+ * A heading named like a category but of another level than the series' categories, outside code:
+ * writing the category would put `# Frontend` beside the note's `## Frontend`. One pass, taken only
+ * when the category is missing.
+ */
+function headingAtOtherLevel(text: string, level: number, name: string): { level: number; name: string; line: number } | null {
+	const want = name.trim().toLowerCase();
+	const masker = new CodeMasker();
+	const lines = text.split("\n");
+	for (let i = 0; i < lines.length; i++) {
+		const raw = lines[i]!.replace(/\r$/, "");
+		const wasInFence = masker.inFence;
+		const scan = masker.mask(raw);
+		if (wasInFence) continue;
+		const h = readHeading(scan);
+		if (!h || h.level === level) continue;
+		const written = (readHeading(raw) ?? h).name;
+		if (written.toLowerCase() === want) return { level: h.level, name: written, line: i + 1 };
+	}
+	return null;
+}
+
+/** Why a category cannot be created beside a heading of the same name at another level, or null. */
+function levelClash(text: string, digest: Digest, ctx: EditContext, name: string): string | null {
+	if (findCategory(digest, name)) return null;
+	const other = headingAtOtherLevel(text, ctx.series.categoryLevel, name);
+	if (!other) return null;
+	const level = ctx.series.categoryLevel;
+	return `The note already has "${other.name}" as a level-${other.level} heading (${hashes(other.level)} ${other.name}, line ${other.line}), and the series' categories are level-${level} headings, so the entry was not added; set the series' category level to ${other.level}.`;
+}
+
+/**
  * Plans where a block of lines goes at the end of a category, creating the category where the
  * series' order puts it. Returns the 1-based line the block's first line will have.
  */
@@ -130,6 +162,8 @@ export function insertEntry(text: string, path: string, ctx: EditContext, input:
 	if (/[\r\n]/.test(input.category + input.url + input.title + (input.source ?? ""))) return refuse("The category, URL, title and source must each be one line.");
 	const digest = parseForEdit(text, path, ctx);
 	if (typeof digest === "string") return refuse(digest);
+	const clash = levelClash(text, digest, ctx, input.category);
+	if (clash) return refuse(clash);
 	const edits = new LineEdits(text);
 	const number = maxNumber(findCategory(digest, input.category)) + 1;
 	const entryLine = formatEntryLine({ ...input, number });
@@ -183,6 +217,12 @@ function planRenumber(edits: LineEdits, cat: Category, skipLine = -1): number {
 export function renumberEntries(text: string, path: string, ctx: EditContext, categories?: readonly string[]): EditResult {
 	const digest = parseForEdit(text, path, ctx);
 	if (typeof digest === "string") return refuse(digest);
+	const off = digest.offLevel;
+	if (off && digest.categories.every((c) => c.entries.length === 0)) {
+		const level = ctx.series.categoryLevel;
+		const lines = off.count === 1 ? "its 1 entry line stands" : `its ${off.count} entry lines stand`;
+		return refuse(`The note has no entries under level-${level} headings (${hashes(level)}); ${lines} under level-${off.level} headings (${hashes(off.level)} ${off.heading}, line ${off.line}), so nothing was renumbered; set the series' category level to ${off.level}.`);
+	}
 	const edits = new LineEdits(text);
 	const wanted = categories?.map((c) => c.toLowerCase());
 	for (const cat of digest.categories) if (!wanted || wanted.includes(cat.name.toLowerCase())) planRenumber(edits, cat);
@@ -262,6 +302,8 @@ export function moveEntry(text: string, path: string, ctx: EditContext, line: nu
 	if (!found) return noEntry(line);
 	const target = findCategory(digest, category);
 	if (target === found.cat) return refuse(`The entry is already in "${found.cat.name}".`);
+	const clash = levelClash(text, digest, ctx, category);
+	if (clash) return refuse(clash.replace("the entry was not added", "the entry was not moved"));
 	const edits = new LineEdits(text);
 	const block = ownedBlock(found);
 	const group = found.cat.groups[found.entry.group]!;

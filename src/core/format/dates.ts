@@ -54,6 +54,8 @@ export interface DateFormat {
 	readonly complete: boolean;
 	/** Every valid date in `text`, in order. `invalid` counts matches that are not real dates (31-02-2025). */
 	findAll(text: string): { dates: DayDate[]; invalid: number };
+	/** Every valid date in `text` with where it stands, in order. */
+	findSpans(text: string): { date: DayDate; index: number; length: number }[];
 	parse(text: string): DayDate | null;
 	format(date: DayDate): string;
 }
@@ -128,6 +130,16 @@ function compile(format: string): DateFormat {
 				else invalid++;
 			}
 			return { dates, invalid };
+		},
+		findSpans(text) {
+			const spans: { date: DayDate; index: number; length: number }[] = [];
+			if (!complete) return spans;
+			re.lastIndex = 0;
+			for (let m = re.exec(text); m; m = re.exec(text)) {
+				const d = fromMatch(m);
+				if (d) spans.push({ date: d, index: m.index, length: m[0].length });
+			}
+			return spans;
 		},
 		parse(text) {
 			const m = whole.exec(text.trim());

@@ -3,7 +3,7 @@ import { parseEntryText } from "./entry-text";
 import { readFrontmatter, readTags, type FrontmatterBlock, type FrontmatterTags, type YamlParser } from "./frontmatter";
 import { CodeMasker, findInternalLinks, findTags, isBlank, parseInlineLink, splitLines } from "./markdown-scan";
 import { seriesOfBrokenNote, seriesOfNote } from "./series";
-import type { Category, Digest, Entry, Group, InternalLink, Period, Problem, Series } from "./types";
+import type { Category, Digest, Entry, Group, InternalLink, OffLevelEntries, Period, Problem, Series } from "./types";
 
 export interface ParseOptions {
 	parseYaml: YamlParser;
@@ -123,6 +123,10 @@ function buildDigest(head: Head, path: string, level: number, format: string): D
 	let group: Group | null = null;
 	let groupLinks: InternalLink[] = [];
 	let groupHasCommentary = false;
+	// Outside every category, the last heading seen (of another level than categories'), and the
+	// entry lines under such headings by level: a note written with `##` categories read with `#`.
+	let outside: { level: number; name: string; line: number } | null = null;
+	let offLevel: OffLevelEntries[] | null = null;
 
 	const closeGroup = () => {
 		if (!group || !category) return;
@@ -166,11 +170,24 @@ function buildDigest(head: Head, path: string, level: number, format: string): D
 					// The name comes from the real line: inline code in a heading is part of the name.
 					category = { name: (scan === raw ? h : readHeading(raw) ?? h).name, line: lineNo, endLine: lineNo, entries: [], groups: [] };
 					categories.push(category);
+					outside = null;
+				} else {
+					outside = { level: h.level, name: h.name, line: lineNo };
 				}
 				continue;
 			}
+			if (h && !category) outside = { level: h.level, name: h.name, line: lineNo };
 		}
-		if (!category) continue;
+		if (!category) {
+			// Only lines that start with `[` under a heading cost a link scan here.
+			if (outside && first === 91 && scan.charCodeAt(1) !== 91 && scan.charCodeAt(1) !== 94 && parseInlineLink(scan, raw, 0).ok) {
+				offLevel ??= [];
+				const seen = offLevel.find((o) => o.level === outside!.level);
+				if (seen) seen.count++;
+				else offLevel.push({ level: outside.level, count: 1, heading: outside.name, line: outside.line, categoryLevel: level });
+			}
+			continue;
+		}
 		const cat: Category = category;
 
 		if (first === 91) {
@@ -234,7 +251,8 @@ function buildDigest(head: Head, path: string, level: number, format: string): D
 	}
 	closeCategory(lines.length);
 
-	return { path, title, tags: tagInfo.tags, period, draft, frontmatter: data, categories, problems, eol };
+	const off = offLevel ? offLevel.reduce((a, b) => (b.count > a.count ? b : a)) : null;
+	return { path, title, tags: tagInfo.tags, period, draft, frontmatter: data, categories, problems, eol, offLevel: off };
 }
 
 /** 1-based line of a frontmatter key, or 1 when the key is not written there. */

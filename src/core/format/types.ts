@@ -16,7 +16,8 @@ export type ProblemCode =
 	| "period-gap"
 	| "period-overlap"
 	/** The command-line tool could not read a note that may be a digest as text (unreadable, binary, not UTF-8). */
-	| "unreadable-note";
+	| "unreadable-note"
+	| "category-level";
 
 export interface Problem {
 	code: ProblemCode;
@@ -105,6 +106,25 @@ export interface Digest {
 	problems: Problem[];
 	/** "\r\n" or "\n", as the file has it. */
 	eol: "\n" | "\r\n";
+	/** Entry lines that no category holds because they stand under headings of another level; absent or null when none. */
+	offLevel?: OffLevelEntries | null;
+}
+
+/**
+ * Entry lines outside every category, under headings of another level than the series' category
+ * level (a series read with `#` categories on a note written with `## Frontend`), counted for the
+ * level that has the most of them.
+ */
+export interface OffLevelEntries {
+	/** Heading level the lines stand under. */
+	level: number;
+	/** How many entry lines stand under headings of that level. */
+	count: number;
+	/** The first such heading: its name and 1-based line. */
+	heading: string;
+	line: number;
+	/** The category level the note was read with. */
+	categoryLevel: number;
 }
 
 export interface Series {

@@ -1,6 +1,7 @@
 import { requireApiVersion, type CliData } from "obsidian";
 import { checkIndex, checkSummary, formatProblem, hasErrors } from "../../core/check/check";
 import { isoDate, parseIsoDate } from "../../core/format/dates";
+import { count } from "../../core/format/words";
 import type { DigestCuratorHost } from "../host";
 import { insertIntoDigest } from "./digest-actions";
 import { createNextDigest, today } from "./new-digest-action";
@@ -58,10 +59,10 @@ export function registerCliHandlers(host: DigestCuratorHost): boolean {
 
 export function summary(host: DigestCuratorHost): string {
 	const index = host.live.index;
-	const lines = [`${index.size} digests, ${index.entryCount()} entries, ${index.duplicates().length} shared links.`];
+	const lines = [`${count(index.size, "digest")}, ${count(index.entryCount(), "entry", "entries")}, ${count(index.duplicates().length, "shared link")}.`];
 	for (const s of host.settings.series) {
 		const latest = index.latest(s.name);
-		lines.push(`${s.name}: ${index.digests(s.name).length} digests${latest ? `, latest ${latest.path}${latest.period ? ` (${isoDate(latest.period.start)} to ${isoDate(latest.period.end)})` : ""}` : ""}`);
+		lines.push(`${s.name}: ${count(index.digests(s.name).length, "digest")}${latest ? `, latest ${latest.path}${latest.period ? ` (${isoDate(latest.period.start)} to ${isoDate(latest.period.end)})` : ""}` : ""}`);
 	}
 	return lines.join("\n");
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
-import { checkDigest, checkIndex, hasErrors } from "../../../src/core/check/check";
+import { checkDigest, checkIndex, checkSummary, hasErrors } from "../../../src/core/check/check";
 import { DigestIndex } from "../../../src/core/index/digest-index";
 import { parseDigest } from "../../../src/core/format/parser";
 import { completeSeries } from "../../../src/core/format/series";
@@ -73,5 +73,52 @@ describe("checkIndex", () => {
 		const all = checkIndex(indexOf(files));
 		const keys = all.map((p) => `${p.path}:${String(p.line).padStart(4, "0")}`);
 		expect(keys).toEqual([...keys].sort());
+	});
+});
+
+describe("category level", () => {
+	// Issue 11: a series read with `#` categories on notes written with `##` showed 0 entries and no problem.
+	const h2 = `${head("01-01-2025 to 07-01-2025")}\nIntro.\n\n## Frontend\n\n[1. Blog - One](https://e.com/1)\n\n[3. Blog - Two](https://e.com/2)\n\n## Backend\n[1. Blog - Three](https://e.com/3)\n`;
+
+	it("warns when entry lines stand under headings of another level, naming the level the note uses", () => {
+		const d = parseDigest(h2, "d.md", { parseYaml, categoryLevel: 1 });
+		const problems = checkDigest(d).filter((p) => p.code === "category-level");
+		expect(problems).toEqual([
+			{
+				code: "category-level",
+				severity: "warning",
+				path: "d.md",
+				line: 8,
+				message: 'The note has 3 entry lines under level-2 headings (## Frontend, line 8), but the series\' categories are level-1 headings (#), so they are not read as entries; set the series\' category level to 2.',
+			},
+		]);
+	});
+
+	it("warns the other way round: `#` categories read with a level of 2", () => {
+		const d = parseDigest(`${head("01-01-2025 to 07-01-2025")}# Frontend\n[1. Blog - One](https://e.com/1)\n`, "d.md", { parseYaml, categoryLevel: 2 });
+		expect(checkDigest(d).map((p) => p.message)).toEqual(['The note has 1 entry line under level-1 headings (# Frontend, line 5), but the series\' categories are level-2 headings (##), so it is not read as an entry; set the series\' category level to 1.']);
+	});
+
+	it("stays quiet when the level fits, for deeper headings inside a category, and for links in a preamble with no heading", () => {
+		expect(checkDigest(parseDigest(h2, "d.md", { parseYaml, categoryLevel: 2 })).map((p) => p.code)).toEqual(["numbering"]);
+		const nested = `${head("01-01-2025 to 07-01-2025")}[Read online](https://e.com/online)\n\n# Frontend\n## Frameworks\n[1. Blog - One](https://e.com/1)\n`;
+		expect(checkDigest(parseDigest(nested, "d.md", { parseYaml })).map((p) => p.code)).toEqual([]);
+	});
+
+	it("ignores fake entries under headings inside code blocks", () => {
+		const fenced = `${head("01-01-2025 to 07-01-2025")}# C\n[1. Blog - One](https://e.com/1)\n\`\`\`\n## Not a heading\n[1. Fake](https://e.com/f)\n\`\`\`\n`;
+		expect(checkDigest(parseDigest(fenced, "d.md", { parseYaml })).map((p) => p.code)).toEqual([]);
+	});
+});
+
+describe("checkSummary", () => {
+	const problem = (severity: "error" | "warning" | "info") => ({ code: "numbering" as const, severity, path: "d.md", line: 1, message: "m" });
+
+	it("says each count in the singular where it is one", () => {
+		expect(checkSummary([problem("error"), problem("warning"), problem("info")], 1, 1)).toBe("Checked 1 digest, 1 entry: 1 error, 1 warning, 1 note.");
+	});
+
+	it("and in the plural otherwise, zero included", () => {
+		expect(checkSummary([problem("warning"), problem("warning")], 0, 2)).toBe("Checked 0 digests, 2 entries: 0 errors, 2 warnings, 0 notes.");
 	});
 });

@@ -611,3 +611,31 @@ describe("formatEntryLine: unnumbered text that starts like a number", () => {
 		}
 	});
 });
+
+describe("a note written with another category level than the series'", () => {
+	// Issue 11: `add --category Frontend` wrote `# Frontend` beside the note's `## Frontend`, and
+	// renumber called entries 1 then 3 "already numbered in order".
+	const h2 = doc("## Frontend", "", "[1. Blog - One](https://e.com/1)", "", "[3. Blog - Two](https://e.com/2)", "");
+
+	it("insertEntry refuses to create `# X` beside an existing `## X`, in one sentence, and changes nothing", () => {
+		const reason = refused(insertEntry(h2, PATH, CTX, { category: "frontend", url: "https://e.com/new", title: "New" }));
+		expect(reason).toBe('The note already has "Frontend" as a level-2 heading (## Frontend, line 1), and the series\' categories are level-1 headings, so the entry was not added; set the series\' category level to 2.');
+	});
+
+	it("insertEntry still adds a category whose name no heading of another level has", () => {
+		expect(edited(h2, insertEntry(h2, PATH, CTX, { category: "Backend", url: "https://e.com/new", title: "New" }))).toBe(`${h2}\n# Backend\n\n[1. New](https://e.com/new)\n`);
+	});
+
+	it("moveEntry refuses the same way", () => {
+		const text = doc("# Other", "[1. Blog - One](https://e.com/1)", "", "### Frontend", "");
+		expect(refused(moveEntry(text, PATH, CTX, 2, "Frontend"))).toMatch(/^The note already has "Frontend" as a level-3 heading/);
+	});
+
+	it("renumberEntries says it found no entries at the series' level", () => {
+		expect(refused(renumberEntries(h2, PATH, CTX))).toBe("The note has no entries under level-1 headings (#); its 2 entry lines stand under level-2 headings (## Frontend, line 1), so nothing was renumbered; set the series' category level to 2.");
+	});
+
+	it("renumberEntries renumbers those entries with the note's level", () => {
+		expect(edited(h2, renumberEntries(h2, PATH, { ...CTX, series: { ...CTX.series, categoryLevel: 2 } }))).toBe(h2.replace("[3. ", "[2. "));
+	});
+});

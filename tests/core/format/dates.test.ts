@@ -9,6 +9,14 @@ describe("dateFormat", () => {
 		expect(r.invalid).toBe(1);
 	});
 
+	it("finds where each valid date stands, skipping impossible ones", () => {
+		const title = "Links: 18-08-2025 to 31-02-2025 and 05-10-2025";
+		const spans = dateFormat("DD-MM-YYYY").findSpans(title);
+		expect(spans.map((s) => title.slice(s.index, s.index + s.length))).toEqual(["18-08-2025", "05-10-2025"]);
+		expect(spans[1]!.date).toEqual({ year: 2025, month: 10, day: 5 });
+		expect(dateFormat("MMMM D, YYYY").findSpans("From september 1, 2025")).toEqual([{ date: { year: 2025, month: 9, day: 1 }, index: 5, length: 17 }]);
+	});
+
 	it("understands month names, short years and literal text in brackets", () => {
 		expect(dateFormat("D MMMM YYYY").parse("5 october 2025")).toEqual({ year: 2025, month: 10, day: 5 });
 		expect(dateFormat("MMM D, YY").parse("Oct 5, 25")).toEqual({ year: 2025, month: 10, day: 5 });
