@@ -73,7 +73,7 @@ describe("a note or folder that cannot be read", () => {
 		expect(r.err).not.toMatch(/\n\s+at /);
 		expect(r.err).toContain("digest-curator: Weekly Links 08-01-2025 to 14-01-2025.md could not be read (permission denied (EACCES)); it was left out.");
 		expect(r.err).toContain("The folder Private could not be read (permission denied (EACCES))");
-		expect(r.out).toMatch(/1 digests, 1 entries/);
+		expect(r.out).toMatch(/1 digest, 1 entry/);
 		// What it printed misses a digest: not a clean run.
 		expect(r.code).toBe(1);
 	});
@@ -88,7 +88,7 @@ describe("a note or folder that cannot be read", () => {
 			["unreadable-note", "error", "Weekly Links 08-01-2025 to 14-01-2025.md"],
 		]);
 		const text = await cli(["check", vault], locked);
-		expect(text.out).toMatch(/Checked 1 digests, 1 entries: 2 errors/);
+		expect(text.out).toMatch(/Checked 1 digest, 1 entry: 2 errors/);
 	});
 
 	it("does not stop add, which adds to the latest digest it could read", async () => {
