@@ -10,7 +10,8 @@ import { parse as parseYaml } from "yaml";
 import { generateVault } from "../scripts/vault-generator";
 import { edited, median, nowMs, percentile, queries } from "./bench-support";
 import { parseDigest } from "../src/core/format/parser";
-import { queryTerms, TextSearchIndex, tokenize, type TextSearchItem } from "../src/core/index/text-search";
+import { TextSearchIndex, type TextSearchItem } from "../src/core/index/text-search";
+import { queryTerms, tokenize } from "../src/core/index/tokenize";
 import type { Digest, Entry } from "../src/core/format/types";
 
 setFlagsFromString("--expose-gc");

@@ -2,11 +2,7 @@
  * An incremental inverted index over words, for "every word of the query appears in the entry"
  * searches over a whole vault without scanning every entry's text.
  *
- * Words: the text is lower-cased (and NFC-normalised when it holds non-ASCII characters), then cut
- * into maximal runs of Unicode letters, digits, combining marks and `_` (`[\p{L}\p{N}\p{M}_]+`).
- * Everything else separates words: spaces, punctuation, `-`, `.`, `/`, `#`, `'`, emoji. `_` stays
- * inside words because a term only has to appear inside a word: `source` still matches the word
- * `utm_source`, while the query `utm_source` stays one term that needs its two halves adjacent.
+ * What a word is, and how a query is cut into terms: see tokenize.ts.
  *
  * Query semantics: every term must appear inside a word. The query is cut into terms the same way
  * (`cncf.example.org` gives `cncf`, `example` and `org`; `#mesh` gives `mesh`), and an item matches
@@ -20,11 +16,13 @@
  * others dead, so an update tokenises only the changed texts and never walks a long posting list;
  * dead slots leave the posting lists in a compaction that runs once they make up a large share
  * (amortised over the updates that made them). A query term is looked up by substring search over
- * the vocabulary joined into a few large strings; the matching word ids are cached per term and
- * extended as the vocabulary grows.
+ * the vocabulary joined into a few large strings (vocabulary-search.ts); the matching word ids are
+ * cached per term and extended as the vocabulary grows.
  */
 
+import { hashText, queryTerms, scanCount, scanEnd, scanHash, scanStart, scanText, textHashA, textHashB } from "./tokenize";
 import { grow, growBytes } from "./typed-arrays";
+import { CHUNK_WORDS, findInChunk, joinWords, type TermMatches, type VocabChunk } from "./vocabulary-search";
 
 export interface TextSearchItem<T> {
 	item: T;
@@ -70,164 +68,15 @@ export interface TextMatches {
 	has(key: string, index: number): boolean;
 }
 
-/** Words per string of the joined vocabulary that a term is searched in. */
-const CHUNK_WORDS = 4096;
 /** Terms whose vocabulary matches are kept, and how many word ids they may hold together. */
 const TERM_CACHE_SIZE = 128;
 const MAX_CACHED_IDS = 1 << 20;
 /** Stamps and serials restart from 0 before they reach this. */
 const MAX_STAMP = 0x3fffffff;
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
-
-interface VocabChunk {
-	/** Words joined, each followed by "\n" (no word holds one). */
-	text: string;
-	/** Offset of each word in `text`. */
-	starts: Int32Array;
-	count: number;
-}
-
-interface TermMatches {
-	/** Ids of the words that contain the term, ascending. */
-	ids: Int32Array;
-	n: number;
-	/** Words of the vocabulary already searched: the ids below it are complete. */
-	scanned: number;
-}
-
-
-const ASCII_WORD = (() => {
-	const t = new Uint8Array(128);
-	for (let c = 48; c <= 57; c++) t[c] = 1;
-	for (let c = 97; c <= 122; c++) t[c] = 1;
-	t[95] = 1;
-	return t;
-})();
-
-/** A run of word characters, tried only where a non-ASCII character stands. */
-const UNICODE_RUN = /[\p{L}\p{N}\p{M}_]+/uy;
-
-/** Words found by the last `scanText`: start, end and hash of each, in `scanned` order. */
-let scanStart: Int32Array = new Int32Array(512);
-let scanEnd: Int32Array = new Int32Array(512);
-let scanHash: Int32Array = new Int32Array(512);
-let scanCount = 0;
-
-/**
- * Lower-cases `raw`, finds its words (into `scanStart`/`scanEnd`/`scanHash`, `scanCount` of them,
- * repeats included) and returns the text they index into: the lower-cased text, composed (NFC)
- * when it holds a non-ASCII character so that `café` matches however it was typed.
- */
-function scanText(raw: string): string {
-	let text = raw.toLowerCase();
-	let composed = false;
-	let n = 0;
-	let len = text.length;
-	let i = 0;
-	while (i < len) {
-		const start = i;
-		let h = FNV_OFFSET;
-		while (i < len) {
-			const c = text.charCodeAt(i);
-			if (c < 128) {
-				if (ASCII_WORD[c] === 0) break;
-				h = Math.imul(h ^ c, FNV_PRIME);
-				i++;
-				continue;
-			}
-			if (!composed) {
-				composed = true;
-				const nfc = text.normalize("NFC");
-				if (nfc !== text) {
-					// Start over on the composed text.
-					text = nfc;
-					len = text.length;
-					n = 0;
-					i = -1;
-					break;
-				}
-			}
-			UNICODE_RUN.lastIndex = i;
-			if (!UNICODE_RUN.test(text)) break;
-			for (const end = UNICODE_RUN.lastIndex; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
-		}
-		if (i < 0) {
-			i = 0;
-			continue;
-		}
-		if (i === start) {
-			i++;
-			continue;
-		}
-		if (n === scanStart.length) {
-			scanStart = grow(scanStart, n * 2);
-			scanEnd = grow(scanEnd, n * 2);
-			scanHash = grow(scanHash, n * 2);
-		}
-		scanStart[n] = start;
-		scanEnd[n] = i;
-		scanHash[n] = h;
-		n++;
-	}
-	scanCount = n;
-	return text;
-}
-
-/** Halves of the last `hashText`. */
-let textHashA = 0;
-let textHashB = 0;
-
-/**
- * A 64-bit hash of `text` as given, in `textHashA` and `textHashB`: two independent Murmur-style
- * mixes, each taking two UTF-16 units a step.
- */
-function hashText(text: string): void {
-	const len = text.length;
-	let a = FNV_OFFSET ^ len;
-	let b = Math.imul(len, 0x27d4eb2f) ^ 0x165667b1;
-	let i = 0;
-	for (; i + 1 < len; i += 2) {
-		const pair = text.charCodeAt(i) | (text.charCodeAt(i + 1) << 16);
-		a = Math.imul(a ^ pair, 0x85ebca6b);
-		a ^= a >>> 13;
-		b = Math.imul(b ^ pair, 0xc2b2ae35);
-		b ^= b >>> 16;
-	}
-	if (i < len) {
-		const c = text.charCodeAt(i);
-		a = Math.imul(a ^ c, 0x85ebca6b);
-		b = Math.imul(b ^ c, 0xc2b2ae35);
-	}
-	// Finalise, so the last units reach every bit.
-	a = Math.imul(a ^ (a >>> 16), 0x7feb352d);
-	textHashA = a ^ (a >>> 15);
-	b = Math.imul(b ^ (b >>> 16), 0x846ca68b);
-	textHashB = b ^ (b >>> 16);
-}
-
-/** The distinct words of `text` (lower-cased), in order of first appearance. */
-export function tokenize(text: string): string[] {
-	const folded = scanText(text);
-	const words = new Set<string>();
-	for (let k = 0; k < scanCount; k++) words.add(folded.slice(scanStart[k], scanEnd[k]));
-	return [...words];
-}
-
-/**
- * The terms of a query: its distinct words, less those inside another term (a word that holds
- * `kubernetes` holds `kube` too). Empty when the query has no word characters.
- */
-export function queryTerms(query: string): string[] {
-	const terms = tokenize(query).sort((a, b) => b.length - a.length);
-	const kept: string[] = [];
-	for (const t of terms) if (!kept.some((k) => k.includes(t))) kept.push(t);
-	return kept;
-}
 
 /**
  * Items (opaque) grouped under keys (a digest path), searchable by the words of their text.
- * See the module comment for what a word and a match are.
+ * See the module comment (and tokenize.ts) for what a word and a match are.
  */
 export class TextSearchIndex<T> {
 	private readonly minDead: number;
@@ -574,26 +423,7 @@ export class TextSearchIndex<T> {
 
 	private scanVocabulary(term: string, m: TermMatches): void {
 		const total = this.words.length;
-		for (let c = Math.floor(m.scanned / CHUNK_WORDS); c * CHUNK_WORDS < total; c++) {
-			const { text, starts, count } = this.chunk(c);
-			const base = c * CHUNK_WORDS;
-			let from = starts[Math.max(0, m.scanned - base)]!;
-			for (;;) {
-				const at = text.indexOf(term, from);
-				if (at < 0) break;
-				// The word holding `at`: the last start at or before it.
-				let lo = 0;
-				let hi = count - 1;
-				while (lo < hi) {
-					const mid = (lo + hi + 1) >> 1;
-					if (starts[mid]! <= at) lo = mid;
-					else hi = mid - 1;
-				}
-				if (m.n === m.ids.length) m.ids = grow(m.ids, m.ids.length * 2);
-				m.ids[m.n++] = base + lo;
-				from = lo + 1 < count ? starts[lo + 1]! : text.length;
-			}
-		}
+		for (let c = Math.floor(m.scanned / CHUNK_WORDS); c * CHUNK_WORDS < total; c++) findInChunk(this.chunk(c), c * CHUNK_WORDS, term, m);
 		m.scanned = total;
 	}
 
@@ -603,14 +433,7 @@ export class TextSearchIndex<T> {
 		const count = Math.min(CHUNK_WORDS, this.words.length - base);
 		const have = this.chunks[c];
 		if (have && have.count === count) return have;
-		const words = this.words.slice(base, base + count);
-		const starts = new Int32Array(count);
-		let offset = 0;
-		for (let i = 0; i < count; i++) {
-			starts[i] = offset;
-			offset += words[i]!.length + 1;
-		}
-		const chunk: VocabChunk = { text: `${words.join("\n")}\n`, starts, count };
+		const chunk = joinWords(this.words, base, count);
 		this.chunks[c] = chunk;
 		return chunk;
 	}
@@ -624,11 +447,15 @@ export class TextSearchIndex<T> {
 		}
 		const serial = ++this.serial;
 		const text = scanText(raw);
+		// Its words, in locals: the loop reads them once a word, and nothing in it scans again.
+		const starts = scanStart;
+		const ends = scanEnd;
+		const hashes = scanHash;
 		const n = scanCount;
 		for (let k = 0; k < n; k++) {
-			const start = scanStart[k]!;
-			const end = scanEnd[k]!;
-			const h = scanHash[k]!;
+			const start = starts[k]!;
+			const end = ends[k]!;
+			const h = hashes[k]!;
 			// Find the word, or the empty cell where it goes.
 			const table = this.table;
 			const mask = table.length - 1;

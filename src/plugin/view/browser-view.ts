@@ -1,23 +1,11 @@
 import { Component, ItemView, Keymap, MarkdownRenderer, Notice, prepareSimpleSearch, SearchComponent, setIcon, type HoverParent, type HoverPopover, type ViewStateResult, type WorkspaceLeaf } from "obsidian";
-import {
-	browse,
-	BrowserCache,
-	defaultBrowserState,
-	hasFilters,
-	mergeBrowserState,
-	BrowserRows,
-	type BrowseResult,
-	type BrowserGroupBy,
-	type BrowserMode,
-	type BrowserOption,
-	type BrowserOptions,
-	type BrowserRow,
-	type BrowserState,
-	type EntryRow,
-	type RowHeights,
-	type RowLayout,
-	type TextRange,
-} from "../../core/browse/entry-browser";
+import { browse, type BrowseResult } from "../../core/browse/browse";
+import { BrowserCache } from "../../core/browse/browser-cache";
+import type { BrowserOption, BrowserOptions } from "../../core/browse/browser-options";
+import { defaultBrowserState, hasFilters, mergeBrowserState, type BrowserGroupBy, type BrowserMode, type BrowserState } from "../../core/browse/browser-state";
+import { BrowserRows, type RowHeights, type RowLayout } from "../../core/browse/row-layout";
+import type { BrowserRow, EntryRow } from "../../core/browse/rows";
+import type { TextRange } from "../../core/browse/search-match";
 import type { IndexedEntry } from "../../core/index/digest-index";
 import { formatEntryLine } from "../../core/edit/entry-edits";
 import { isOpenableUrl } from "../../core/links/url-normalize";

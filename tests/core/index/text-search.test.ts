@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { queryTerms, TextSearchIndex, tokenize, type TextSearchItem } from "../../../src/core/index/text-search";
+import { TextSearchIndex, type TextSearchItem } from "../../../src/core/index/text-search";
 
 /** An index over items named by strings, one text each. */
 function indexOf(texts: Record<string, string[]>, options?: { minDeadToCompact?: number }): TextSearchIndex<string> {
@@ -16,42 +16,6 @@ function items(key: string, texts: readonly string[], version = 0): TextSearchIt
 function sorted(set: Set<string> | null): string[] | null {
 	return set ? [...set].sort() : null;
 }
-
-describe("tokenize", () => {
-	it("cuts lower-cased text into runs of letters, digits, marks and _", () => {
-		expect(tokenize("Kubernetes: the K8s way (v1.29) — utm_source=x, #deep-dive")).toEqual(["kubernetes", "the", "k8s", "way", "v1", "29", "utm_source", "x", "deep", "dive"]);
-	});
-
-	it("gives each word once", () => {
-		expect(tokenize("a b a B")).toEqual(["a", "b"]);
-	});
-
-	it("keeps non-Latin scripts and accented letters in one word", () => {
-		expect(tokenize("日本語のテキスト, Ελληνικά и Русский! Straße")).toEqual(["日本語のテキスト", "ελληνικά", "и", "русский", "straße"]);
-	});
-
-	it("composes accents, so both spellings of café are one word", () => {
-		expect(tokenize("Cafe\u0301 CAFÉ café")).toEqual(["café"]);
-	});
-
-	it("treats emoji and symbols as separators, including astral ones", () => {
-		expect(tokenize("ship🚀it ⭐star 𝒜lpha")).toEqual(["ship", "it", "star", "𝒜lpha"]);
-	});
-
-	it("finds nothing in punctuation", () => {
-		expect(tokenize(" .-#/ ")).toEqual([]);
-		expect(tokenize("")).toEqual([]);
-	});
-});
-
-describe("queryTerms", () => {
-	it("splits like the text and drops terms inside other terms", () => {
-		expect(queryTerms("cncf.example.org").sort()).toEqual(["cncf", "example", "org"]);
-		expect(queryTerms("#mesh")).toEqual(["mesh"]);
-		expect(queryTerms("kube Kubernetes netes")).toEqual(["kubernetes"]);
-		expect(queryTerms("  ... ")).toEqual([]);
-	});
-});
 
 describe("TextSearchIndex.search", () => {
 	const index = indexOf({

@@ -1,0 +1,147 @@
+/** Selecting: the entries (or problems) that pass a state's mode, filters and search, before grouping. */
+
+import { compareDates } from "../format/dates";
+import type { Problem } from "../format/types";
+import type { DigestIndex, IndexedEntry } from "../index/digest-index";
+import type { BrowseOptions } from "./browse";
+import type { BrowserCache } from "./browser-cache";
+import { browserQuery, hasStructuredFilters, validDate, type BrowserGroupBy, type BrowserState } from "./browser-state";
+import type { Bucket } from "./group";
+import { Runs } from "./runs";
+import { entrySearchText, NO_MATCHES, plainSearch, rangesWithin, searchWords, type Highlighter, type TextRange } from "./search-match";
+
+/** The entries (or problems) that pass a state's mode and filters, in display order. */
+export interface Selection {
+	signature: string;
+	/** all and mentions modes: the entries, as runs of display positions (see `DisplayOrder`). */
+	runs: Runs;
+	/** duplicates mode: groups of occurrences. */
+	duplicates: IndexedEntry[][];
+	/** problems mode. */
+	problems: Problem[];
+	/** Title ranges to highlight, or null without a search. */
+	highlight: Highlighter | null;
+	/** Buckets by grouping, made when first asked for. */
+	groupings: Map<BrowserGroupBy | "duplicates", Bucket[]>;
+}
+
+/** What a selection depends on, as a string: states of one signature select the same entries. */
+export function selectionSignature(state: BrowserState, options: BrowseOptions, wordSearch: boolean): string {
+	const q = browserQuery(state);
+	return JSON.stringify([
+		state.mode,
+		state.search.trim(),
+		wordSearch,
+		q.series ?? null,
+		q.category ?? null,
+		q.source ?? null,
+		q.tag ?? null,
+		q.recommended ?? null,
+		state.from ?? null,
+		state.to ?? null,
+		state.mode === "mentions" ? options.activeNotePath ?? null : null,
+	]);
+}
+
+/** The entries (or problems) that pass a state's mode and filters; a view's cache keeps the last few. */
+export function select(index: DigestIndex, state: BrowserState, options: BrowseOptions, wordSearch: boolean, cache: BrowserCache, signature: string): Selection {
+	const query = state.search.trim();
+	const prepare = options.prepareSearch ?? plainSearch;
+	const matcher = query === "" ? null : prepare(query);
+	const structured = hasStructuredFilters(state);
+	const q = browserQuery(state);
+	if (wordSearch && query !== "") q.text = query;
+
+	const highlights = new Map<IndexedEntry, readonly TextRange[]>();
+	const sel: Selection = { signature, runs: new Runs(), duplicates: [], problems: [], highlight: null, groupings: new Map() };
+	if (matcher && wordSearch) {
+		// The index found the entries; mark each word where it stands in the title.
+		const perWord = searchWords(query).map((w) => prepare(w));
+		sel.highlight = (ie) => {
+			let r = highlights.get(ie);
+			if (r === undefined) {
+				const title = ie.entry.title;
+				const all: (readonly [number, number])[] = [];
+				for (const m of perWord) {
+					const hit = m(title);
+					if (hit) for (const range of hit.matches) all.push(range);
+				}
+				highlights.set(ie, (r = all.length === 0 ? NO_MATCHES : rangesWithin(all, title.length)));
+			}
+			return r;
+		};
+	} else if (matcher) {
+		sel.highlight = (ie) => highlights.get(ie) ?? NO_MATCHES;
+	}
+	/** Whether a matcher that is no word search accepts the entry (keeping its title ranges). */
+	const matches = (ie: IndexedEntry): boolean => {
+		if (!matcher || wordSearch) return true;
+		const hit = matcher(entrySearchText(ie));
+		if (!hit) return false;
+		const r = rangesWithin(hit.matches, ie.entry.title.length);
+		if (r.length > 0) highlights.set(ie, r);
+		return true;
+	};
+	const needsQuery = structured || q.text !== undefined;
+
+	switch (state.mode) {
+		case "all": {
+			if (!needsQuery && !matcher) {
+				sel.runs = Runs.of(0, cache.order(index).size);
+				break;
+			}
+			// The index's word search finds the entries by position; a fuzzy matcher looks at each one.
+			sel.runs = !matcher || wordSearch ? cache.queryRuns(index, q) : cache.runsOf(index, index.query(q).filter(matches));
+			break;
+		}
+		case "mentions": {
+			const path = options.activeNotePath;
+			let found = path ? index.mentions(path) : [];
+			if (found.length > 0 && needsQuery) {
+				const passing = new Set(index.query(q));
+				found = found.filter((ie) => passing.has(ie));
+			}
+			sel.runs = cache.runsOf(index, found.filter(matches));
+			break;
+		}
+		case "duplicates": {
+			const passing = needsQuery ? new Set(index.query(q)) : null;
+			const order = cache.order(index);
+			const groups: { group: IndexedEntry[]; first: number }[] = [];
+			for (const group of index.duplicates()) {
+				// A link is listed with all its occurrences when any of them passes.
+				let shown = false;
+				for (const ie of group) if ((!passing || passing.has(ie)) && matches(ie)) shown = true;
+				if (!shown) continue;
+				const placed = group.map((ie) => ({ ie, at: order.positionOf(ie) })).sort((a, b) => a.at - b.at);
+				groups.push({ group: placed.map((p) => p.ie), first: placed[0]!.at });
+			}
+			groups.sort((a, b) => a.first - b.first);
+			sel.duplicates = groups.map((g) => g.group);
+			break;
+		}
+		case "problems": {
+			const passes = new Map<string, boolean>();
+			for (const p of cache.problems(index)) {
+				let ok = passes.get(p.path);
+				if (ok === undefined) passes.set(p.path, (ok = digestPasses(index, state, p.path)));
+				if (ok && (!matcher || matcher(`${p.message}\n${p.code}\n${p.path}`))) sel.problems.push(p);
+			}
+			break;
+		}
+	}
+	return sel;
+}
+
+/** Whether a digest passes the digest-level filters (series, dates): the only ones problems have. */
+function digestPasses(index: DigestIndex, state: BrowserState, path: string): boolean {
+	if (state.series !== undefined && index.seriesOf(path)?.name !== state.series) return false;
+	const from = validDate(state.from);
+	const to = validDate(state.to);
+	if (!from && !to) return true;
+	const period = index.get(path)?.period;
+	if (!period) return false;
+	if (from && compareDates(period.end, from) < 0) return false;
+	if (to && compareDates(period.start, to) > 0) return false;
+	return true;
+}
