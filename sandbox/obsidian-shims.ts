@@ -2,6 +2,7 @@ import * as mocks from "obsidian-test-mocks/obsidian";
 import { ButtonComponent, DropdownComponent, ExtraButtonComponent, FuzzySuggestModal, MarkdownRenderer, MetadataCache, Modal, Notice, Setting, SuggestModal, TextAreaComponent, TextComponent, TFile, ToggleComponent, Vault, setIcon, type TAbstractFile } from "obsidian-test-mocks/obsidian";
 import { registerIcons } from "./icons";
 import { renderMarkdown } from "./markdown-render";
+import { patchMainWindow } from "./window-shims";
 
 /**
  * What the mocks leave out because tests do not need it and a person in front of the sandbox
@@ -352,7 +353,8 @@ function cachedSetIcon(parent: HTMLElement, iconId: string): void {
 	}
 	if (icon === null) return;
 	parent.empty();
-	parent.appendChild(icon.cloneNode(true));
+	// Made in the parent's document, which is a pop-out's for an element there.
+	parent.appendChild(parent.doc.importNode(icon, true));
 }
 
 let installed = false;
@@ -361,6 +363,7 @@ let installed = false;
 export function installShims(): Record<string, unknown> {
 	if (!installed) {
 		installed = true;
+		patchMainWindow();
 		registerIcons();
 		patchLinkResolution();
 		patchModals();

@@ -30,6 +30,16 @@ async function copyEntry(ie: IndexedEntry): Promise<void> {
 	}
 }
 
+/**
+ * The element an event happened on, whatever window it is in. An element of a pop-out window is no
+ * `instanceof Element` of the main window, where the plugin runs: Obsidian's `instanceOf` is.
+ */
+function targetElement(evt: UIEvent): Element | null {
+	const node = evt.targetNode;
+	if (node === null) return null;
+	return node.instanceOf(Element) ? node : node.parentElement;
+}
+
 /** What the row actions need of the view. */
 export interface RowActionsHost {
 	readonly app: App;
@@ -52,7 +62,7 @@ export class RowActions {
 	constructor(private readonly host: RowActionsHost) {}
 
 	onListClick(evt: MouseEvent): void {
-		const target = evt.target instanceof Element ? evt.target : null;
+		const target = targetElement(evt);
 		const link = target?.closest<HTMLAnchorElement>("a");
 		if (link && target?.closest(".digest-browser-commentary")) {
 			this.onCommentaryLink(evt, link);
@@ -109,8 +119,7 @@ export class RowActions {
 	}
 
 	onListHover(evt: MouseEvent): void {
-		const target = evt.target instanceof Element ? evt.target : null;
-		const link = target?.closest<HTMLAnchorElement>("a.internal-link");
+		const link = targetElement(evt)?.closest<HTMLAnchorElement>("a.internal-link");
 		if (!link) return;
 		const shown = this.host.list.rowAt(link);
 		if (!shown || shown.row.kind !== "detail") return;

@@ -124,8 +124,10 @@ export class RowRenderer {
 		meta.createSpan({ cls: "digest-browser-tags" });
 		meta.createSpan({ cls: "digest-browser-digest" });
 		// The same buttons on every row: drawn once, then copied (icons are SVG trees, costly to draw row by row).
-		if (!this.actionsTemplate) {
-			const actions = createDiv({ cls: "digest-browser-actions" });
+		// Made in the list's own document (a pop-out window's, when the view is in one), then taken out.
+		if (!this.actionsTemplate || this.actionsTemplate.doc !== canvas.doc) {
+			const actions = canvas.createDiv({ cls: "digest-browser-actions" });
+			actions.detach();
 			const action = (name: string, label: string, icon: string) => {
 				const b = actions.createDiv({ cls: "clickable-icon", attr: { "aria-label": label } });
 				b.dataset.action = name;

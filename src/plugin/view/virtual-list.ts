@@ -290,10 +290,9 @@ export class VirtualList {
 
 	// --- the selection ---
 
-	/** The shown row an event target is in (a row button, a link in a commentary), if any. */
-	rowAt(target: EventTarget | null): Shown | null {
-		if (!(target instanceof Element)) return null;
-		const el = target.closest<HTMLElement>(".digest-browser-row");
+	/** The shown row an element is in (a row button, a link in a commentary), if any. */
+	rowAt(target: Element | null): Shown | null {
+		const el = target?.closest<HTMLElement>(".digest-browser-row");
 		const key = el?.dataset.key;
 		return key !== undefined ? this.shownRows.get(key) ?? null : null;
 	}
