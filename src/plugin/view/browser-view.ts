@@ -5,6 +5,7 @@ import { setTextIfChanged } from "./dom-text";
 import { RowActions } from "./row-actions";
 import { RowRenderer } from "./row-render";
 import { Toolbar } from "./toolbar";
+import { watchTouch } from "./touch";
 import { VirtualList } from "./virtual-list";
 
 export const VIEW_TYPE_DIGEST_BROWSER = "digest-curator-browser";
@@ -55,6 +56,8 @@ export class DigestBrowserView extends ItemView implements HoverParent {
 	private browseResult: BrowseResult = noRows();
 	private activeNotePath: string | null = null;
 	private browserUi: Ui | null = null;
+	/** Used by touch: taller rows and buttons, taps that select first (see watchTouch). */
+	private touch = false;
 
 	constructor(leaf: WorkspaceLeaf, private readonly curator: DigestCuratorHost) {
 		super(leaf);
@@ -124,6 +127,8 @@ export class DigestBrowserView extends ItemView implements HoverParent {
 		const root = this.contentEl;
 		root.empty();
 		root.addClass("digest-browser");
+		this.touch = watchTouch(this, root, (touch) => this.setTouch(touch));
+		root.toggleClass("is-touch", this.touch);
 		const toolbar = new Toolbar(root, {
 			curator: this.curator,
 			browseCache: this.browseCache,
@@ -133,7 +138,7 @@ export class DigestBrowserView extends ItemView implements HoverParent {
 			setSearch: (value) => this.setSearch(value),
 			onSearchKey: (evt) => actions.onSearchKey(evt),
 		});
-		const list = new VirtualList(root, this, new RowRenderer(this.app, this));
+		const list = new VirtualList(root, this, new RowRenderer(this.app, this), this.touch);
 		const empty = root.createDiv({ cls: "digest-browser-empty" });
 		const actions = new RowActions({
 			app: this.app,
@@ -141,6 +146,8 @@ export class DigestBrowserView extends ItemView implements HoverParent {
 			hoverParent: this,
 			hoverSource: VIEW_TYPE_DIGEST_BROWSER,
 			list,
+			owner: this,
+			touch: () => this.touch,
 			state: () => this.browserState,
 			update: (change) => this.update(change, "top"),
 			toggleListed: (field, key) => this.toggleListed(field, key),
@@ -149,7 +156,15 @@ export class DigestBrowserView extends ItemView implements HoverParent {
 		this.registerDomEvent(list.el, "click", (evt) => actions.onListClick(evt));
 		this.registerDomEvent(list.el, "mouseover", (evt) => actions.onListHover(evt));
 		this.registerDomEvent(list.el, "keydown", (evt) => actions.onListKey(evt));
+		this.registerDomEvent(list.el, "contextmenu", (evt) => actions.onContextMenu(evt));
 		this.browserUi = { toolbar, list, empty };
+	}
+
+	private setTouch(touch: boolean): void {
+		if (touch === this.touch) return;
+		this.touch = touch;
+		this.contentEl.toggleClass("is-touch", touch);
+		this.browserUi?.list.setTouch(touch);
 	}
 
 	// --- state ---

@@ -1,10 +1,11 @@
-import { Keymap, Notice, type App, type HoverParent } from "obsidian";
+import { Keymap, Menu, Notice, type App, type Component, type HoverParent } from "obsidian";
 import type { BrowserRow, BrowserState } from "../../core/browse/entry-browser";
 import type { IndexedEntry } from "../../core/index/digest-index";
 import { formatEntryLine } from "../../core/edit/entry-edits";
 import { isOpenableUrl } from "../../core/links/url-normalize";
 import { openAtLine } from "../commands/digest-actions";
 import type { DigestCuratorHost } from "../host";
+import { Presses } from "./touch";
 import type { VirtualList } from "./virtual-list";
 
 /** Opens an entry's URL when its scheme is one the plugin may open; otherwise says why not. */
@@ -49,6 +50,10 @@ export interface RowActionsHost {
 	/** The source the hover-link event names (the view's type). */
 	readonly hoverSource: string;
 	readonly list: VirtualList;
+	/** Registers the listeners for presses for the view's lifetime. */
+	readonly owner: Component;
+	/** Whether the view is used by touch (see watchTouch). */
+	touch(): boolean;
 	state(): BrowserState;
 	/** Applies a change of the state and scrolls the list to the top. */
 	update(change: Partial<BrowserState>): void;
@@ -57,11 +62,21 @@ export interface RowActionsHost {
 	focusSearch(): void;
 }
 
-/** What clicks, hovers and keys on the list (and keys in the search box) do to its rows. */
+/**
+ * What clicks, taps, presses, hovers and keys on the list (and keys in the search box) do to its
+ * rows. By touch (or a finger on any device) a tap on a row selects it, showing its buttons, and a
+ * second tap opens it; a long press or a right-click opens a menu of the row's actions.
+ */
 export class RowActions {
-	constructor(private readonly host: RowActionsHost) {}
+	private readonly presses: Presses;
+
+	constructor(private readonly host: RowActionsHost) {
+		this.presses = new Presses(host.owner, host.list.el, (evt) => this.onLongPress(evt));
+	}
 
 	onListClick(evt: MouseEvent): void {
+		// The release of a long press that opened the menu.
+		if (this.presses.clickAfterMenu()) return;
 		const target = targetElement(evt);
 		const link = target?.closest<HTMLAnchorElement>("a");
 		if (link && target?.closest(".digest-browser-commentary")) {
@@ -72,9 +87,67 @@ export class RowActions {
 		if (!shown) return;
 		const row = shown.row;
 		if (row.kind === "detail") return;
+		const wasSelected = this.host.list.selectedKey === row.key;
 		this.host.list.select(row.key);
 		const action = target?.closest<HTMLElement>("[data-action]")?.dataset.action;
+		// A tap selects, and a second one opens: a finger scrolling the list opens no link it lands on.
+		if (action === undefined && row.kind !== "group" && !wasSelected && (this.host.touch() || this.presses.byTouch)) return;
 		this.activate(row, action);
+	}
+
+	/** A right-click (or the menu key) on a row: its menu instead of the browser's. */
+	onContextMenu(evt: MouseEvent): void {
+		const target = targetElement(evt);
+		// Commentary keeps the browser's menu, to copy its text or a link.
+		if (target?.closest(".digest-browser-commentary")) return;
+		const list = this.host.list;
+		const fromKey = target === list.el;
+		const shown = fromKey ? list.selectedShown() : list.rowAt(target);
+		if (!shown || shown.row.kind === "detail") return;
+		evt.preventDefault();
+		// A long press opened it already (a touch also fires contextmenu on some systems).
+		if (this.presses.menuOpen) return;
+		this.presses.contextMenuShown();
+		list.select(shown.row.key);
+		const menu = this.rowMenu(shown.row);
+		if (!fromKey) {
+			menu.showAtMouseEvent(evt);
+			return;
+		}
+		const rect = shown.el.getBoundingClientRect();
+		menu.showAtPosition({ x: rect.left, y: rect.bottom }, shown.el.doc);
+	}
+
+	/** A long press on a row by finger or pen: selects it and opens its menu where the finger is. */
+	private onLongPress(evt: PointerEvent): boolean {
+		const shown = this.host.list.rowAt(targetElement(evt));
+		if (!shown || shown.row.kind === "detail") return false;
+		this.host.list.select(shown.row.key);
+		this.rowMenu(shown.row).showAtPosition({ x: evt.clientX, y: evt.clientY }, shown.el.doc);
+		return true;
+	}
+
+	/** A row's actions, as its buttons and clicks offer them. */
+	private rowMenu(row: BrowserRow): Menu {
+		const menu = new Menu();
+		const item = (title: string, icon: string, run: () => void) => menu.addItem((i) => i.setTitle(title).setIcon(icon).onClick(run));
+		switch (row.kind) {
+			case "entry":
+				item("Open link", "external-link", () => this.activate(row));
+				item("Open in digest", "file-text", () => this.activate(row, "open-in-digest"));
+				item("Copy Markdown", "copy", () => this.activate(row, "copy"));
+				if (row.entry.entry.commentary !== "") item(row.expanded ? "Hide commentary" : "Show commentary", row.expanded ? "chevron-down" : "chevron-right", () => this.activate(row, "expand"));
+				break;
+			case "group":
+				item(row.collapsed ? "Expand group" : "Collapse group", row.collapsed ? "chevron-right" : "chevron-down", () => this.activate(row));
+				break;
+			case "problem":
+				item("Open in digest", "file-text", () => this.activate(row));
+				break;
+			case "detail":
+				break;
+		}
+		return menu;
 	}
 
 	/** What clicking a row (or pressing Enter on it) does; `action` names a row button. */

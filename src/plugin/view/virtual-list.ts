@@ -4,6 +4,8 @@ import { sameContent, type RowRenderer, type Shown } from "./row-render";
 
 /** Row heights in px; the rows' CSS takes them from the element, so this is the one place they are set. */
 const ROW_HEIGHT = { group: 30, entry: 48, problem: 48 } as const;
+/** By touch: every row at least 44 px tall, a fingertip's target. */
+const TOUCH_ROW_HEIGHT = { group: 44, entry: 48, problem: 48 } as const;
 /** Commentary panels: estimated from their line count until rendered and measured; taller ones scroll inside. */
 const DETAIL_MIN = 40;
 const DETAIL_MAX = 320;
@@ -50,12 +52,15 @@ export class VirtualList {
 	/** Entry row elements out of use, kept for the next entries shown (see `park`). */
 	private readonly parkedRows: HTMLElement[] = [];
 	private closed = false;
+	private rowHeight: { readonly group: number; readonly entry: number; readonly problem: number };
 
 	constructor(
 		parent: HTMLElement,
 		owner: Component,
 		private readonly draw: RowRenderer,
+		touch = false,
 	) {
+		this.rowHeight = touch ? TOUCH_ROW_HEIGHT : ROW_HEIGHT;
 		this.rowLayout = this.currentRows.layout(this.heights());
 		this.el = parent.createDiv({ cls: "digest-browser-list", attr: { tabindex: "0", role: "listbox", "aria-label": "Digest entries" } });
 		this.canvas = this.el.createDiv({ cls: "digest-browser-canvas" });
@@ -157,8 +162,16 @@ export class VirtualList {
 
 	// --- measuring ---
 
+	/** Rows sized for touch or not; the rows in view stay where they are on screen. */
+	setTouch(touch: boolean): void {
+		const heights = touch ? TOUCH_ROW_HEIGHT : ROW_HEIGHT;
+		if (heights === this.rowHeight) return;
+		this.rowHeight = heights;
+		this.relayoutInPlace();
+	}
+
 	private heightOf(row: BrowserRow): number {
-		if (row.kind !== "detail") return ROW_HEIGHT[row.kind];
+		if (row.kind !== "detail") return this.rowHeight[row.kind];
 		const measured = this.detailHeights.get(row.entryKey);
 		if (measured !== undefined) return measured;
 		const lines = row.entry.entry.commentary.split("\n").length;
@@ -167,7 +180,7 @@ export class VirtualList {
 
 	/** Row heights by kind, a commentary panel's as measured (estimated until it is). */
 	private heights(): RowHeights {
-		return { ...ROW_HEIGHT, detail: (row) => this.heightOf(row) };
+		return { ...this.rowHeight, detail: (row) => this.heightOf(row) };
 	}
 
 	private layout(): void {
@@ -187,6 +200,12 @@ export class VirtualList {
 		const height = clamp(h + DETAIL_PADDING, DETAIL_MIN, DETAIL_MAX);
 		if (this.detailHeights.get(entryKey) === height) return;
 		this.detailHeights.set(entryKey, height);
+		this.relayoutInPlace();
+	}
+
+	/** Lays the rows out again after heights changed, holding the first row in view where it is. */
+	private relayoutInPlace(): void {
+		if (this.closed) return;
 		const anchor = this.anchor();
 		this.layout();
 		if (anchor) {
@@ -326,6 +345,11 @@ export class VirtualList {
 		if (top < this.el.scrollTop) this.el.scrollTop = top;
 		else if (bottom > this.el.scrollTop + height) this.el.scrollTop = bottom - height;
 		this.renderWindow();
+	}
+
+	/** The selected row, when it is drawn. */
+	selectedShown(): Shown | null {
+		return this.selected !== null ? (this.shownRows.get(this.selected) ?? null) : null;
 	}
 
 	selectedRow(): BrowserRow | null {
