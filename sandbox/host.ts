@@ -16,6 +16,7 @@ import { EditorPane } from "./editor-pane";
 import { FileList } from "./file-list";
 import { installShims, noticeLog, SandboxNotice } from "./obsidian-shims";
 import { fetchSandboxFile, loadPluginBundle } from "./plugin-loader";
+import { openPopout } from "./popout";
 import { Sidebar } from "./sidebar";
 import type { SandboxPlugin } from "./types";
 
@@ -56,6 +57,8 @@ export interface SandboxApi {
 	notices(): string[];
 	/** Writes pending editor changes to the vault now. */
 	flush(): Promise<void>;
+	/** Opens a plugin view (by default the digest browser) in a pop-out window: an iframe, another window's realm. */
+	openPopout(type?: string): Promise<void>;
 }
 
 declare global {
@@ -229,6 +232,9 @@ async function start(api: Partial<SandboxApi>): Promise<void> {
 		editorText: () => pane.editor.getValue(),
 		runCommand: (id: string) => commandBar.run(id),
 		flush: () => pane.flush(),
+		openPopout: async (type = "digest-curator-browser") => {
+			await openPopout(app, plugin.views__, type);
+		},
 	} satisfies Partial<SandboxApi>);
 }
 

@@ -1,7 +1,8 @@
 import * as mocks from "obsidian-test-mocks/obsidian";
-import { ButtonComponent, DropdownComponent, ExtraButtonComponent, FuzzySuggestModal, MarkdownRenderer, MetadataCache, Modal, Notice, Setting, SuggestModal, TextAreaComponent, TextComponent, TFile, ToggleComponent, Vault, setIcon, type TAbstractFile } from "obsidian-test-mocks/obsidian";
+import { ButtonComponent, DropdownComponent, ExtraButtonComponent, FuzzySuggestModal, MarkdownRenderer, Menu, MenuItem, MetadataCache, Modal, Notice, Setting, SuggestModal, TextAreaComponent, TextComponent, TFile, ToggleComponent, Vault, setIcon, type TAbstractFile } from "obsidian-test-mocks/obsidian";
 import { registerIcons } from "./icons";
 import { renderMarkdown } from "./markdown-render";
+import { patchMainWindow } from "./window-shims";
 
 /**
  * What the mocks leave out because tests do not need it and a person in front of the sandbox
@@ -168,6 +169,69 @@ function patchModals(): void {
 		this.onOpen();
 		void update();
 		this.inputEl.focus();
+	};
+}
+
+// --- menus ---
+
+/** How to take down the menu on screen; one at a time, as in Obsidian. */
+let closeShownMenu: (() => void) | null = null;
+
+/** Draws a menu's items at (x, y) in `doc` (a pop-out's, for a menu opened there); a click runs an item. */
+function showMenu(menu: Menu, x: number, y: number, doc: Document): void {
+	closeShownMenu?.();
+	const el = doc.body.createDiv({ cls: "menu" });
+	const close = () => {
+		if (closeShownMenu !== close) return;
+		closeShownMenu = null;
+		el.remove();
+		doc.removeEventListener("pointerdown", onDown, true);
+		doc.removeEventListener("keydown", onKey, true);
+	};
+	const onDown = (evt: PointerEvent) => {
+		if (!el.contains(evt.targetNode)) close();
+	};
+	const onKey = (evt: KeyboardEvent) => {
+		if (evt.key !== "Escape") return;
+		evt.preventDefault();
+		close();
+	};
+	for (const item of menu.items__) {
+		if (!(item instanceof MenuItem)) {
+			el.createDiv({ cls: "menu-separator" });
+			continue;
+		}
+		const row = el.createDiv({ cls: item.disabled__ ? "menu-item is-disabled" : "menu-item" });
+		if (item.icon__) cachedSetIcon(row.createDiv({ cls: "menu-item-icon" }), item.icon__);
+		row.createDiv({ cls: "menu-item-title", text: item.title__ });
+		row.addEventListener("click", (evt) => {
+			if (item.disabled__) return;
+			close();
+			item.onClick__?.(evt);
+		});
+	}
+	// Inside the window, as Obsidian keeps it.
+	const win = doc.defaultView ?? window;
+	el.setCssStyles({ left: `${Math.max(0, Math.min(x, win.innerWidth - el.offsetWidth))}px`, top: `${Math.max(0, Math.min(y, win.innerHeight - el.offsetHeight))}px` });
+	doc.addEventListener("pointerdown", onDown, true);
+	doc.addEventListener("keydown", onKey, true);
+	closeShownMenu = close;
+}
+
+function patchMenus(): void {
+	const close = methodOf<(this: Menu) => void>(Menu.prototype, "close");
+	Menu.prototype.showAtMouseEvent = function (this: Menu, evt: MouseEvent) {
+		showMenu(this, evt.clientX, evt.clientY, evt.doc);
+		return this;
+	};
+	Menu.prototype.showAtPosition = function (this: Menu, position: { x: number; y: number }, doc?: Document) {
+		showMenu(this, position.x, position.y, doc ?? document);
+		return this;
+	};
+	Menu.prototype.hide = function (this: Menu) {
+		closeShownMenu?.();
+		close.call(this);
+		return this;
 	};
 }
 
@@ -352,7 +416,8 @@ function cachedSetIcon(parent: HTMLElement, iconId: string): void {
 	}
 	if (icon === null) return;
 	parent.empty();
-	parent.appendChild(icon.cloneNode(true));
+	// Made in the parent's document, which is a pop-out's for an element there.
+	parent.appendChild(parent.doc.importNode(icon, true));
 }
 
 let installed = false;
@@ -361,9 +426,11 @@ let installed = false;
 export function installShims(): Record<string, unknown> {
 	if (!installed) {
 		installed = true;
+		patchMainWindow();
 		registerIcons();
 		patchLinkResolution();
 		patchModals();
+		patchMenus();
 		patchControls();
 		MarkdownRenderer.render = (app, markdown, el, sourcePath) => {
 			renderMarkdown(app, markdown, el, sourcePath);

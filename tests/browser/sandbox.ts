@@ -48,9 +48,9 @@ export interface OpenPage {
 	errors: string[];
 }
 
-/** A new page on the sandbox, once its index is built and its browser view open. */
-export async function openSandboxPage(sandbox: Sandbox, query = "", viewport = { width: 1400, height: 900 }): Promise<OpenPage> {
-	const page = await sandbox.browser.newPage({ viewport });
+/** A new page on the sandbox, once its index is built and its browser view open; `device` emulates a touch screen. */
+export async function openSandboxPage(sandbox: Sandbox, query = "", viewport = { width: 1400, height: 900 }, device: { hasTouch?: boolean; isMobile?: boolean } = {}): Promise<OpenPage> {
+	const page = await sandbox.browser.newPage({ viewport, ...device });
 	// tsx (esbuild's keepNames) wraps named functions in `__name(...)`: functions handed to
 	// page.evaluate from a script run by tsx need it in the page too.
 	await page.addInitScript({ content: "window.__name = (fn) => fn;" });

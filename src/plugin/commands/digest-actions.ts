@@ -67,7 +67,8 @@ export async function insertIntoDigest(host: DigestCuratorHost, path: string, in
 		const frag = notice.messageEl;
 		frag.createSpan({ text: `Added "${input.title}" to ${input.category} in ` });
 		const link = frag.createEl("a", { text: path.replace(/\.md$/, ""), href: "#" });
-		host.plugin.registerDomEvent(link, "click", (evt) => {
+		// On the notice's own element, not registered on the plugin: it goes with the notice.
+		link.addEventListener("click", (evt) => {
 			evt.preventDefault();
 			void openAtLine(host, path, result.line);
 		});

@@ -39,7 +39,8 @@ function offerEntry(host: DigestCuratorHost, editor: Editor, lineNo: number, url
 	const notice = new Notice("", 8000);
 	notice.messageEl.createSpan({ text: "Pasted a link. " });
 	const button = notice.messageEl.createEl("button", { text: `Make it entry ${number}` });
-	host.plugin.registerDomEvent(button, "click", () => {
+	// On the notice's own element, not registered on the plugin: it goes with the notice.
+	button.addEventListener("click", () => {
 		notice.hide();
 		convertPastedLine(editor, lineNo, url, number);
 	});

@@ -1,0 +1,185 @@
+import { SearchComponent, type Component } from "obsidian";
+import type { BrowserCache } from "../../core/browse/browser-cache";
+import type { BrowserOption, BrowserOptions } from "../../core/browse/browser-options";
+import type { BrowserGroupBy, BrowserMode, BrowserState } from "../../core/browse/browser-state";
+import type { DigestCuratorHost } from "../host";
+import { setTextIfChanged } from "./dom-text";
+
+const MODES: { mode: BrowserMode; label: string }[] = [
+	{ mode: "all", label: "All" },
+	{ mode: "mentions", label: "Mentions" },
+	{ mode: "duplicates", label: "Duplicates" },
+	{ mode: "problems", label: "Problems" },
+];
+
+const GROUPINGS: { groupBy: BrowserGroupBy; label: string }[] = [
+	{ groupBy: "category", label: "Group by category" },
+	{ groupBy: "digest", label: "Group by digest" },
+	{ groupBy: "source", label: "Group by source" },
+	{ groupBy: "tag", label: "Group by tag" },
+	{ groupBy: "none", label: "No grouping" },
+];
+
+/** What the toolbar needs of the view. */
+export interface ToolbarHost {
+	readonly curator: DigestCuratorHost;
+	readonly browseCache: BrowserCache;
+	/** Registers the toolbar's listeners for the view's lifetime. */
+	readonly owner: Component;
+	state(): BrowserState;
+	/** Applies a change of the state and scrolls the list to the top. */
+	update(change: Partial<BrowserState>): void;
+	setSearch(value: string): void;
+	onSearchKey(evt: KeyboardEvent): void;
+}
+
+/** The controls above the list: mode buttons, search box, filters panel, grouping, and the summary line. */
+export class Toolbar {
+	private readonly modeButtons = new Map<BrowserMode, HTMLButtonElement>();
+	private readonly search: SearchComponent;
+	private readonly filters: HTMLDetailsElement;
+	private readonly filtersSummary: HTMLElement;
+	private readonly series: HTMLSelectElement;
+	private readonly category: HTMLSelectElement;
+	private readonly source: HTMLSelectElement;
+	private readonly tag: HTMLSelectElement;
+	private readonly recommended: HTMLInputElement;
+	private readonly from: HTMLInputElement;
+	private readonly to: HTMLInputElement;
+	private readonly groupBy: HTMLSelectElement;
+	private readonly summary: HTMLElement;
+	private filterOptions: BrowserOptions | null = null;
+	private filterOptionsSeries: string | undefined = undefined;
+	private closed = false;
+
+	constructor(
+		parent: HTMLElement,
+		private readonly host: ToolbarHost,
+	) {
+		const { owner } = host;
+		const update = (change: Partial<BrowserState>) => host.update(change);
+		const toolbar = parent.createDiv({ cls: "digest-browser-toolbar" });
+
+		const modes = toolbar.createDiv({ cls: "digest-browser-modes", attr: { role: "group", "aria-label": "Show" } });
+		for (const { mode, label } of MODES) {
+			const b = modes.createEl("button", { text: label, cls: "digest-browser-mode" });
+			owner.registerDomEvent(b, "click", () => update({ mode }));
+			this.modeButtons.set(mode, b);
+		}
+
+		const search = new SearchComponent(toolbar.createDiv({ cls: "digest-browser-search" }));
+		search.setPlaceholder("Search entries");
+		search.inputEl.setAttr("aria-label", "Search entries");
+		// Both: typing fires "input"; the clear button reports through onChange.
+		search.onChange((value) => host.setSearch(value));
+		owner.registerDomEvent(search.inputEl, "input", () => host.setSearch(search.inputEl.value));
+		owner.registerDomEvent(search.inputEl, "keydown", (evt) => host.onSearchKey(evt));
+		this.search = search;
+
+		const filters = toolbar.createEl("details", { cls: "digest-browser-filters" });
+		this.filters = filters;
+		this.filtersSummary = filters.createEl("summary", { text: "Filters" });
+		// The option lists count every entry: made when the panel is opened, not on every change.
+		owner.registerDomEvent(filters, "toggle", () => {
+			if (!this.closed) this.syncOptions();
+		});
+		const fields = filters.createDiv({ cls: "digest-browser-fields" });
+		const select = (label: string, onChange: (value: string) => void) => {
+			const el = fields.createEl("select", { cls: "dropdown digest-browser-select", attr: { "aria-label": label } });
+			owner.registerDomEvent(el, "change", () => onChange(el.value));
+			return el;
+		};
+		this.series = select("Series", (v) => update({ series: v || undefined, category: undefined, source: undefined, tag: undefined }));
+		this.category = select("Category", (v) => update({ category: v || undefined }));
+		this.source = select("Source", (v) => update({ source: v || undefined }));
+		this.tag = select("Tag", (v) => update({ tag: v || undefined }));
+
+		const recommendedLabel = fields.createEl("label", { cls: "digest-browser-check" });
+		const recommended = recommendedLabel.createEl("input", { type: "checkbox" });
+		recommendedLabel.appendText("Recommended only");
+		owner.registerDomEvent(recommended, "change", () => update({ recommendedOnly: recommended.checked }));
+		this.recommended = recommended;
+
+		const dates = fields.createDiv({ cls: "digest-browser-dates" });
+		const date = (label: string, onChange: (value: string) => void) => {
+			const wrap = dates.createEl("label", { cls: "digest-browser-date" });
+			wrap.createSpan({ text: label });
+			const el = wrap.createEl("input", { type: "date" });
+			owner.registerDomEvent(el, "change", () => onChange(el.value));
+			return el;
+		};
+		this.from = date("From", (v) => update({ from: v || undefined }));
+		this.to = date("To", (v) => update({ to: v || undefined }));
+
+		this.groupBy = select("Group by", (v) => update({ groupBy: v as BrowserGroupBy }));
+		for (const g of GROUPINGS) this.groupBy.createEl("option", { text: g.label, value: g.groupBy });
+
+		this.summary = toolbar.createDiv({ cls: "digest-browser-summary", attr: { "aria-live": "polite" } });
+	}
+
+	/** The view closed: its controls answer no more. */
+	close(): void {
+		this.closed = true;
+	}
+
+	focusSearch(): void {
+		this.search.inputEl.focus();
+	}
+
+	/** Shows the state in the controls, and `summary` in the summary line. */
+	sync(summary: string): void {
+		const s = this.host.state();
+		for (const [mode, b] of this.modeButtons) {
+			b.toggleClass("is-active", mode === s.mode);
+			b.setAttr("aria-pressed", mode === s.mode ? "true" : "false");
+		}
+		if (this.search.inputEl.value !== s.search) this.search.inputEl.value = s.search;
+		this.syncOptions();
+		this.recommended.checked = s.recommendedOnly;
+		this.from.value = s.from ?? "";
+		this.to.value = s.to ?? "";
+		this.groupBy.value = s.groupBy;
+		const problems = s.mode === "problems";
+		// Problems have no category, source, tag or flag; duplicates group by link.
+		for (const el of [this.category, this.source, this.tag, this.recommended.parentElement!]) el.toggleClass("is-hidden", problems);
+		this.groupBy.toggleClass("is-hidden", problems || s.mode === "duplicates");
+		const active = [s.series, s.category, s.source, s.tag, s.from, s.to].filter((v) => v !== undefined).length + (s.recommendedOnly ? 1 : 0);
+		setTextIfChanged(this.filtersSummary, active > 0 ? `Filters (${active})` : "Filters");
+		setTextIfChanged(this.summary, summary);
+	}
+
+	private syncOptions(): void {
+		if (!this.filters.open) return;
+		const s = this.host.state();
+		const live = this.host.curator.live;
+		const index = live.index;
+		const options = live.isReady ? this.host.browseCache.options(index, s.series) : { series: [], categories: [], sources: [], tags: [] };
+		if (options !== this.filterOptions || s.series !== this.filterOptionsSeries) {
+			this.filterOptions = options;
+			this.filterOptionsSeries = s.series;
+			const seriesOptions = index.seriesList.length > 0 ? options.series : [];
+			fillSelect(this.series, "All series", seriesOptions);
+			fillSelect(this.category, "All categories", options.categories);
+			fillSelect(this.source, "All sources", options.sources);
+			fillSelect(this.tag, "All tags", options.tags.map((o) => ({ value: o.value, count: o.count, label: `#${o.value}` })));
+			this.series.toggleClass("is-hidden", index.seriesList.length < 2 && s.series === undefined);
+		}
+		setSelect(this.series, s.series);
+		setSelect(this.category, s.category);
+		setSelect(this.source, s.source);
+		setSelect(this.tag, s.tag);
+	}
+}
+
+function fillSelect(el: HTMLSelectElement, allLabel: string, options: readonly (BrowserOption & { label?: string })[]): void {
+	el.empty();
+	el.createEl("option", { text: allLabel, value: "" });
+	for (const o of options) el.createEl("option", { text: `${o.label ?? o.value} (${o.count.toLocaleString()})`, value: o.value });
+}
+
+/** Selects `value`, adding it (with no entries) when the lists no longer hold it, so that the filter shows. */
+function setSelect(el: HTMLSelectElement, value: string | undefined): void {
+	const v = value ?? "";
+	if (v !== "" && !Array.from(el.options).some((o) => o.value === v)) el.createEl("option", { text: `${v} (0)`, value: v });
+	el.value = v;
+}
