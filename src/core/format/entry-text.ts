@@ -1,4 +1,4 @@
-import { unescapeMarkdown } from "./markdown-scan";
+import { codeSpans, decodeMarkdown } from "./markdown-scan";
 
 export interface EntryText {
 	number: number | null;
@@ -13,19 +13,58 @@ const SEPARATORS = [" - ", " – ", " — "];
 // An escaped hyphen (`\-`) is meant as a hyphen, not as a separator.
 const MISTYPED_RE = /[^\s\\][-–—] \S|\S [-–—]\S/;
 
+type Spans = [number, number][];
+
+/** The spans of `spans` that lie in [from, to), shifted to start at `from`. */
+function spansIn(spans: Spans, from: number, to: number): Spans {
+	const out: Spans = [];
+	for (const [a, b] of spans) if (a >= from && b <= to) out.push([a - from, b - from]);
+	return out;
+}
+
+/** `text` with its code spans blanked out, so that nothing inside them is found. */
+function masked(text: string, spans: Spans): string {
+	let out = "";
+	let from = 0;
+	for (const [a, b] of spans) {
+		out += text.slice(from, a) + " ".repeat(b - a);
+		from = b;
+	}
+	return out + text.slice(from);
+}
+
+/** A piece of link text as CommonMark reads it: escapes removed and references decoded, outside code spans. */
+function readPiece(text: string, from: number, to: number, spans: Spans): string {
+	const piece = text.slice(from, to);
+	const pieceStart = from + (piece.length - piece.trimStart().length);
+	const trimmed = piece.trim();
+	return decodeMarkdown(trimmed, spans.length > 0 ? spansIn(spans, pieceStart, pieceStart + trimmed.length) : []);
+}
+
+/** A raw link text as CommonMark reads its characters: escapes removed and references decoded, outside code spans. */
+export function decodeLinkText(raw: string): string {
+	return decodeMarkdown(raw, raw.indexOf("`") < 0 ? [] : codeSpans(raw));
+}
+
 /** Reads `N. Source - Title` from an entry's raw link text. */
 export function parseEntryText(raw: string): EntryText {
+	const lead = raw.length - raw.trimStart().length;
 	let rest = raw.trim();
 	let number: number | null = null;
+	let offset = lead;
 	const m = NUMBER_RE.exec(rest);
 	if (m) {
 		number = Number(m[1]);
 		rest = rest.slice(m[0].length);
+		offset += m[0].length;
 	}
+	// Code spans of the whole text, as the line's masker found them: a separator inside one is not one.
+	const spans = rest.indexOf("`") < 0 ? [] : spansIn(codeSpans(raw), offset, offset + rest.length);
+	const find = spans.length > 0 ? masked(rest, spans) : rest;
 	let sep = -1;
 	let sepLen = 0;
 	for (const s of SEPARATORS) {
-		const at = rest.indexOf(s);
+		const at = find.indexOf(s);
 		if (at >= 0 && (sep < 0 || at < sep)) {
 			sep = at;
 			sepLen = s.length;
@@ -34,12 +73,12 @@ export function parseEntryText(raw: string): EntryText {
 	if (sep >= 0) {
 		return {
 			number,
-			source: unescapeMarkdown(rest.slice(0, sep).trim()) || null,
-			title: unescapeMarkdown(rest.slice(sep + sepLen).trim()),
+			source: readPiece(rest, 0, sep, spans) || null,
+			title: readPiece(rest, sep + sepLen, rest.length, spans),
 			mistypedSeparator: false,
 		};
 	}
-	return { number, source: null, title: unescapeMarkdown(rest), mistypedSeparator: MISTYPED_RE.test(rest) };
+	return { number, source: null, title: readPiece(rest, 0, rest.length, spans), mistypedSeparator: MISTYPED_RE.test(find) };
 }
 
 /** Escapes what would break an entry's link text: backslashes and unbalanced brackets. */
