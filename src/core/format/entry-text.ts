@@ -1,3 +1,4 @@
+import { readCharRef } from "./char-refs";
 import { codeSpans, decodeMarkdown } from "./markdown-scan";
 
 export interface EntryText {
@@ -81,31 +82,76 @@ export function parseEntryText(raw: string): EntryText {
 	return { number, source: null, title: readPiece(rest, 0, rest.length, spans), mistypedSeparator: MISTYPED_RE.test(find) };
 }
 
-/** Escapes what would break an entry's link text: backslashes and unbalanced brackets. */
+/** Whether a `&` at `i` would read as a character reference, and so must be written `\&`. */
+function startsCharRef(s: string, i: number): boolean {
+	return readCharRef(s, i) !== null;
+}
+
+/**
+ * Escapes what would not read back as written in an entry's link text: backslashes, `&` where it
+ * starts a character reference, and unbalanced brackets; inside code spans, where CommonMark
+ * reads no escape, nothing. (formatEntryLine checks the result reads back, and escapes more if not.)
+ */
 export function escapeLinkText(text: string): string {
+	const spans: Spans = text.indexOf("`") < 0 ? [] : codeSpans(text);
+	const outside = spans.length > 0 ? masked(text, spans) : text;
 	let depth = 0;
 	let balanced = true;
-	for (const c of text) {
+	for (const c of outside) {
 		if (c === "[") depth++;
 		else if (c === "]" && --depth < 0) balanced = false;
 	}
 	if (depth !== 0) balanced = false;
-	let out = text.replace(/\\/g, "\\\\");
-	if (!balanced) out = out.replace(/[[\]]/g, "\\$&");
+	let out = "";
+	let span = 0;
+	for (let i = 0; i < text.length; i++) {
+		if (span < spans.length && spans[span]![0] === i) {
+			out += text.slice(i, spans[span]![1]);
+			i = spans[span++]![1] - 1;
+			continue;
+		}
+		const c = text[i]!;
+		if (c === "\\" || (c === "&" && startsCharRef(text, i)) || (!balanced && (c === "[" || c === "]"))) out += "\\";
+		out += c;
+	}
 	return out;
 }
 
-/** A destination that would not survive as-is (spaces, unbalanced parentheses, `<>`) is wrapped in `<...>`. */
+/** Every ASCII punctuation character escaped: reads back as written in any link text or `<...>` destination. */
+export function escapeAllPunctuation(text: string): string {
+	return text.replace(/[!-/:-@[-`{-~]/g, "\\$&");
+}
+
+function hasControlOrAngle(s: string): boolean {
+	for (let i = 0; i < s.length; i++) {
+		const c = s.charCodeAt(i);
+		if (c <= 32 || c === 127 || c === 60 || c === 62) return true;
+	}
+	return false;
+}
+
+/**
+ * A destination that reads back as written: backslashes before punctuation and `&` before what
+ * would read as a character reference escaped; wrapped in `<...>` (with `<` and `>` escaped) when
+ * it holds blanks, controls, `<`, `>` or parentheses that are unbalanced or nested too deep.
+ */
 export function formatDestination(url: string): string {
 	// A backslash before punctuation (or at the end, before the closing `)`) would read as an escape.
 	url = url.replace(/\\(?=[!-/:-@[-`{-~]|$)/g, "\\\\");
+	if (url.indexOf("&") >= 0) {
+		let out = "";
+		for (let i = 0; i < url.length; i++) out += url[i] === "&" && startsCharRef(url, i) ? "\\&" : url[i]!;
+		url = out;
+	}
 	let depth = 0;
 	let balanced = true;
 	for (const c of url) {
-		if (c === "(") depth++;
-		else if (c === ")" && --depth < 0) balanced = false;
+		if (c === "(") {
+			if (++depth > 32) balanced = false;
+		} else if (c === ")" && --depth < 0) balanced = false;
 	}
 	if (depth !== 0) balanced = false;
-	if (balanced && !/[\s<>]/.test(url)) return url;
-	return `<${url.replace(/[<>]/g, (c) => (c === "<" ? "%3C" : "%3E"))}>`;
+	// Controls and blanks end a bare destination; `<` cannot start one.
+	if (balanced && !hasControlOrAngle(url)) return url;
+	return `<${url.replace(/[<>]/g, "\\$&")}>`;
 }
