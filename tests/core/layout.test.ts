@@ -21,7 +21,7 @@ const ALLOWED: Record<string, readonly string[]> = {
 	capture: ["format", "links", "index"],
 	publish: ["format", "links", "index", "edit"],
 	stats: ["format", "links", "index"],
-	web: [],
+	web: ["format"],
 };
 
 function sourceFiles(dir: string): string[] {

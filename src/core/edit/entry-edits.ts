@@ -1,6 +1,6 @@
-import { escapeLinkText, formatDestination } from "../format/entry-text";
+import { escapeAllPunctuation, escapeLinkText, formatDestination, parseEntryText } from "../format/entry-text";
 import type { YamlParser } from "../format/frontmatter";
-import { CodeMasker, isBlank, parseInlineLink } from "../format/markdown-scan";
+import { CodeMasker, codeSpans, isBlank, parseInlineLink } from "../format/markdown-scan";
 import { parseWithSeries, readHeading } from "../format/parser";
 import { hashes } from "../format/words";
 import { LineEdits, type TextChange } from "./text-edit";
@@ -47,16 +47,56 @@ function parseForEdit(text: string, path: string, ctx: EditContext): Digest | st
 	return digest;
 }
 
-/** `[N. Source - Title](URL)` with the recommended flag and tags, as FORMAT.md writes it. */
-export function formatEntryLine(e: { number: number | null; source?: string | null; title: string; url: string; recommended?: boolean; tags?: readonly string[] }): string {
+interface EntryLineInput {
+	number: number | null;
+	source?: string | null;
+	title: string;
+	url: string;
+	recommended?: boolean;
+	tags?: readonly string[];
+}
+
+// A ` - `, ` – ` or ` — ` inside the source, or inside a title with no source, would read back as
+// the separator: the hyphen is escaped, the dashes (which CommonMark cannot escape) written as references.
+// Inside a code span a separator is not one, and an escape would read as written: those stay.
+function hideSeparators(text: string, atEnd: boolean): string {
+	const spans = text.indexOf("`") < 0 ? [] : codeSpans(text);
+	const re = atEnd ? / ([-–—])(?= |$)/g : / ([-–—])(?= )/g;
+	return text.replace(re, (m: string, d: string, at: number) => {
+		if (spans.some(([a, b]) => a <= at && at < b)) return m;
+		return d === "-" ? " \\-" : d === "–" ? " &ndash;" : " &mdash;";
+	});
+}
+
+function entryLink(e: EntryLineInput, escapeText: (s: string) => string, dest: string): string {
 	const num = e.number !== null ? `${e.number}. ` : "";
-	// A ` - ` inside the source, or inside a title with no source, would read back as the separator.
-	const source = e.source?.trim() ? `${escapeLinkText(e.source.trim()).replace(/ -(?= |$)/g, " \\-")} - ` : "";
-	const title = escapeLinkText(e.title.trim());
-	let text = `${source}${source ? title : title.replace(/ -(?= )/g, " \\-")}`;
+	const source = e.source?.trim() ? `${hideSeparators(escapeText(e.source.trim()), true)} - ` : "";
+	const title = escapeText(e.title.trim());
+	let text = `${source}${source ? title : hideSeparators(title, false)}`;
 	// Unnumbered text that starts like a number (`0) Intro`) would read back as one.
 	if (!num) text = text.replace(/^(\d{1,9})([.)])(?=\s|$)/, "$1\\$2");
-	let line = `[${num}${text}](${formatDestination(e.url.trim())})`;
+	return `[${num}${text}](${dest})`;
+}
+
+/** Whether an entry line reads back as the entry it was written for (number, source, title, URL). */
+function readsBack(line: string, e: EntryLineInput): boolean {
+	if (line.startsWith("[[") || line.startsWith("[^")) return false;
+	const res = parseInlineLink(new CodeMasker().mask(line), line, 0);
+	if (!res.ok) return false;
+	const t = parseEntryText(res.link.text);
+	return t.number === e.number && t.source === (e.source?.trim() || null) && t.title === e.title.trim() && res.link.dest === e.url.trim();
+}
+
+/**
+ * `[N. Source - Title](URL)` with the recommended flag and tags, as FORMAT.md writes it. The line
+ * is read back before it is returned: where the light escaping would not give back the words as
+ * typed (backticks that pair across the source and title, a link or an unclosed HTML tag in the
+ * title), every punctuation character of the text is escaped instead.
+ */
+export function formatEntryLine(e: EntryLineInput): string {
+	const dest = formatDestination(e.url.trim());
+	let line = entryLink(e, escapeLinkText, dest);
+	if (!readsBack(line, e)) line = entryLink(e, escapeAllPunctuation, dest);
 	if (e.recommended) line += RECOMMENDED_FLAG;
 	for (const t of e.tags ?? []) {
 		const tag = cleanEntryTag(t);

@@ -1,4 +1,5 @@
-import { unescapeMarkdown } from "./markdown-scan";
+import { readCharRef } from "./char-refs";
+import { codeSpans, decodeMarkdown } from "./markdown-scan";
 
 export interface EntryText {
 	number: number | null;
@@ -13,19 +14,58 @@ const SEPARATORS = [" - ", " – ", " — "];
 // An escaped hyphen (`\-`) is meant as a hyphen, not as a separator.
 const MISTYPED_RE = /[^\s\\][-–—] \S|\S [-–—]\S/;
 
+type Spans = [number, number][];
+
+/** The spans of `spans` that lie in [from, to), shifted to start at `from`. */
+function spansIn(spans: Spans, from: number, to: number): Spans {
+	const out: Spans = [];
+	for (const [a, b] of spans) if (a >= from && b <= to) out.push([a - from, b - from]);
+	return out;
+}
+
+/** `text` with its code spans blanked out, so that nothing inside them is found. */
+function masked(text: string, spans: Spans): string {
+	let out = "";
+	let from = 0;
+	for (const [a, b] of spans) {
+		out += text.slice(from, a) + " ".repeat(b - a);
+		from = b;
+	}
+	return out + text.slice(from);
+}
+
+/** A piece of link text as CommonMark reads it: escapes removed and references decoded, outside code spans. */
+function readPiece(text: string, from: number, to: number, spans: Spans): string {
+	const piece = text.slice(from, to);
+	const pieceStart = from + (piece.length - piece.trimStart().length);
+	const trimmed = piece.trim();
+	return decodeMarkdown(trimmed, spans.length > 0 ? spansIn(spans, pieceStart, pieceStart + trimmed.length) : []);
+}
+
+/** A raw link text as CommonMark reads its characters: escapes removed and references decoded, outside code spans. */
+export function decodeLinkText(raw: string): string {
+	return decodeMarkdown(raw, raw.indexOf("`") < 0 ? [] : codeSpans(raw));
+}
+
 /** Reads `N. Source - Title` from an entry's raw link text. */
 export function parseEntryText(raw: string): EntryText {
+	const lead = raw.length - raw.trimStart().length;
 	let rest = raw.trim();
 	let number: number | null = null;
+	let offset = lead;
 	const m = NUMBER_RE.exec(rest);
 	if (m) {
 		number = Number(m[1]);
 		rest = rest.slice(m[0].length);
+		offset += m[0].length;
 	}
+	// Code spans of the whole text, as the line's masker found them: a separator inside one is not one.
+	const spans = rest.indexOf("`") < 0 ? [] : spansIn(codeSpans(raw), offset, offset + rest.length);
+	const find = spans.length > 0 ? masked(rest, spans) : rest;
 	let sep = -1;
 	let sepLen = 0;
 	for (const s of SEPARATORS) {
-		const at = rest.indexOf(s);
+		const at = find.indexOf(s);
 		if (at >= 0 && (sep < 0 || at < sep)) {
 			sep = at;
 			sepLen = s.length;
@@ -34,39 +74,84 @@ export function parseEntryText(raw: string): EntryText {
 	if (sep >= 0) {
 		return {
 			number,
-			source: unescapeMarkdown(rest.slice(0, sep).trim()) || null,
-			title: unescapeMarkdown(rest.slice(sep + sepLen).trim()),
+			source: readPiece(rest, 0, sep, spans) || null,
+			title: readPiece(rest, sep + sepLen, rest.length, spans),
 			mistypedSeparator: false,
 		};
 	}
-	return { number, source: null, title: unescapeMarkdown(rest), mistypedSeparator: MISTYPED_RE.test(rest) };
+	return { number, source: null, title: readPiece(rest, 0, rest.length, spans), mistypedSeparator: MISTYPED_RE.test(find) };
 }
 
-/** Escapes what would break an entry's link text: backslashes and unbalanced brackets. */
+/** Whether a `&` at `i` would read as a character reference, and so must be written `\&`. */
+function startsCharRef(s: string, i: number): boolean {
+	return readCharRef(s, i) !== null;
+}
+
+/**
+ * Escapes what would not read back as written in an entry's link text: backslashes, `&` where it
+ * starts a character reference, and unbalanced brackets; inside code spans, where CommonMark
+ * reads no escape, nothing. (formatEntryLine checks the result reads back, and escapes more if not.)
+ */
 export function escapeLinkText(text: string): string {
+	const spans: Spans = text.indexOf("`") < 0 ? [] : codeSpans(text);
+	const outside = spans.length > 0 ? masked(text, spans) : text;
 	let depth = 0;
 	let balanced = true;
-	for (const c of text) {
+	for (const c of outside) {
 		if (c === "[") depth++;
 		else if (c === "]" && --depth < 0) balanced = false;
 	}
 	if (depth !== 0) balanced = false;
-	let out = text.replace(/\\/g, "\\\\");
-	if (!balanced) out = out.replace(/[[\]]/g, "\\$&");
+	let out = "";
+	let span = 0;
+	for (let i = 0; i < text.length; i++) {
+		if (span < spans.length && spans[span]![0] === i) {
+			out += text.slice(i, spans[span]![1]);
+			i = spans[span++]![1] - 1;
+			continue;
+		}
+		const c = text[i]!;
+		if (c === "\\" || (c === "&" && startsCharRef(text, i)) || (!balanced && (c === "[" || c === "]"))) out += "\\";
+		out += c;
+	}
 	return out;
 }
 
-/** A destination that would not survive as-is (spaces, unbalanced parentheses, `<>`) is wrapped in `<...>`. */
+/** Every ASCII punctuation character escaped: reads back as written in any link text or `<...>` destination. */
+export function escapeAllPunctuation(text: string): string {
+	return text.replace(/[!-/:-@[-`{-~]/g, "\\$&");
+}
+
+function hasControlOrAngle(s: string): boolean {
+	for (let i = 0; i < s.length; i++) {
+		const c = s.charCodeAt(i);
+		if (c <= 32 || c === 127 || c === 60 || c === 62) return true;
+	}
+	return false;
+}
+
+/**
+ * A destination that reads back as written: backslashes before punctuation and `&` before what
+ * would read as a character reference escaped; wrapped in `<...>` (with `<` and `>` escaped) when
+ * it holds blanks, controls, `<`, `>` or parentheses that are unbalanced or nested too deep.
+ */
 export function formatDestination(url: string): string {
 	// A backslash before punctuation (or at the end, before the closing `)`) would read as an escape.
 	url = url.replace(/\\(?=[!-/:-@[-`{-~]|$)/g, "\\\\");
+	if (url.indexOf("&") >= 0) {
+		let out = "";
+		for (let i = 0; i < url.length; i++) out += url[i] === "&" && startsCharRef(url, i) ? "\\&" : url[i]!;
+		url = out;
+	}
 	let depth = 0;
 	let balanced = true;
 	for (const c of url) {
-		if (c === "(") depth++;
-		else if (c === ")" && --depth < 0) balanced = false;
+		if (c === "(") {
+			if (++depth > 32) balanced = false;
+		} else if (c === ")" && --depth < 0) balanced = false;
 	}
 	if (depth !== 0) balanced = false;
-	if (balanced && !/[\s<>]/.test(url)) return url;
-	return `<${url.replace(/[<>]/g, (c) => (c === "<" ? "%3C" : "%3E"))}>`;
+	// Controls and blanks end a bare destination; `<` cannot start one.
+	if (balanced && !hasControlOrAngle(url)) return url;
+	return `<${url.replace(/[<>]/g, "\\$&")}>`;
 }

@@ -1,4 +1,4 @@
-import { unescapeMarkdown } from "../format/markdown-scan";
+import { decodeMarkdown } from "../format/markdown-scan";
 
 /**
  * A small, safe reading of the Markdown a digest's commentary holds, as HTML: code spans,
@@ -105,7 +105,7 @@ function render(text: string, options: InlineOptions, depth: number): string {
 	let out = "";
 	let plain = "";
 	const flush = () => {
-		out += escapeHtml(unescapeMarkdown(plain));
+		out += escapeHtml(decodeMarkdown(plain));
 		plain = "";
 	};
 	let i = 0;
@@ -149,7 +149,7 @@ function render(text: string, options: InlineOptions, depth: number): string {
 					const titled = /^(\S+)\s+["'(]/.exec(dest);
 					if (titled) dest = titled[1]!;
 					if (dest.startsWith("<") && dest.endsWith(">")) dest = dest.slice(1, -1);
-					dest = unescapeMarkdown(dest);
+					dest = decodeMarkdown(dest);
 					flush();
 					const inner = depth < 4 ? render(text.slice(at + 1, end), options, depth + 1) : escapeHtml(text.slice(at + 1, end));
 					const href = safeHref(dest);

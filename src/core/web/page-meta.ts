@@ -1,3 +1,5 @@
+import { decodeCharRefs } from "../format/char-refs";
+
 /**
  * Title and source of a web page from its HTML, for filling in a new entry. Pure, and linear in
  * the input: one forward scan of the first 512 KB (stopping at `</head>`), no backtracking regex,
@@ -21,8 +23,8 @@ const SQUOTE = 39; // '
 /** Reads a page's title (`og:title`, `twitter:title`, `<title>`) and source (`og:site_name`, else the URL's host). */
 export function readPageMeta(html: string, url: string): PageMeta {
 	const head = scanHead(html.length > PAGE_META_SCAN_LIMIT ? html.slice(0, PAGE_META_SCAN_LIMIT) : html);
-	const title = clean(head.meta.get("og:title")) ?? clean(head.meta.get("twitter:title")) ?? clean(head.title);
-	const source = clean(head.meta.get("og:site_name")) ?? hostOf(url);
+	const title = clean(head.meta.get("og:title"), MAX_TITLE_LENGTH) ?? clean(head.meta.get("twitter:title"), MAX_TITLE_LENGTH) ?? clean(head.title, MAX_TITLE_LENGTH);
+	const source = clean(head.meta.get("og:site_name"), MAX_SOURCE_LENGTH) ?? hostOf(url);
 	return { title, source };
 }
 
@@ -160,69 +162,49 @@ function readAttributes(s: string, from: number): { attrs: Map<string, string>; 
 	return { attrs, end: n };
 }
 
-const NAMED_ENTITIES: Readonly<Record<string, string>> = {
-	amp: "&",
-	quot: "\"",
-	apos: "'",
-	lt: "<",
-	gt: ">",
-	nbsp: "\u00A0",
-	ndash: "–",
-	mdash: "—",
-	hellip: "…",
-	lsquo: "‘",
-	rsquo: "’",
-	ldquo: "“",
-	rdquo: "”",
-	laquo: "«",
-	raquo: "»",
-	middot: "·",
-	bull: "•",
-	copy: "©",
-	reg: "®",
-	trade: "™",
-};
+/** Longest title a page may give: past it the title is cut, with `…`. */
+export const MAX_TITLE_LENGTH = 300;
+/** Longest source (site name). */
+export const MAX_SOURCE_LENGTH = 100;
+/** Raw text looked at for one value: far more than any capped value needs, even written as references. */
+const MAX_RAW_VALUE = 64 * 1024;
 
-/** Decodes character references: the common named ones and every numeric one. Unknown names stay as written. */
-export function decodeEntities(text: string): string {
-	let amp = text.indexOf("&");
-	if (amp < 0) return text;
-	const out: string[] = [];
+/**
+ * Whether a title must not carry this character into a note: C0 and C1 controls (blanks have
+ * become spaces before) and the invisible bidi controls that reorder the text around them
+ * (embeddings, overrides, isolates, marks), which could make a title read as what it is not.
+ */
+function unwanted(c: number): boolean {
+	return c < 32 || (c >= 0x7f && c <= 0x9f) || c === 0x61c || c === 0x200e || c === 0x200f || (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+}
+
+function withoutUnwanted(s: string): string {
+	let out = "";
 	let from = 0;
-	// The next `;` is searched for again only once passed: every character is looked at a bounded number of times.
-	let semi = -1;
-	while (amp >= 0) {
-		if (semi < amp + 2) semi = text.indexOf(";", amp + 2);
-		if (semi < 0) break;
-		// A reference is at most 33 characters long.
-		const decoded = semi - amp <= 33 ? decodeReference(text.slice(amp + 1, semi)) : null;
-		if (decoded !== null) {
-			out.push(text.slice(from, amp), decoded);
-			from = semi + 1;
-			amp = text.indexOf("&", from);
-		} else {
-			amp = text.indexOf("&", amp + 1);
-		}
+	for (let i = 0; i < s.length; i++) {
+		if (!unwanted(s.charCodeAt(i))) continue;
+		out += s.slice(from, i);
+		from = i + 1;
 	}
-	out.push(text.slice(from));
-	return out.join("");
+	return from === 0 ? s : out + s.slice(from);
 }
 
-/** The text of `&body;`, or null when it is not a reference this decoder knows. */
-function decodeReference(body: string): string | null {
-	let code: number;
-	if (/^#\d{1,8}$/.test(body)) code = parseInt(body.slice(1), 10);
-	else if (/^#[xX][\da-fA-F]{1,8}$/.test(body)) code = parseInt(body.slice(2), 16);
-	else return /^[a-zA-Z][a-zA-Z\d]*$/.test(body) ? NAMED_ENTITIES[body.toLowerCase()] ?? null : null;
-	if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return "\uFFFD";
-	return String.fromCodePoint(code);
-}
-
-/** Decoded, whitespace collapsed, trimmed; null when nothing is left. */
-function clean(raw: string | null | undefined): string | null {
+/** Decoded, controls removed, whitespace collapsed, trimmed and capped at `max` characters; null when nothing is left. */
+function clean(raw: string | null | undefined, max: number): string | null {
 	if (raw === null || raw === undefined) return null;
-	const text = decodeEntities(raw).replace(/\s+/g, " ").trim();
-	return text === "" ? null : text;
+	const spaced = decodeCharRefs(raw.length > MAX_RAW_VALUE ? raw.slice(0, MAX_RAW_VALUE) : raw, true)
+		.replace(/\s+/g, " ");
+	const text = withoutUnwanted(spaced).replace(/ {2,}/g, " ").trim();
+	if (text === "") return null;
+	return cap(text, max);
+}
+
+/** The first `max` characters (code points, never half of one) and `…`, or the text when it is short enough. */
+function cap(text: string, max: number): string {
+	if (text.length <= max) return text;
+	let end = 0;
+	for (let n = 0; n < max && end < text.length; n++) end += text.codePointAt(end)! > 0xffff ? 2 : 1;
+	return end >= text.length ? text : `${text.slice(0, end).trimEnd()}…`;
 }
 
 /** The URL's host without `www.`, as written by the URL parser (lower case); null when it has none. */

@@ -119,15 +119,26 @@ const digestArb: fc.Arbitrary<GenDigest> = fc
 // ---------------------------------------------------------------------------------------------
 // Arbitrary new entries
 
-/** Titles and sources with the characters that need care: brackets, backslashes, separators. */
+/** Titles and sources with the characters that need care: brackets, backslashes, separators, references, code, HTML. */
 const trickyText = fc
-	.array(fc.oneof(word, fc.constantFrom("[", "]", "[x]", "\\", "(", ")", " - ", "-", "*", "#tag", "_", "!", "1.", "&")), { minLength: 1, maxLength: 5 })
+	.array(
+		fc.oneof(
+			word,
+			fc.constantFrom("[", "]", "[x]", "\\", "(", ")", " - ", "-", "*", "#tag", "_", "!", "1.", "&"),
+			fc.constantFrom("&amp;", "&ouml;", "&#38;", "&#x26;", "&nope;", " – ", " — ", "`", "`a - b`", "<", "<b c=\"", "\">", "<https://a.example/?q=", "[a](https://a.example)", "![i](i.png)", "%", "&amp"),
+		),
+		{ minLength: 1, maxLength: 5 },
+	)
 	.map((parts) => parts.join(" "));
 
 const newEntryArb = (category: fc.Arbitrary<string>): fc.Arbitrary<NewEntry> =>
 	fc.record({
 		category,
-		url: fc.oneof(urlArb.filter((u) => !u.startsWith("<") && !u.includes('"')), fc.constantFrom("https://x.example/a b", "https://x.example/a_(b", "https://x.example/a)b", "https://x.example/back\\slash")),
+		url: fc.oneof(
+			urlArb.filter((u) => !u.startsWith("<") && !u.includes('"')),
+			fc.constantFrom("https://x.example/a b", "https://x.example/a_(b", "https://x.example/a)b", "https://x.example/back\\slash"),
+			fc.constantFrom("https://x.example/?a=1&copy;=2", "https://x.example/?a=1&amp;b=2", "https://x.example/&#35;x", "https://x.example/<a>", "https://x.example/a\\&amp;", "https://x.example/`x`"),
+		),
 		title: trickyText,
 		source: fc.option(trickyText, { nil: undefined }),
 		tags: fc.option(fc.array(fc.oneof(word, fc.constantFrom("#hashed", "two words", "2025", "nested/tag")), { maxLength: 3 }), { nil: undefined }),

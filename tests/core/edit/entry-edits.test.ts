@@ -287,14 +287,24 @@ describe("insertEntry", () => {
 		// `#` reads back without it; a code block left open swallows whatever follows it.
 		const open = doc("# A", "[1. X](https://x.example)", "```", "code", "");
 		const cases: [string, Parameters<typeof insertEntry>[3]][] = [
-			[BASE, { category: "Frontend", url: "https://t.example", title: "Save 50%% today" }],
-			[BASE, { category: "Frontend", url: "https://t.example", title: "a <!-- b" }],
 			[BASE, { category: "Frontend", url: "https://t.example/%%", title: "T" }],
 			[BASE, { category: "C #", url: "https://t.example", title: "T" }],
 			[open, { category: "A", url: "https://t.example", title: "T" }],
 			[open, { category: "B", url: "https://t.example", title: "T" }],
 		];
 		for (const [text, input] of cases) expect(refused(insertEntry(text, PATH, CTX, input)), input.title).toContain("left unchanged");
+	});
+
+	it("escapes a title that would open a comment, so that it reads back as typed", () => {
+		// Written as they stand, `%%` and `<!--` would hide the rest of the note.
+		for (const title of ["Save 50%% today", "a <!-- b"]) {
+			const r = insertEntry(BASE, PATH, CTX, { category: "Frontend", url: "https://t.example", title });
+			const out = edited(BASE, r);
+			expect(out).not.toContain(title);
+			const e = parsed(out).categories.find((c) => c.name === "Frontend")!.entries.at(-1)!;
+			expect([e.title, e.line]).toEqual([title, r.ok && r.line]);
+			expect(parsed(out).categories.map((c) => c.name)).toEqual(parsed(BASE).categories.map((c) => c.name));
+		}
 	});
 
 	it("refuses a note with a malformed entry and says where", () => {
@@ -328,6 +338,40 @@ describe("formatEntryLine", () => {
 		);
 		expect(formatEntryLine({ number: null, title: "Bare", url: "https://x.example" })).toBe("[Bare](https://x.example)");
 		expect(formatEntryLine({ number: 1, source: "  ", title: "No source", url: "https://x.example", tags: ["###", "12", "ok"] })).toBe("[1. No source](https://x.example) #ok");
+	});
+
+	/** The entry the parser reads from a written line. */
+	function readBack(line: string) {
+		const e = parsed(`# C\n${line}\n`).categories[0]!.entries[0];
+		return e && { number: e.number, source: e.source, title: e.title, url: e.url };
+	}
+
+	it("writes what would read as a character reference so that it reads back as typed", () => {
+		const cases = [
+			{ number: 1, source: "AT&amp;T", title: "Caf&eacute; &#8212; &#x41;", url: "https://x.example/?a=1&copy;=2&amp;b=&#35;" },
+			{ number: 2, source: "A & B", title: "Q&A &nope; &amp", url: "https://x.example/?a=1&b=2" },
+			{ number: 3, source: "S", title: "T", url: "https://x.example/a b&lt;c" },
+		];
+		for (const e of cases) expect(readBack(formatEntryLine(e)), formatEntryLine(e)).toEqual(e);
+		// A `&` that starts no reference stays as it is.
+		expect(formatEntryLine(cases[1]!)).toBe("[2. A & B - Q&A &nope; &amp](https://x.example/?a=1&b=2)");
+	});
+
+	it("writes titles that hold a link, an unclosed tag, code or dashes so that they read back as typed", () => {
+		const cases = [
+			{ number: 1, source: null, title: "See [this](https://a.example) too", url: "https://x.example" },
+			{ number: 2, source: "S", title: "a <span title=\"", url: "https://x.example/\" b>" },
+			{ number: 3, source: "S", title: "Open <https://a.example/?q=", url: "https://x.example/>" },
+			{ number: 4, source: "Src `a", title: "b` c", url: "https://x.example" },
+			{ number: 5, source: null, title: "Use `a - b` and `C:\\dir\\` here", url: "https://x.example" },
+			{ number: 6, source: "One – two", title: "three — four", url: "https://x.example" },
+			{ number: 7, source: null, title: "Dash – inside", url: "https://x.example" },
+			{ number: null, source: null, title: "1. Not a number", url: "https://x.example" },
+			{ number: null, source: null, title: "[x] not a wiki-link", url: "https://x.example" },
+		];
+		for (const e of cases) expect(readBack(formatEntryLine(e)), formatEntryLine(e)).toEqual(e);
+		// Code keeps its backticks when nothing else is at stake.
+		expect(formatEntryLine(cases[4]!)).toBe("[5. Use `a - b` and `C:\\dir\\` here](https://x.example)");
 	});
 });
 

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { decodeEntities, PAGE_META_SCAN_LIMIT, readPageMeta } from "../../../src/core/web/page-meta";
+import { decodeCharRefs } from "../../../src/core/format/char-refs";
+import { MAX_SOURCE_LENGTH, MAX_TITLE_LENGTH, PAGE_META_SCAN_LIMIT, readPageMeta } from "../../../src/core/web/page-meta";
+
+/** Page text decodes as a browser decodes it. */
+const decodeEntities = (s: string) => decodeCharRefs(s, true);
 
 // Saved-page shapes as sites really send them: long heads, attributes in any order, both quotes.
 const ARTICLE = `<!doctype html>
@@ -103,6 +107,41 @@ describe("readPageMeta", () => {
 			readPageMeta(html, "https://x.example");
 			expect(performance.now() - start).toBeLessThan(1500);
 		}
+	});
+});
+
+describe("readPageMeta: hostile titles", () => {
+	const title = (t: string) => readPageMeta(`<head><title>${t}</title></head>`, "https://x.example").title;
+
+	it("decodes only names HTML has: never a property of Object", () => {
+		expect(title("&constructor; &toString; &__proto__; &hasOwnProperty; &Amp; &AMP;")).toBe("&constructor; &toString; &__proto__; &hasOwnProperty; &Amp; &");
+	});
+
+	it("decodes every HTML name, case-sensitively, and numeric references as a browser does", () => {
+		expect(title("Caf&eacute; &Ouml;l &ouml;l &rarr; &#150; &#x201C;q&#x201D;")).toBe("Café Öl öl → – “q”");
+	});
+
+	it("removes control characters and bidi overrides, also when written as references", () => {
+		const hostile = "a\u0000b\u0007c\u001Bd\u007Fe\u0085f \u202Eevil\u202C \u2066iso\u2069 \u200Fm\u200E &#x202E;ref&#x202C; &#7;x&#x81; &#x9F;";
+		// A numeric reference to a C1 control reads as the Windows-1252 character pages mean by it, where there is one.
+		expect(title(hostile)).toBe("abcdef evil iso m ref x Ÿ");
+	});
+
+	it("caps a title at a few hundred characters, on a character boundary", () => {
+		const long = readPageMeta(`<head><meta property="og:title" content="${"Long title ".repeat(500_000)}"></head>`, "https://x.example").title!;
+		expect(long.length).toBeLessThanOrEqual(MAX_TITLE_LENGTH + 1);
+		expect(long.startsWith("Long title Long title")).toBe(true);
+		expect(long.endsWith("…")).toBe(true);
+		const emoji = title("😀".repeat(1000))!;
+		expect([...emoji].length).toBe(MAX_TITLE_LENGTH + 1);
+		expect(emoji).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+	});
+
+	it("cleans and caps the source the same way", () => {
+		const html = `<head><meta property="og:site_name" content="\u202EBlog\u0000 ${"x".repeat(5000)}"><title>T</title></head>`;
+		const source = readPageMeta(html, "https://x.example").source!;
+		expect(source.startsWith("Blog x")).toBe(true);
+		expect(source.length).toBeLessThanOrEqual(MAX_SOURCE_LENGTH + 1);
 	});
 });
 

@@ -32,7 +32,8 @@ function responsePromise(response: Promise<RequestUrlResponse>): RequestUrlRespo
 }
 
 function answer(status: number, text: string): RequestUrlResponsePromise {
-	return responsePromise(Promise.resolve({ status, text, headers: {}, arrayBuffer: new ArrayBuffer(0), json: null }));
+	const arrayBuffer = new TextEncoder().encode(text).buffer;
+	return responsePromise(Promise.resolve({ status, text, headers: { "content-type": "text/html; charset=utf-8" }, arrayBuffer, json: null }));
 }
 
 function never(): RequestUrlResponsePromise {
