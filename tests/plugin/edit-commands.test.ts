@@ -84,15 +84,17 @@ function categories(text: string): [string, string[]][] {
 /** Holds the category picker open until the test picks. */
 async function pickerThatWaits(): Promise<{ pick: (name: string | null) => void; opened: () => boolean }> {
 	const { CategoryModal } = await import("../../src/plugin/modals/category-modal");
-	let modal: { onChooseSuggestion(c: { name: string; isNew: boolean }): void; onClose(): void } | null = null;
-	vi.spyOn(CategoryModal.prototype, "open").mockImplementation(function (this: typeof modal) {
-		modal = this;
+	type Picker = { onChooseSuggestion(c: { name: string; isNew: boolean }): void; onClose(): void };
+	const opened: Picker[] = [];
+	vi.spyOn(CategoryModal.prototype, "open").mockImplementation(function (this: Picker) {
+		opened.push(this);
 	});
+	const modal = (): Picker | undefined => opened[0];
 	return {
-		opened: () => modal !== null,
+		opened: () => modal() !== undefined,
 		pick: (name) => {
-			if (name === null) modal!.onClose();
-			else modal!.onChooseSuggestion({ name, isNew: false });
+			if (name === null) modal()!.onClose();
+			else modal()!.onChooseSuggestion({ name, isNew: false });
 		},
 	};
 }
@@ -106,7 +108,7 @@ async function answerChoice(matching: RegExp): Promise<string[][]> {
 		const labels = items.map((i) => this.getItemText(i));
 		offered.push(labels);
 		const k = labels.findIndex((t) => matching.test(t));
-		if (k >= 0) this.onChooseItem(items[k]!, new MouseEvent("click"));
+		if (k >= 0) this.onChooseItem(items[k]);
 		else this.onClose();
 	});
 	return offered;
@@ -182,7 +184,7 @@ describe("Delete entry", () => {
 		editor.setCursor({ line: 16, ch: 0 });
 		run(l, "delete-entry", editor, view);
 		await vi.waitFor(() => expect(offered).toHaveLength(1));
-		await new Promise((r) => setTimeout(r, 10));
+		await new Promise((r) => window.setTimeout(r, 10));
 		expect(editor.getValue()).toBe(NOTE);
 	});
 
