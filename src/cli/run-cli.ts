@@ -339,6 +339,7 @@ function commandNew(loaded: LoadedVault, values: Values, io: CliIo): number {
 		to,
 		exists: (p) => loaded.vault.existsIgnoringCase(p, loaded.files),
 		templateText,
+		parseYaml,
 	});
 	if (!plan.ok) {
 		io.err(`digest-curator: ${plan.reason}\n`);

@@ -28,10 +28,12 @@ export interface DigestModel {
 	title: string;
 	/** The frontmatter as JSON; null where the intent leaves it open (a new digest's). */
 	frontmatter: string | null;
-	tags: string[];
+	/** Frontmatter tags; null where the intent leaves them open. */
+	tags: string[] | null;
 	/** `YYYY-MM-DD to YYYY-MM-DD`, or null. */
 	period: string | null;
-	draft: boolean;
+	/** Null where the intent leaves it open. */
+	draft: boolean | null;
 	categories: CategoryModel[];
 	/** Messages of the problems of severity error. */
 	errors: string[];
@@ -89,8 +91,9 @@ export function firstDifference(expected: DigestModel, actual: DigestModel): str
 	if (expected.frontmatter !== null && expected.frontmatter !== actual.frontmatter) return "change the note's frontmatter";
 	if (expected.title !== actual.title) return `make the note read as titled ${quote(actual.title)} instead of ${quote(expected.title)}`;
 	if (expected.period !== actual.period) return `make the note's period ${actual.period ?? "none"} instead of ${expected.period ?? "none"}`;
-	if (!same(expected.tags, actual.tags)) return `make the note's tags ${actual.tags.join(", ") || "none"} instead of ${expected.tags.join(", ") || "none"}`;
-	if (expected.draft !== actual.draft) return `make the note ${actual.draft ? "a draft" : "no longer a draft"}`;
+	const tags = (t: string[] | null) => (t ?? []).join(", ") || "none";
+	if (expected.tags !== null && !same(expected.tags, actual.tags ?? [])) return `make the note's tags ${tags(actual.tags)} instead of ${tags(expected.tags)}`;
+	if (expected.draft !== null && expected.draft !== actual.draft) return `make the note ${actual.draft ? "a draft" : "no longer a draft"}`;
 
 	const names = (m: DigestModel) => m.categories.map((c) => c.name);
 	const want = names(expected);
