@@ -104,6 +104,14 @@ describe("an insert never hides the rest of the note", () => {
 		});
 	}
 
+	it("escapes a %% that already has one % escaped without doubling the escape (found by the model test)", () => {
+		const r = insertEntry(NOTE, PATH, CTX, add({ commentary: ["\\%%cache"], title: "a \\%% b" }));
+		const text = edited(NOTE, r);
+		expect(text).toContain("\n- \\%\\%cache\n");
+		expect(parsed(text).categories[0]!.entries[1]!.title).toBe("a \\%% b");
+		expect(shape(text).slice(1)).toEqual(shape(NOTE).slice(1));
+	});
+
 	it("leaves comment marks inside inline code alone", () => {
 		const r = insertEntry(NOTE, PATH, CTX, add({ commentary: ["run `echo %%` or `<!--`"] }));
 		expect(edited(NOTE, r)).toContain("\n- run `echo %%` or `<!--`\n");
