@@ -398,9 +398,11 @@ function check(ok: boolean, why: () => string): void {
 	if (!ok) throw new Error(why());
 }
 
-function checkedText(before: string, eol: string, r: Extract<EditResult, { ok: true }>): string {
+/** The edited text, after checking its changes replay to it and keep the note's line ending (LF where it has none yet) and BOM. */
+function checkedText(before: string, r: Extract<EditResult, { ok: true }>): string {
 	check(applyChanges(before, r.changes) === r.text, () => "the changes do not replay to the text");
-	if (eol === "\r\n" && before.includes("\n")) check(!/(^|[^\r])\n/.test(r.text), () => `a bare LF in a CRLF note: ${JSON.stringify(r.text)}`);
+	const nl = before.indexOf("\n");
+	if (nl > 0 && before[nl - 1] === "\r") check(!/(^|[^\r])\n/.test(r.text), () => `a bare LF in a CRLF note: ${JSON.stringify(r.text)}`);
 	else check(!r.text.includes("\r\n"), () => `a CRLF in an LF note: ${JSON.stringify(r.text)}`);
 	check(r.text.startsWith("\uFEFF") === before.startsWith("\uFEFF"), () => "the BOM changed");
 	return r.text;
@@ -528,7 +530,7 @@ function run(g: Generated, edits: Edit[], stats: Record<string, number>): void {
 			continue;
 		}
 		if (!result.ok) throw new Error(`${edit.kind} was refused: ${result.reason}\n${JSON.stringify(edit)}\n${JSON.stringify(text)}`);
-		const after = checkedText(text, g.eol, result);
+		const after = checkedText(text, result);
 		const afterDigest = parsed(after);
 		const wrong = mismatch(outcome.model, afterDigest);
 		if (wrong !== null) throw new Error(`${edit.kind}: ${wrong}\n${JSON.stringify(edit)}\nbefore: ${JSON.stringify(text)}\nafter: ${JSON.stringify(after)}`);
@@ -548,10 +550,11 @@ function run(g: Generated, edits: Edit[], stats: Record<string, number>): void {
 /** A new digest from the note as a template: it reads back as the note, placeholders filled in. */
 function newDigest(text: string, model: Model, g: Generated, hostile: boolean): void {
 	const bom = text.startsWith("\uFEFF") ? "\uFEFF" : "";
+	const eol = text.includes("\r\n") ? "\r\n" : "\n";
 	const body = text.slice(bom.length);
 	const template = body.startsWith("---")
 		? bom + body.replace('title: "Generated: 01-02-2025 to 07-02-2025"', 'title: "{{title}}"')
-		: `${bom}---${g.eol}title: "{{title}}"${g.eol}---${g.eol}${body}`;
+		: `${bom}---${eol}title: "{{title}}"${eol}---${eol}${body}`;
 	const series = completeSeries({ name: "Generated", tag: "generated", titleTemplate: hostile ? 'Gen "quoted" {{start}} to {{end}}' : "Gen {{start}} to {{end}}", fileNameTemplate: "{{start}} to {{end}}", categories: g.order });
 	const r = planNewDigest({ series, digests: [], to: { year: 2025, month: 3, day: 16 }, exists: () => false, templateText: template, parseYaml: parse });
 	if (hostile) {
