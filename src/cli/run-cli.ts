@@ -7,6 +7,7 @@ import { LinkResolver } from "../core/links/link-resolver";
 import { parseSeriesNote, parseWithSeries } from "../core/format/parser";
 import { normalizeUrl } from "../core/links/url-normalize";
 import { insertEntry, renumberEntries, type EditResult } from "../core/edit/entry-edits";
+import { checkEntryUrl } from "../core/edit/entry-url";
 import { planNewDigest } from "../core/edit/new-digest";
 import { templateNoteLocation } from "../core/format/series";
 import type { Digest, Period, Problem, Series } from "../core/format/types";
@@ -74,7 +75,7 @@ ${SERIES_HELP}
 
 Add a link entry at the end of its category, numbered after the last one.
   --category C         Category heading (created where the series' order puts it)
-  --url U              The link
+  --url U              The link (http, https or obsidian; a bare host gets https://)
   --title T            The entry's title
   --source S           Where it comes from (Medium, a blog, ...)
   --entry-tags a,b     Tags on the entry line
@@ -82,6 +83,8 @@ Add a link entry at the end of its category, numbered after the last one.
   --comment TEXT       A commentary bullet; repeat for more
   --digest PATH        Vault path of the digest (default: the series' latest)
   --allow-duplicate    Add it even when the link was shared before
+  --share-commentary   Let the commentary also be that of the entries without commentary it
+                       would join (entries with only blank lines between them share it)
 ${SERIES_HELP}
 `,
 	renumber: `Usage: digest-curator renumber VAULT [--digest PATH]
@@ -113,6 +116,7 @@ const COMMAND_OPTIONS: Record<string, ParseArgsConfig["options"]> = {
 		comment: { type: "string", multiple: true },
 		digest: { type: "string" },
 		"allow-duplicate": { type: "boolean" },
+		"share-commentary": { type: "boolean" },
 	},
 	renumber: { ...SERIES_OPTIONS, digest: { type: "string" } },
 	new: { ...SERIES_OPTIONS, date: { type: "string" } },
@@ -314,7 +318,10 @@ function sharedAgain(text: string, path: string, series: Series, url: string, va
 
 function commandAdd(loaded: LoadedVault, values: Values, io: CliIo): number {
 	const category = required(values, "category");
-	const url = required(values, "url");
+	// One URL rule with the insert form: http, https or obsidian, a bare host completed to https.
+	const checked = checkEntryUrl(required(values, "url"));
+	if (!checked.ok) throw new UsageError(checked.reason);
+	const url = checked.url;
 	const title = required(values, "title");
 	const { digest, series } = targetDigest(loaded, values);
 	const earlier = loaded.index.findUrl(url);
@@ -334,6 +341,7 @@ function commandAdd(loaded: LoadedVault, values: Values, io: CliIo): number {
 			tags,
 			recommended: values["recommended"] === true,
 			commentary: Array.isArray(comment) ? comment : [],
+			shareCommentary: values["share-commentary"] === true,
 		});
 		return writeEdit(loaded, digest.path, edit, io, (line) => `Added to ${digest.path}:${line} (${category}).`);
 	} catch (e) {
@@ -390,6 +398,7 @@ function commandNew(loaded: LoadedVault, values: Values, io: CliIo): number {
 		to,
 		exists: (p) => loaded.vault.existsIgnoringCase(p, loaded.files),
 		templateText,
+		parseYaml,
 	});
 	if (!plan.ok) {
 		io.err(`digest-curator: ${plan.reason}\n`);

@@ -266,10 +266,19 @@ describe("commands on the open digest", () => {
 			offered.push(this.getSuggestions("").map((c) => c.name));
 			this.onChooseSuggestion({ name: "Storage", isNew: false });
 		});
+		// "Lakehouse notes" has no commentary: the moved commentary would be its too, and the user says share.
+		const { ChoiceModal } = await import("../../src/plugin/modals/choice-modal");
+		const asked: string[][] = [];
+		vi.spyOn(ChoiceModal.prototype, "open").mockImplementation(function (this: InstanceType<typeof ChoiceModal<unknown>>) {
+			const items = this.getItems();
+			asked.push(items.map((i) => this.getItemText(i)));
+			this.onChooseItem(items[0]);
+		});
 		editor.setCursor({ line: 8, ch: 0 });
 		run(l, "move-entry", editor, view);
 		await vi.waitFor(() => expect(editor.getValue()).not.toBe(FIRST));
 		expect(offered).toEqual([["Storage"]]);
+		expect(asked).toEqual([['Share the commentary of "Packets in flight" with "Lakehouse notes"', "Cancel"]]);
 		expect(editor.getValue()).toBe(
 			[
 				"---",
@@ -312,7 +321,8 @@ describe("inserting an entry", () => {
 		const l = await load();
 		await ready(l);
 		const { editor } = await openInEditor(l, SECOND_PATH);
-		const result = await insertIntoDigest(l.plugin, SECOND_PATH, { category: "Networking", url: "https://new.example.com/x", title: "Fresh", source: "Blog", commentary: ["One thought"] });
+		// "Packets again" has no commentary, so the new one is shared with it: asked for here.
+		const result = await insertIntoDigest(l.plugin, SECOND_PATH, { category: "Networking", url: "https://new.example.com/x", title: "Fresh", source: "Blog", commentary: ["One thought"], shareCommentary: true });
 		expect(result.ok).toBe(true);
 		expect(editor.getValue()).toBe(`${SECOND}\n[2. Blog - Fresh](https://new.example.com/x)\n\n- One thought\n`.replace("feed)\n\n\n[2.", "feed)\n\n[2."));
 		editor.undo();

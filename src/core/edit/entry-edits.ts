@@ -1,9 +1,12 @@
-import { escapeAllPunctuation, escapeLinkText, formatDestination, parseEntryText } from "../format/entry-text";
+import { escapeAllPunctuation, escapeCommentMarks, escapeLinkText, formatDestination, parseEntryText } from "../format/entry-text";
 import type { YamlParser } from "../format/frontmatter";
 import { CodeMasker, codeSpans, isBlank, parseInlineLink } from "../format/markdown-scan";
 import { parseWithSeries, readHeading } from "../format/parser";
 import { hashes } from "../format/words";
+import { checkEntryUrl } from "./entry-url";
+import { closeOpenMarks, safeNewCommentary } from "./safe-text";
 import { LineEdits, type TextChange } from "./text-edit";
+import { verifyEdit, type EditIntent, type EntryModel } from "./verify-edit";
 import type { Category, Digest, Entry, Series } from "../format/types";
 
 export interface EditContext {
@@ -12,9 +15,23 @@ export interface EditContext {
 	series: Pick<Series, "categoryLevel" | "dateFormat" | "categories">;
 }
 
+/**
+ * A question an edit needs answered before it can go ahead; the caller asks the user and runs the
+ * edit again with the option set.
+ * - `share-commentary`: the entry's commentary would also become that of the entries without
+ *   commentary before it (FORMAT.md, groups); option `shareCommentary`.
+ * - `shared-commentary`: the entry is the last of a group whose commentary the others share;
+ *   option `sharedCommentary`, "keep" (for the others) or "delete" (with the entry).
+ */
+export interface EditQuestion {
+	kind: "share-commentary" | "shared-commentary";
+	/** Titles of the other entries of the group. */
+	sharedWith: string[];
+}
+
 export type EditResult =
 	| { ok: true; text: string; changes: TextChange[]; /** 1-based line the edit is about, in the new text. */ line: number }
-	| { ok: false; reason: string };
+	| { ok: false; reason: string; ask?: EditQuestion };
 
 export interface NewEntry {
 	category: string;
@@ -25,6 +42,32 @@ export interface NewEntry {
 	recommended?: boolean;
 	/** Commentary lines; each becomes a bullet (lines that already are list items stay as written). */
 	commentary?: string[];
+	/** Share the commentary with the entries without commentary that the new entry would join. */
+	shareCommentary?: boolean;
+}
+
+/**
+ * An entry as a command that waits for the user names it: found again when the edit applies, by
+ * its place in the note, checked against its URL and title (or by those alone where it moved).
+ */
+export interface EntryRef {
+	category: string;
+	/** Index among the category's entries. */
+	index: number;
+	url: string;
+	title: string;
+}
+
+/** The entry an edit is about: a 1-based line, or a reference found again in the text it applies to. */
+export type EntryTarget = number | EntryRef;
+
+export interface MoveOptions {
+	shareCommentary?: boolean;
+}
+
+export interface DeleteOptions {
+	/** For the last entry of a group whose commentary others share: keep it for them, or delete it too. */
+	sharedCommentary?: "keep" | "delete";
 }
 
 const RECOMMENDED_FLAG = " 🌟 **(Recommended)**";
@@ -33,8 +76,8 @@ const STAR = "(?:🌟|⭐\\uFE0F?|ðŸŒŸ|â­\\u0090?)[ \\t]*";
 const FLAG_RE = new RegExp(`[ \\t]*(?:${STAR})?(\\*\\*|__|\\*|_)?(?:${STAR})?\\(recommended\\)\\1`, "giu");
 const NUMBER_RE = /^\[(\s*)(\d+)(?=[.)])/;
 
-function refuse(reason: string): EditResult {
-	return { ok: false, reason };
+function refuse(reason: string, ask?: EditQuestion): EditResult {
+	return ask ? { ok: false, reason, ask } : { ok: false, reason };
 }
 
 /** Parses the note for an edit; a note with parse errors is never rewritten. */
@@ -95,7 +138,8 @@ function readsBack(line: string, e: EntryLineInput): boolean {
  */
 export function formatEntryLine(e: EntryLineInput): string {
 	const dest = formatDestination(e.url.trim());
-	let line = entryLink(e, escapeLinkText, dest);
+	// Comment marks (`%%`, `<!--`) in a title would hide the rest of the note: escaped first.
+	let line = entryLink(e, (s) => escapeCommentMarks(escapeLinkText(s)), dest);
 	if (!readsBack(line, e)) line = entryLink(e, escapeAllPunctuation, dest);
 	if (e.recommended) line += RECOMMENDED_FLAG;
 	for (const t of e.tags ?? []) {
@@ -111,13 +155,16 @@ export function cleanEntryTag(tag: string): string {
 	return /^[\d/]*$/.test(t) ? "" : t;
 }
 
+/** Commentary lines as written: one bullet each (list items and indented lines as given), made safe to write. */
 function bullets(lines: readonly string[]): string[] {
-	return lines
-		// An item holding line breaks is several lines: written whole, it would bring its own line endings.
-		.flatMap((l) => l.split(/\r\n|\r|\n/))
-		.map((l) => l.replace(/\s+$/, ""))
-		.filter((l) => l.trim() !== "")
-		.map((l) => (/^\s*([-*+]|\d+[.)])\s/.test(l) || /^\s/.test(l) ? l : `- ${l.trim()}`));
+	return safeNewCommentary(
+		lines
+			// An item holding line breaks is several lines: written whole, it would bring its own line endings.
+			.flatMap((l) => l.split(/\r\n|\r|\n/))
+			.map((l) => l.replace(/\s+$/, ""))
+			.filter((l) => l.trim() !== "")
+			.map((l) => (/^\s*([-*+]|\d+[.)])\s/.test(l) || /^\s/.test(l) ? l : `- ${l.trim()}`)),
+	);
 }
 
 /** Last non-blank 1-based line of a category (its heading when it is empty). */
@@ -169,14 +216,14 @@ function levelClash(text: string, digest: Digest, ctx: EditContext, name: string
 }
 
 /**
- * Plans where a block of lines goes at the end of a category, creating the category where the
- * series' order puts it. Returns the 1-based line the block's first line will have.
+ * Plans a block of lines at the end of a category, creating the category where the series' order
+ * puts it. Returns the index in `digest.categories` the category has (or will have).
  */
-function planAppend(edits: LineEdits, digest: Digest, ctx: EditContext, name: string, block: string[]): void {
+function planAppend(edits: LineEdits, digest: Digest, ctx: EditContext, name: string, block: string[]): number {
 	const cat = findCategory(digest, name);
 	if (cat) {
 		edits.insertBefore(lastBlockLine(edits, cat), ["", ...block]);
-		return;
+		return digest.categories.indexOf(cat);
 	}
 	const heading = `${"#".repeat(ctx.series.categoryLevel)} ${name.trim()}`;
 	const order = ctx.series.categories.map((c) => c.toLowerCase());
@@ -187,55 +234,104 @@ function planAppend(edits: LineEdits, digest: Digest, ctx: EditContext, name: st
 	});
 	if (before) {
 		edits.insertBefore(before.line - 1, [heading, "", ...block, ""]);
-		return;
+		return digest.categories.indexOf(before);
 	}
 	let last = edits.lineCount;
 	while (last > 0 && isBlank(edits.line(last - 1))) last--;
 	edits.insertBefore(last, last === 0 ? [heading, "", ...block] : ["", heading, "", ...block]);
+	return digest.categories.length;
+}
+
+/**
+ * The entries without commentary that a block appended to a category would join (the last group,
+ * when it has none): they would share the block's commentary.
+ */
+function joinedEntries(digest: Digest, category: string): Entry[] {
+	const cat = findCategory(digest, category);
+	const last = cat?.groups[cat.groups.length - 1];
+	if (!cat || !last || last.commentaryStart !== null) return [];
+	return last.entries.map((i) => cat.entries[i]!);
+}
+
+function titles(entries: readonly Entry[]): string {
+	const names = entries.map((e) => JSON.stringify(e.title));
+	return names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]!}`;
+}
+
+function shareQuestion(joined: readonly Entry[], what: string, flag: string): EditResult {
+	const reason = `${what} would also become the commentary of ${titles(joined)}, which ${joined.length === 1 ? "has" : "have"} none and would form one group with it; ${flag}.`;
+	return refuse(reason, { kind: "share-commentary", sharedWith: joined.map((e) => e.title) });
+}
+
+/** The entries of a category in the model being built, the category added at `index` when it is new. */
+function expectedCategory(m: Parameters<EditIntent>[0], index: number, name: string): EntryModel[] {
+	const want = name.trim().toLowerCase();
+	const existing = m.categories.find((c) => c.name.toLowerCase() === want);
+	if (existing) return existing.entries;
+	const added = { name: name.trim(), entries: [] as EntryModel[] };
+	m.categories.splice(index, 0, added);
+	return added.entries;
+}
+
+/**
+ * Applies the planned edits, re-parses the result and checks it against the parse before through
+ * the edit's intent (verifyEdit); refuses with the guard's sentence when anything else would change.
+ */
+function finish(before: Digest, edits: LineEdits, path: string, ctx: EditContext, intent: EditIntent, line: (after: Digest) => number): EditResult {
+	const changes = edits.sortedChanges();
+	const text = edits.apply();
+	const after = parseWithSeries(text, path, ctx.series, ctx.parseYaml);
+	const wrong = verifyEdit(before, after, intent);
+	if (wrong !== null) return refuse(wrong);
+	return { ok: true, text, changes, line: line(after) };
+}
+
+function lastEntryLine(after: Digest, category: string): number {
+	const entries = findCategory(after, category)?.entries;
+	return entries?.[entries.length - 1]?.line ?? 1;
 }
 
 /** Inserts a new entry at the end of its category, numbered one more than the largest there. */
 export function insertEntry(text: string, path: string, ctx: EditContext, input: NewEntry): EditResult {
 	if (input.category.trim() === "") return refuse("Name a category for the entry.");
-	if (input.url.trim() === "") return refuse("Give the entry a URL.");
 	if (input.title.trim() === "") return refuse("Give the entry a title.");
 	if (/[\r\n]/.test(input.category + input.url + input.title + (input.source ?? ""))) return refuse("The category, URL, title and source must each be one line.");
+	const url = checkEntryUrl(input.url);
+	if (!url.ok) return refuse(url.reason);
 	const digest = parseForEdit(text, path, ctx);
 	if (typeof digest === "string") return refuse(digest);
 	const clash = levelClash(text, digest, ctx, input.category);
 	if (clash) return refuse(clash);
 	const edits = new LineEdits(text);
 	const number = maxNumber(findCategory(digest, input.category)) + 1;
-	const entryLine = formatEntryLine({ ...input, number });
+	const entryLine = formatEntryLine({ ...input, url: url.url, number });
 	const comments = bullets(input.commentary ?? []);
-	planAppend(edits, digest, ctx, input.category, comments.length ? [entryLine, "", ...comments] : [entryLine]);
-	const out = finish(edits);
-	const line = lineOf(out.text, path, ctx, input.category, entryLine);
-	if (line === null) return refuse(unreadable(input.category));
-	return { ...out, line };
-}
-
-/** Why an edit whose result would not read back was refused. */
-function unreadable(category: string): string {
-	return `The entry would not read back as written under "${category.trim()}" (look for \`%%\`, \`<!--\` or backticks in its text or URL, a category name ending in \`#\`, or a code block left open), so the note was left unchanged.`;
-}
-
-function finish(edits: LineEdits): { ok: true; text: string; changes: TextChange[] } {
-	const changes = edits.sortedChanges();
-	return { ok: true, text: edits.apply(), changes };
-}
-
-/**
- * The 1-based line of a written entry line within a category of the edited text (for the caller to
- * jump to); null when the edited text does not read it back as that entry, or has new errors.
- */
-function lineOf(text: string, path: string, ctx: EditContext, category: string, entryLine: string): number | null {
-	const digest = parseWithSeries(text, path, ctx.series, ctx.parseYaml);
-	if (digest.problems.some((p) => p.severity === "error")) return null;
-	const lines = text.split("\n");
-	const cat = findCategory(digest, category);
-	for (const e of [...(cat?.entries ?? [])].reverse()) if (lines[e.line - 1]!.replace(/\r$/, "") === entryLine) return e.line;
-	return null;
+	const joined = comments.length ? joinedEntries(digest, input.category) : [];
+	if (joined.length > 0 && !input.shareCommentary) return shareQuestion(joined, "Its commentary", "pass --share-commentary to share it, or add the entry without commentary");
+	const index = planAppend(edits, digest, ctx, input.category, comments.length ? [entryLine, "", ...comments] : [entryLine]);
+	const commentary = comments.join("\n");
+	const src = input.source?.trim() ?? "";
+	const entry: EntryModel = {
+		number,
+		source: src === "" ? null : src,
+		title: input.title.trim(),
+		url: url.url,
+		recommended: input.recommended === true,
+		tags: (input.tags ?? []).map(cleanEntryTag).filter((t) => t !== ""),
+		commentary,
+	};
+	return finish(
+		digest,
+		edits,
+		path,
+		ctx,
+		(m) => {
+			const entries = expectedCategory(m, index, input.category);
+			for (const e of joined) entries[findCategory(digest, input.category)!.entries.indexOf(e)]!.commentary = commentary;
+			entries.push(entry);
+		},
+		(after) => lastEntryLine(after, input.category),
+	);
 }
 
 /** Plans numbers 1..n, in document order, for the numbered entries of a category; only digits change. */
@@ -253,6 +349,12 @@ function planRenumber(edits: LineEdits, cat: Category, skipLine = -1): number {
 	return n;
 }
 
+/** The model's numbers after planRenumber: 1..n for the numbered entries. */
+function renumbered(entries: EntryModel[]): void {
+	let n = 0;
+	for (const e of entries) if (e.number !== null) e.number = ++n;
+}
+
 /** Renumbers the entries of every category (or the named ones) 1..n in document order. */
 export function renumberEntries(text: string, path: string, ctx: EditContext, categories?: readonly string[]): EditResult {
 	const digest = parseForEdit(text, path, ctx);
@@ -265,33 +367,61 @@ export function renumberEntries(text: string, path: string, ctx: EditContext, ca
 	}
 	const edits = new LineEdits(text);
 	const wanted = categories?.map((c) => c.toLowerCase());
-	for (const cat of digest.categories) if (!wanted || wanted.includes(cat.name.toLowerCase())) planRenumber(edits, cat);
-	return { ...finish(edits), line: 1 };
+	const chosen = (name: string) => !wanted || wanted.includes(name.toLowerCase());
+	for (const cat of digest.categories) if (chosen(cat.name)) planRenumber(edits, cat);
+	return finish(digest, edits, path, ctx, (m) => m.categories.forEach((c) => chosen(c.name) && renumbered(c.entries)), () => 1);
 }
 
-function entryAtLine(digest: Digest, line: number): { cat: Category; entry: Entry; index: number } | null {
-	for (const cat of digest.categories) {
-		const index = cat.entries.findIndex((e) => e.line === line);
-		if (index >= 0) return { cat, entry: cat.entries[index]!, index };
+/** A reference to an entry of a parsed note, to find it again later in the note as it will be. */
+export function entryRef(digest: Digest, entry: Entry): EntryRef {
+	const cat = digest.categories.find((c) => c.entries.includes(entry));
+	return { category: entry.category, index: cat ? cat.entries.indexOf(entry) : -1, url: entry.url, title: entry.title };
+}
+
+interface Found {
+	cat: Category;
+	entry: Entry;
+	index: number;
+}
+
+/** The entry a target names in a parsed note, or why there is none. */
+export function findTarget(digest: Digest, target: EntryTarget): Found | string {
+	if (typeof target === "number") {
+		for (const cat of digest.categories) {
+			const index = cat.entries.findIndex((e) => e.line === target);
+			if (index >= 0) return { cat, entry: cat.entries[index]!, index };
+		}
+		return `Line ${target} is not an entry.`;
 	}
-	return null;
+	const matches = (e: Entry) => e.url === target.url && e.title === target.title;
+	const cat = findCategory(digest, target.category);
+	const at = cat?.entries[target.index];
+	if (cat && at && matches(at)) return { cat, entry: at, index: target.index };
+	const all: Found[] = digest.categories.flatMap((c) => c.entries.map((entry, index) => ({ cat: c, entry, index }))).filter((f) => matches(f.entry));
+	const here = all.filter((f) => f.cat === cat);
+	if (all.length === 1) return all[0]!;
+	if (here.length === 1) return here[0]!;
+	if (all.length === 0) return `${JSON.stringify(target.title)} is no longer in the note, so nothing was changed.`;
+	return `${JSON.stringify(target.title)} now stands in the note more than once with the same link, so nothing was changed.`;
 }
 
-function noEntry(line: number): EditResult {
-	return refuse(`Line ${line} is not an entry.`);
+/** The model entries of a found entry's category, in the model being built. */
+function modelEntries(m: Parameters<EditIntent>[0], digest: Digest, cat: Category): EntryModel[] {
+	return m.categories[digest.categories.indexOf(cat)]!.entries;
 }
 
-/** Adds or removes the recommended flag of the entry on a 1-based line. */
-export function toggleRecommended(text: string, path: string, ctx: EditContext, line: number): EditResult {
+/** Adds or removes the recommended flag of an entry. */
+export function toggleRecommended(text: string, path: string, ctx: EditContext, target: EntryTarget): EditResult {
 	const digest = parseForEdit(text, path, ctx);
 	if (typeof digest === "string") return refuse(digest);
-	const found = entryAtLine(digest, line);
-	if (!found) return noEntry(line);
+	const found = findTarget(digest, target);
+	if (typeof found === "string") return refuse(found);
+	const line = found.entry.line;
 	const edits = new LineEdits(text);
 	const raw = edits.line(line - 1);
 	const scan = new CodeMasker().mask(raw);
 	const link = parseInlineLink(scan, raw, 0);
-	if (!link.ok) return noEntry(line);
+	if (!link.ok) return refuse(`Line ${line} is not an entry.`);
 	const end = link.link.end;
 	if (found.entry.recommended) {
 		// Every flag goes: the parser reads any `(Recommended)` after the link as the flag.
@@ -301,11 +431,12 @@ export function toggleRecommended(text: string, path: string, ctx: EditContext, 
 	} else {
 		edits.replaceInLine(line - 1, end, end, RECOMMENDED_FLAG);
 	}
-	return { ...finish(edits), line };
+	const want = !found.entry.recommended;
+	return finish(digest, edits, path, ctx, (m) => (modelEntries(m, digest, found.cat)[found.index]!.recommended = want), () => line);
 }
 
 /** The 1-based lines an entry owns: its line, and its commentary when it is alone in its group. */
-function ownedBlock(found: { cat: Category; entry: Entry }): { first: number; last: number } {
+function ownedBlock(found: Found): { first: number; last: number } {
 	const group = found.cat.groups[found.entry.group]!;
 	const alone = group.entries.length === 1;
 	return { first: found.entry.line, last: alone && group.commentaryEnd !== null ? group.commentaryEnd : found.entry.line };
@@ -318,49 +449,106 @@ function planDelete(edits: LineEdits, cat: Category, first: number, last: number
 	edits.deleteLines(from - 1, last);
 }
 
-/** Deletes the entry on a 1-based line, with its commentary when it is alone in its group. */
-export function deleteEntry(text: string, path: string, ctx: EditContext, line: number): EditResult {
-	const digest = parseForEdit(text, path, ctx);
-	if (typeof digest === "string") return refuse(digest);
-	const found = entryAtLine(digest, line);
-	if (!found) return noEntry(line);
-	const edits = new LineEdits(text);
-	const block = ownedBlock(found);
-	planDelete(edits, found.cat, block.first, block.last);
-	return { ...finish(edits), line: Math.max(1, line - 1) };
+/** Whether the numbered entries of a category run 1..n in order. */
+function inOrder(cat: Category): boolean {
+	let n = 0;
+	return cat.entries.every((e) => e.number === null || e.number === ++n);
 }
 
 /**
- * Moves the entry on a 1-based line to another category, with its commentary (copied when the
- * group shares it); both categories are renumbered.
+ * Deletes an entry, with its commentary when it is alone in its group. The last entry of a group
+ * whose commentary the others share asks (`sharedCommentary`) whether the commentary goes too. A
+ * category numbered 1..n is renumbered, as a move renumbers it; one with gaps keeps its numbers.
  */
-export function moveEntry(text: string, path: string, ctx: EditContext, line: number, category: string): EditResult {
-	if (category.trim() === "") return refuse("Name the category to move the entry to.");
+export function deleteEntry(text: string, path: string, ctx: EditContext, target: EntryTarget, options: DeleteOptions = {}): EditResult {
 	const digest = parseForEdit(text, path, ctx);
 	if (typeof digest === "string") return refuse(digest);
-	const found = entryAtLine(digest, line);
-	if (!found) return noEntry(line);
-	const target = findCategory(digest, category);
-	if (target === found.cat) return refuse(`The entry is already in "${found.cat.name}".`);
+	const found = findTarget(digest, target);
+	if (typeof found === "string") return refuse(found);
+	const { cat, entry, index } = found;
+	const group = cat.groups[entry.group]!;
+	const others = group.entries.filter((i) => i !== index).map((i) => cat.entries[i]!);
+	const lastOfGroup = group.entries[group.entries.length - 1] === index;
+	const shared = others.length > 0 && lastOfGroup && group.commentaryStart !== null;
+	if (shared && options.sharedCommentary === undefined) {
+		return refuse(`The commentary after ${JSON.stringify(entry.title)} is also that of ${titles(others)}: say whether it goes with the entry or stays for ${others.length === 1 ? "it" : "them"}.`, {
+			kind: "shared-commentary",
+			sharedWith: others.map((e) => e.title),
+		});
+	}
+	const dropCommentary = shared && options.sharedCommentary === "delete";
+	const edits = new LineEdits(text);
+	const block = ownedBlock(found);
+	planDelete(edits, cat, block.first, dropCommentary ? group.commentaryEnd! : block.last);
+	const renumber = entry.number !== null && inOrder(cat);
+	if (renumber) planRenumber(edits, cat, entry.line);
+	return finish(
+		digest,
+		edits,
+		path,
+		ctx,
+		(m) => {
+			const entries = modelEntries(m, digest, cat);
+			if (dropCommentary) for (const o of others) entries[cat.entries.indexOf(o)]!.commentary = "";
+			entries.splice(index, 1);
+			if (renumber) renumbered(entries);
+		},
+		() => Math.max(1, entry.line - 1),
+	);
+}
+
+/**
+ * Moves an entry to another category, with its commentary (copied when the group shares it); both
+ * categories are renumbered. Commentary that would join the target's last group, whose entries have
+ * none, asks first (`shareCommentary`).
+ */
+export function moveEntry(text: string, path: string, ctx: EditContext, target: EntryTarget, category: string, options: MoveOptions = {}): EditResult {
+	if (category.trim() === "") return refuse("Name the category to move the entry to.");
+	if (/[\r\n]/.test(category)) return refuse("The category must be one line.");
+	const digest = parseForEdit(text, path, ctx);
+	if (typeof digest === "string") return refuse(digest);
+	const found = findTarget(digest, target);
+	if (typeof found === "string") return refuse(found);
+	const { cat, entry, index } = found;
+	const dest = findCategory(digest, category);
+	if (dest === cat) return refuse(`The entry is already in "${cat.name}".`);
 	const clash = levelClash(text, digest, ctx, category);
 	if (clash) return refuse(clash.replace("the entry was not added", "the entry was not moved"));
 	const edits = new LineEdits(text);
+	const line = entry.line;
 	const block = ownedBlock(found);
-	const group = found.cat.groups[found.entry.group]!;
+	const group = cat.groups[entry.group]!;
 	let entryLine = edits.line(line - 1);
-	const newNumber = (target ? target.entries.filter((e) => e.number !== null).length : 0) + 1;
-	const m = NUMBER_RE.exec(entryLine);
+	const newNumber = (dest ? dest.entries.filter((e) => e.number !== null).length : 0) + 1;
+	const m = entry.number !== null ? NUMBER_RE.exec(entryLine) : null;
 	if (m) entryLine = `[${m[1]}${newNumber}${entryLine.slice(m[0].length)}`;
-	const commentary: string[] = [];
+	const lines: string[] = [];
 	if (group.commentaryStart !== null) {
-		for (let n = group.commentaryStart; n <= group.commentaryEnd!; n++) commentary.push(edits.line(n - 1));
+		for (let n = group.commentaryStart; n <= group.commentaryEnd!; n++) lines.push(edits.line(n - 1));
 	}
-	planDelete(edits, found.cat, block.first, block.last);
-	planRenumber(edits, found.cat, line);
-	if (target) planRenumber(edits, target);
-	planAppend(edits, digest, ctx, category, commentary.length ? [entryLine, "", ...commentary] : [entryLine]);
-	const out = finish(edits);
-	const moved = lineOf(out.text, path, ctx, category, entryLine);
-	if (moved === null) return refuse(unreadable(category));
-	return { ...out, line: moved };
+	// In its new place the commentary must not leave a comment or code block open over what follows.
+	const commentary = closeOpenMarks(lines);
+	const joined = commentary.length ? joinedEntries(digest, category) : [];
+	if (joined.length > 0 && !options.shareCommentary) return shareQuestion(joined, `The commentary of ${JSON.stringify(entry.title)}`, "share it, or move the entry to another category");
+	planDelete(edits, cat, block.first, block.last);
+	planRenumber(edits, cat, line);
+	if (dest) planRenumber(edits, dest);
+	const at = planAppend(edits, digest, ctx, category, commentary.length ? [entryLine, "", ...commentary] : [entryLine]);
+	const moved: EntryModel = { number: m ? newNumber : entry.number, source: entry.source, title: entry.title, url: entry.url, recommended: entry.recommended, tags: [...entry.tags], commentary: commentary.join("\n") };
+	return finish(
+		digest,
+		edits,
+		path,
+		ctx,
+		(model) => {
+			const from = modelEntries(model, digest, cat);
+			from.splice(index, 1);
+			renumbered(from);
+			if (dest) renumbered(modelEntries(model, digest, dest));
+			const to = expectedCategory(model, at, category);
+			for (const e of joined) to[dest!.entries.indexOf(e)]!.commentary = moved.commentary;
+			to.push(moved);
+		},
+		(after) => lastEntryLine(after, category),
+	);
 }

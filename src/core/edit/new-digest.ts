@@ -1,7 +1,10 @@
 import { addDays, compareDates, dateFormat } from "../format/dates";
+import type { YamlParser } from "../format/frontmatter";
+import { parseWithSeries } from "../format/parser";
 import { cleanFolder, seriesPathProblems } from "../format/series";
 import { vaultPath } from "../format/vault-path";
 import type { DayDate, Digest, Period, Series } from "../format/types";
+import { periodText, verifyEdit } from "./verify-edit";
 
 export interface NewDigestInput {
 	series: Series;
@@ -15,6 +18,8 @@ export interface NewDigestInput {
 	exists: (path: string) => boolean;
 	/** Text of the series' template note, when it names one. */
 	templateText?: string | null;
+	/** To read the new digest back before it is created (the edit guard). */
+	parseYaml: YamlParser;
 }
 
 export type NewDigestResult = { ok: true; path: string; title: string; text: string; period: Period } | { ok: false; reason: string };
@@ -87,5 +92,51 @@ export function planNewDigest(input: NewDigestInput): NewDigestResult {
 	const inside = vaultPath(path, "The new digest's path");
 	if (!inside.ok || inside.path !== path) return { ok: false, reason: inside.ok ? `The new digest's path "${path}" is not a plain path inside the vault; nothing was created.` : inside.reason };
 	if (input.exists(path)) return { ok: false, reason: `${path} already exists; it was left as it is.` };
-	return { ok: true, path, title, text: newDigestText(input.series, title, period, input.templateText), period };
+	const text = newDigestText(input.series, title, period, input.templateText);
+	const wrong = verifyNewDigest(input, path, title, period, text);
+	if (wrong !== null) return { ok: false, reason: wrong };
+	return { ok: true, path, title, text, period };
+}
+
+/**
+ * The edit guard for a new digest: it must read back as the template (or the default text) with
+ * its placeholders filled in: the same categories and entries, the planned title and period, and
+ * no problem of severity error. Frontmatter a template writes is its own (tags, draft).
+ */
+function verifyNewDigest(input: NewDigestInput, path: string, title: string, period: Period, text: string): string | null {
+	const { series, parseYaml } = input;
+	const template = input.templateText ? input.templateText : null;
+	const before = parseWithSeries(template ?? "", path, series, parseYaml);
+	const after = parseWithSeries(text, path, series, parseYaml);
+	const fmt = dateFormat(series.dateFormat);
+	const values = { title, start: fmt.format(period.start), end: fmt.format(period.end), year: String(period.end.year) };
+	return verifyEdit(
+		before,
+		after,
+		(m) => {
+			m.frontmatter = null;
+			m.errors = [];
+			m.period = periodText(period);
+			if (template === null) {
+				m.title = title;
+				m.tags = [series.tag, ...(series.extraTags ?? [])].filter((t, i, all) => t !== "" && all.indexOf(t) === i);
+				m.draft = false;
+				m.categories = series.categories.filter((c) => c.trim() !== "").map((c) => ({ name: c.trim(), entries: [] }));
+				return;
+			}
+			m.title = template.includes("{{title}}") ? title : fill(m.title, values);
+			m.tags = null;
+			m.draft = null;
+			for (const c of m.categories) {
+				c.name = fill(c.name, values);
+				for (const e of c.entries) {
+					e.title = fill(e.title, values);
+					e.source = e.source === null ? null : fill(e.source, values);
+					e.url = fill(e.url, values);
+					e.commentary = fill(e.commentary, values);
+				}
+			}
+		},
+		"nothing was created",
+	);
 }

@@ -155,3 +155,33 @@ export function formatDestination(url: string): string {
 	if (balanced && !hasControlOrAngle(url)) return url;
 	return `<${url.replace(/[<>]/g, "\\$&")}>`;
 }
+
+/**
+ * `%%` and `<!--` outside inline code, escaped so that they open no comment: `\%\%`, `<\!--`. A `%`
+ * already escaped stays as it is, and so does what is escaped before it (`\%%` becomes `\%\%`).
+ */
+export function escapeCommentMarks(line: string): string {
+	if (line.indexOf("%%") < 0 && line.indexOf("<!--") < 0) return line;
+	const escape = (part: string) => {
+		if (part.indexOf("%%") >= 0) {
+			let out = "";
+			let slashes = 0;
+			for (let i = 0; i < part.length; i++) {
+				const c = part[i]!;
+				// An unescaped `%` next to another one: either way they would read as `%%`.
+				if (c === "%" && slashes % 2 === 0 && (part[i - 1] === "%" || part[i + 1] === "%")) out += "\\%";
+				else out += c;
+				slashes = c === "\\" ? slashes + 1 : 0;
+			}
+			part = out;
+		}
+		return part.replace(/<!--/g, "<\\!--");
+	};
+	let out = "";
+	let pos = 0;
+	for (const [from, to] of codeSpans(line)) {
+		out += escape(line.slice(pos, from)) + line.slice(from, to);
+		pos = to;
+	}
+	return out + escape(line.slice(pos));
+}

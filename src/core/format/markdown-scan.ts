@@ -62,6 +62,11 @@ export class CodeMasker {
 	private fenceLen = 0;
 	private inHtmlComment = false;
 	private inPercentComment = false;
+	/**
+	 * What holds the masker open after the last line, where it opened in its line (a new object for
+	 * every opening), or null: lets a writer find the mark that would hide what follows it.
+	 */
+	opener: { kind: "fence" | "html" | "percent"; column: number } | null = null;
 
 	/** True while inside a fenced block (after its opening line, up to its closing line). */
 	get inFence(): boolean {
@@ -71,7 +76,10 @@ export class CodeMasker {
 	/** Returns the line with code and comments blanked out. */
 	mask(line: string): string {
 		if (this.fenceChar !== 0) {
-			if (this.isFenceClose(line)) this.fenceChar = 0;
+			if (this.isFenceClose(line)) {
+				this.fenceChar = 0;
+				this.opener = null;
+			}
 			return blanks(line.length);
 		}
 		if (!this.inHtmlComment && !this.inPercentComment) {
@@ -79,6 +87,7 @@ export class CodeMasker {
 			if (open) {
 				this.fenceChar = open.char;
 				this.fenceLen = open.len;
+				this.opener = { kind: "fence", column: open.column };
 				return blanks(line.length);
 			}
 			// Fast path: nothing in the line can hide text.
@@ -110,7 +119,10 @@ export class CodeMasker {
 				const end = close < 0 ? len : close + (this.inHtmlComment ? 3 : 2);
 				out += line.slice(copyFrom, i) + blanks(end - i);
 				i = copyFrom = end;
-				if (close >= 0) this.inHtmlComment = this.inPercentComment = false;
+				if (close >= 0) {
+					this.inHtmlComment = this.inPercentComment = false;
+					this.opener = null;
+				}
 				continue;
 			}
 			while (spanIdx < spans.length && spans[spanIdx]![1] <= i) spanIdx++;
@@ -130,6 +142,7 @@ export class CodeMasker {
 			} else {
 				if (kind === 2) this.inHtmlComment = true;
 				else this.inPercentComment = true;
+				this.opener = { kind: kind === 2 ? "html" : "percent", column: next };
 				out += line.slice(copyFrom, next) + blanks(kind === 2 ? 4 : 2);
 				i = copyFrom = next + (kind === 2 ? 4 : 2);
 			}
@@ -138,7 +151,7 @@ export class CodeMasker {
 	}
 }
 
-function fenceOpen(line: string): { char: number; len: number } | null {
+function fenceOpen(line: string): { char: number; len: number; column: number } | null {
 	let i = 0;
 	while (i < line.length && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
 	const c = line.charCodeAt(i);
@@ -148,7 +161,7 @@ function fenceOpen(line: string): { char: number; len: number } | null {
 	if (n < 3) return null;
 	// A backtick fence's info string cannot hold a backtick (it would be inline code).
 	if (c === 96 && line.indexOf("`", i + n) >= 0) return null;
-	return { char: c, len: n };
+	return { char: c, len: n, column: i };
 }
 
 /**

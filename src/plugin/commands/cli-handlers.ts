@@ -3,6 +3,7 @@ import { checkIndex, checkSummary, formatProblem, hasErrors } from "../../core/c
 import { isoDate, parseIsoDate } from "../../core/format/dates";
 import { count } from "../../core/format/words";
 import type { DigestCuratorHost } from "../host";
+import { checkEntryUrl } from "../../core/edit/entry-url";
 import { insertIntoDigest } from "./digest-actions";
 import { createNextDigest, today } from "./new-digest-action";
 
@@ -37,6 +38,7 @@ export function registerCliHandlers(host: DigestCuratorHost): boolean {
 				comment: { value: "<text>", description: "Commentary; separate bullets with |" },
 				digest: { value: "<path>", description: "Target digest (default: the latest)" },
 				"allow-duplicate": { description: "Add it even if the link was shared before" },
+				"share-commentary": { description: "Share the commentary with the entries without commentary it would join" },
 			},
 			async (params) => {
 				await host.live.whenReady();
@@ -75,7 +77,9 @@ export function runCheck(host: DigestCuratorHost, params: CliData): string {
 
 export async function runAdd(host: DigestCuratorHost, params: CliData): Promise<string> {
 	const index = host.live.index;
-	const url = params["url"] ?? "";
+	const checked = checkEntryUrl(params["url"] ?? "");
+	if (!checked.ok) return `Error: ${checked.reason}`;
+	const url = checked.url;
 	const path = params["digest"] ?? index.latest(host.settings.series[0]?.name ?? "")?.path;
 	if (!path || !index.get(path)) return `Error: ${path ? `${path} is not a digest.` : "there is no digest to add to yet."}`;
 	const earlier = index.findUrl(url);
@@ -90,6 +94,7 @@ export async function runAdd(host: DigestCuratorHost, params: CliData): Promise<
 		tags: (params["tags"] ?? "").split(",").map((t) => t.trim()).filter((t) => t !== ""),
 		recommended: params["recommended"] === "true",
 		commentary: (params["comment"] ?? "").split("|"),
+		shareCommentary: params["share-commentary"] === "true",
 	});
 	return result.ok ? `Added to ${path}:${result.line}.` : `Error: ${result.reason}`;
 }

@@ -1,11 +1,11 @@
 import { Notice, parseYaml, Platform, type Editor } from "obsidian";
 import { checkDigest, checkIndex } from "../../core/check/check";
-import { deleteEntry, moveEntry, renumberEntries, toggleRecommended, type EditResult } from "../../core/edit/entry-edits";
+import { deleteEntry, entryRef, moveEntry, renumberEntries, toggleRecommended, type EditResult, type EntryRef } from "../../core/edit/entry-edits";
 import { parseWithSeries } from "../../core/format/parser";
 import type { Digest, Entry, Series } from "../../core/format/types";
 import { isWebUrl } from "../../core/links/url-normalize";
 import { chooseCategory } from "../modals/category-modal";
-import { activeDigest, digestAt, editContext, editInEditor, insertIntoDigest, openAtLine } from "./digest-actions";
+import { activeDigest, digestAt, editAsking, editContext, editInEditor, insertIntoDigest, openAtLine } from "./digest-actions";
 import { readClipboardUrl } from "../modals/clipboard-url";
 import { InsertEntryModal } from "../modals/entry-modal";
 import type { DigestCuratorHost } from "../host";
@@ -17,9 +17,11 @@ function currentDigest(editor: Editor, path: string, series: Series): Digest {
 	return parseWithSeries(editor.getValue(), path, series, parseYaml);
 }
 
-function entryAtCursor(editor: Editor, path: string, series: Series): Entry | null {
+/** The entry at the cursor, with a reference that finds it again once a modal has been answered. */
+function entryAtCursor(editor: Editor, path: string, series: Series): { entry: Entry; ref: EntryRef } | null {
 	const line = editor.getCursor().line + 1;
-	for (const c of currentDigest(editor, path, series).categories) for (const e of c.entries) if (e.line === line) return e;
+	const digest = currentDigest(editor, path, series);
+	for (const c of digest.categories) for (const e of c.entries) if (e.line === line) return { entry: e, ref: entryRef(digest, e) };
 	return null;
 }
 
@@ -47,7 +49,7 @@ export function openInsertModal(host: DigestCuratorHost): InsertEntryModal {
 	const digests = host.live.index.digests();
 	const targetPath = active?.digest.path ?? fallback?.path ?? digests[digests.length - 1]?.path ?? null;
 	const url = selectedUrl(active?.editor ?? host.app.workspace.activeEditor?.editor ?? null);
-	const modal = new InsertEntryModal(host, { initialUrl: url, targetPath }, async (path, entry) => (await insertIntoDigest(host, path, entry)).ok);
+	const modal = new InsertEntryModal(host, { initialUrl: url, targetPath }, (path, entry) => insertIntoDigest(host, path, entry));
 	modal.open();
 	if (url === undefined && Platform.isDesktopApp && !Platform.isMobile) {
 		void readClipboardUrl().then((clip) => {
@@ -89,35 +91,41 @@ export function registerCommands(host: DigestCuratorHost): void {
 		},
 	});
 
-	const entryCommand = (id: string, name: string, run: (editor: Editor, path: string, series: Series, entry: Entry) => void) =>
+	// Commands that wait for the user (a category picker, a question) name the entry by an EntryRef,
+	// found again in the note as it is when the edit applies, never by a line read before.
+	const entryCommand = (id: string, name: string, run: (editor: Editor, path: string, series: Series, entry: Entry, ref: EntryRef) => void) =>
 		plugin.addCommand({
 			id,
 			name,
 			editorCheckCallback: (checking, editor, ctx) => {
 				const found = digestAt(host, ctx.file?.path);
 				if (!found) return false;
-				const entry = entryAtCursor(editor, found.digest.path, found.series);
-				if (!entry) return false;
-				if (!checking) run(editor, found.digest.path, found.series, entry);
+				const at = entryAtCursor(editor, found.digest.path, found.series);
+				if (!at) return false;
+				if (!checking) run(editor, found.digest.path, found.series, at.entry, at.ref);
 				return true;
 			},
 		});
 
-	entryCommand("toggle-recommended", "Toggle recommended", (editor, path, series, entry) =>
-		runInEditor(editor, (text) => toggleRecommended(text, path, editContext(series), entry.line)),
+	entryCommand("toggle-recommended", "Toggle recommended", (editor, path, series, _entry, ref) =>
+		runInEditor(editor, (text) => toggleRecommended(text, path, editContext(series), ref)),
 	);
 
-	entryCommand("move-entry", "Move entry to category", (editor, path, series, entry) => {
+	entryCommand("move-entry", "Move entry to category", (editor, path, series, entry, ref) => {
 		const names = currentDigest(editor, path, series).categories.map((c) => c.name).filter((n) => n !== entry.category);
 		for (const c of series.categories) if (!names.includes(c) && c !== entry.category) names.push(c);
-		void chooseCategory(host.app, names).then((category) => {
-			if (category) runInEditor(editor, (text) => moveEntry(text, path, editContext(series), entry.line, category), `Moved "${entry.title}" to ${category}.`);
+		void chooseCategory(host.app, names).then(async (category) => {
+			if (!category) return;
+			const result = await editAsking(host, path, ref.title, (text, answers) => moveEntry(text, path, editContext(series), ref, category, answers));
+			if (result?.ok) new Notice(`Moved "${ref.title}" to ${category}.`);
 		});
 	});
 
-	entryCommand("delete-entry", "Delete entry", (editor, path, series, entry) =>
-		runInEditor(editor, (text) => deleteEntry(text, path, editContext(series), entry.line), `Deleted "${entry.title}".`),
-	);
+	entryCommand("delete-entry", "Delete entry", (_editor, path, series, _entry, ref) => {
+		void editAsking(host, path, ref.title, (text, answers) => deleteEntry(text, path, editContext(series), ref, answers)).then((result) => {
+			if (result?.ok) new Notice(`Deleted "${ref.title}".`);
+		});
+	});
 
 	plugin.addCommand({
 		id: "open-latest-digest",

@@ -1,7 +1,8 @@
 import { MarkdownView, Notice, parseYaml, TFile, type Editor } from "obsidian";
-import { insertEntry, type EditContext, type EditResult, type NewEntry } from "../../core/edit/entry-edits";
+import { insertEntry, type DeleteOptions, type EditContext, type EditQuestion, type EditResult, type MoveOptions, type NewEntry } from "../../core/edit/entry-edits";
 import type { Digest, Series } from "../../core/format/types";
 import { applyToEditor } from "../editor/editor-apply";
+import { choose } from "../modals/choice-modal";
 import type { DigestCuratorHost } from "../host";
 
 export function editContext(series: Series): EditContext {
@@ -72,10 +73,57 @@ export async function insertIntoDigest(host: DigestCuratorHost, path: string, in
 			evt.preventDefault();
 			void openAtLine(host, path, result.line);
 		});
-	} else {
+	} else if (!result.ask) {
+		// A question is the caller's to ask (the insert form asks it in its own words).
 		new Notice(result.reason, 8000);
 	}
 	return result;
+}
+
+/** The answers an edit may need (see EditQuestion), gathered by asking the user. */
+export type EditAnswers = MoveOptions & DeleteOptions;
+
+/** Asks the user an edit's question in plain words; null when they cancel. */
+export async function askQuestion(host: DigestCuratorHost, ask: EditQuestion, title: string): Promise<EditAnswers | null> {
+	const others = ask.sharedWith.map((t) => `"${t}"`).join(", ");
+	const one = ask.sharedWith.length === 1;
+	const choices: [string, EditAnswers | null][] =
+		ask.kind === "share-commentary"
+			? [
+					[`Share the commentary of "${title}" with ${others}`, { shareCommentary: true }],
+					["Cancel", null],
+				]
+			: [
+					[`Delete the commentary with "${title}"`, { sharedCommentary: "delete" }],
+					[`Keep the commentary for ${others}`, { sharedCommentary: "keep" }],
+					["Cancel", null],
+				];
+	const question =
+		ask.kind === "share-commentary"
+			? `${others} ${one ? "has" : "have"} no commentary of ${one ? "its" : "their"} own and would share this one`
+			: `${others} ${one ? "shares" : "share"} the commentary after "${title}"`;
+	const picked = await choose(host.app, choices, ([label]) => label, `${question}: what should happen?`);
+	return picked ? picked[1] : null;
+}
+
+/**
+ * Runs an edit of a digest as it is when it applies (the open editor or the file), asking the
+ * user whatever question the edit has and running it again with the answer; a refusal is shown
+ * as a notice, a cancelled question changes nothing. Returns the final result, or null on cancel.
+ */
+export async function editAsking(host: DigestCuratorHost, path: string, title: string, edit: (text: string, answers: EditAnswers) => EditResult): Promise<EditResult | null> {
+	let answers: EditAnswers = {};
+	for (let round = 0; round < 3; round++) {
+		const result = await editDigest(host, path, (text) => edit(text, answers));
+		if (result.ok || !result.ask) {
+			if (!result.ok) new Notice(result.reason, 8000);
+			return result;
+		}
+		const answer = await askQuestion(host, result.ask, title);
+		if (!answer) return null;
+		answers = { ...answers, ...answer };
+	}
+	return null;
 }
 
 /** Opens a note with its line in view and the cursor on it. */

@@ -1,4 +1,4 @@
-import { normalizePath, Notice, TFile } from "obsidian";
+import { normalizePath, Notice, parseYaml, TFile } from "obsidian";
 import { planNewDigest, type NewDigestResult } from "../../core/edit/new-digest";
 import { templateNoteLocation } from "../../core/format/series";
 import type { DayDate, Series } from "../../core/format/types";
@@ -31,6 +31,7 @@ export async function createNextDigest(host: DigestCuratorHost, series: Series, 
 		to,
 		exists: (p) => taken.has(normalizePath(p).toLowerCase()),
 		templateText,
+		parseYaml,
 	});
 	if (!plan.ok) return plan;
 	const path = normalizePath(plan.path);

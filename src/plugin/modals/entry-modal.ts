@@ -1,6 +1,7 @@
 import { debounce, Modal, Setting, type ButtonComponent, type Debouncer, type DropdownComponent, type KeymapEventHandler, type ToggleComponent } from "obsidian";
 import { counts, type Counts, type IndexedEntry } from "../../core/index/digest-index";
-import type { NewEntry } from "../../core/edit/entry-edits";
+import type { EditQuestion, NewEntry } from "../../core/edit/entry-edits";
+import { checkEntryUrl } from "../../core/edit/entry-url";
 import type { Digest } from "../../core/format/types";
 import { isWebUrl } from "../../core/links/url-normalize";
 import { openAtLine } from "../commands/digest-actions";
@@ -29,7 +30,10 @@ export interface InsertEntryOptions {
 	targetPath: string | null;
 }
 
-export type SubmitEntry = (path: string, entry: NewEntry) => Promise<boolean>;
+/** What submitting reports: success, or why not, with a question to put to the user where the edit has one. */
+export type SubmitOutcome = boolean | { ok: boolean; reason?: string; ask?: EditQuestion };
+
+export type SubmitEntry = (path: string, entry: NewEntry) => Promise<SubmitOutcome>;
 
 /** Wait after the last keystroke in the URL field before fetching its title on its own. */
 const AUTO_FETCH_DELAY_MS = 600;
@@ -55,9 +59,11 @@ export function entryFromForm(form: EntryForm): NewEntry {
 		// An indented list item is a nested bullet: keep its indent. Any other line becomes a bullet.
 		.map((line) => (/^\s+([-*+]|\d+[.)])\s/.test(line) ? line.trimEnd() : line.trim()))
 		.filter((line) => line !== "");
+	const url = checkEntryUrl(form.url);
 	const entry: NewEntry = {
 		category: oneLine(form.category),
-		url: form.url.trim(),
+		// The URL as the insert will write it (a bare host completed to https), as add does.
+		url: url.ok ? url.url : form.url.trim(),
 		title: oneLine(form.title),
 		tags,
 		recommended: form.recommended,
@@ -74,8 +80,9 @@ export type EntryField = "url" | "title" | "category" | "target";
 export function validateEntryForm(form: EntryForm, targetPath: string | null): { field: EntryField; message: string }[] {
 	const problems: { field: EntryField; message: string }[] = [];
 	const url = form.url.trim();
+	const checked = checkEntryUrl(url);
 	if (url === "") problems.push({ field: "url", message: "Enter the link's URL." });
-	else if (!/^[a-z][a-z\d+.-]+:\S/i.test(url)) problems.push({ field: "url", message: "Enter the full URL, starting with https:// or http://." });
+	else if (!checked.ok) problems.push({ field: "url", message: checked.reason });
 	if (oneLine(form.title) === "") problems.push({ field: "title", message: "Enter a title." });
 	if (oneLine(form.category) === "") problems.push({ field: "category", message: "Choose or type a category." });
 	if (targetPath === null) problems.push({ field: "target", message: "There is no digest to add the entry to: create one first." });
@@ -288,8 +295,12 @@ export class InsertEntryModal extends Modal {
 		return value !== "" && this.host.live.index.get(value) ? value : null;
 	}
 
-	/** Validates the form and hands the entry to onSubmit; closes when it reports success. */
-	async submit(): Promise<void> {
+	/**
+	 * Validates the form and hands the entry to onSubmit; closes when it reports success. A link
+	 * shared before is refused until the user presses "Add anyway" (as add's --allow-duplicate), and
+	 * commentary that would be shared with an older entry until they say to share it.
+	 */
+	async submit(answers: { allowDuplicate?: boolean; shareCommentary?: boolean } = {}): Promise<void> {
 		const ui = this.ui;
 		const form = this.readForm();
 		if (!ui || !form || this.submitting) return;
@@ -306,13 +317,23 @@ export class InsertEntryModal extends Modal {
 			(first === "url" ? ui.url : first === "title" ? ui.title : first === "category" ? ui.category : ui.target.selectEl).focus();
 			return;
 		}
+		const entry = entryFromForm(form);
+		const earlier = this.sortedDuplicates(entry.url);
+		if (earlier.length > 0 && !answers.allowDuplicate) {
+			const ie = earlier[0]!;
+			const more = earlier.length > 1 ? ` (and ${earlier.length - 1} more)` : "";
+			const where = `${ie.digest.title}, under ${ie.category.name}, as ${ie.entry.number !== null ? `number ${ie.entry.number}` : "an unnumbered entry"}${more}`;
+			this.showQuestion(`This link is already in ${where}: add it again only if you mean to.`, [["Add anyway", () => void this.submit({ ...answers, allowDuplicate: true })]]);
+			return;
+		}
+		if (answers.shareCommentary) entry.shareCommentary = true;
 		this.showErrors([]);
 		this.submitting = true;
 		ui.submitButton.setDisabled(true);
-		let ok = false;
+		let outcome: SubmitOutcome = false;
 		let failure = "The entry was not added.";
 		try {
-			ok = await this.onSubmit(path, entryFromForm(form));
+			outcome = await this.onSubmit(path, entry);
 		} catch (err) {
 			if (err instanceof Error && err.message.trim() !== "") failure = `The entry was not added: ${err.message.trim()}`;
 		} finally {
@@ -320,8 +341,49 @@ export class InsertEntryModal extends Modal {
 			ui.submitButton.setDisabled(false);
 		}
 		if (this.closed) return;
-		if (ok) this.close();
-		else this.showErrors([failure]);
+		const ok = typeof outcome === "boolean" ? outcome : outcome.ok;
+		if (ok) {
+			this.close();
+			return;
+		}
+		const ask = typeof outcome === "boolean" ? undefined : outcome.ask;
+		if (ask?.kind === "share-commentary" && !answers.shareCommentary) {
+			const names = ask.sharedWith.map((t) => `"${t}"`).join(", ");
+			const one = ask.sharedWith.length === 1;
+			this.showQuestion(
+				`${names} ${one ? "has" : "have"} no commentary of ${one ? "its" : "their"} own, and entries with only blank lines between them share the commentary after the last one: this commentary would be ${one ? "its" : "theirs"} too.`,
+				[
+					["Share the commentary", () => void this.submit({ ...answers, shareCommentary: true })],
+					["Cancel", () => this.showErrors([])],
+				],
+			);
+			return;
+		}
+		const reason = typeof outcome === "boolean" ? undefined : outcome.reason;
+		this.showErrors([reason ? `The entry was not added: ${reason}` : failure]);
+	}
+
+	/** Earlier entries of a link, newest first. */
+	private sortedDuplicates(url: string): IndexedEntry[] {
+		const found = url === "" ? [] : this.host.live.index.findUrl(url);
+		const order = new Map(this.host.live.index.digests().map((d, i) => [d.path, i]));
+		// Newest first: the one the author most likely remembers.
+		return found.sort((a, b) => (order.get(b.digest.path) ?? 0) - (order.get(a.digest.path) ?? 0) || a.entry.line - b.entry.line);
+	}
+
+	/** A message under the form with the buttons that answer it. */
+	private showQuestion(message: string, answers: [label: string, act: () => void][]): void {
+		const el = this.ui?.errors;
+		if (!el) return;
+		el.empty();
+		el.createDiv({ text: message });
+		const row = el.createDiv({ cls: "digest-curator-form-answers" });
+		answers.forEach(([label, act], i) => {
+			const b = row.createEl("button", { text: label, cls: i === 0 ? "mod-cta" : "" });
+			b.addEventListener("click", act);
+		});
+		el.show();
+		row.querySelector("button")?.focus();
 	}
 
 	// --- target digest ---
@@ -416,13 +478,11 @@ export class InsertEntryModal extends Modal {
 	private showDuplicates(ui: FormUi): void {
 		const el = ui.duplicates;
 		el.empty();
-		const url = ui.url.value.trim();
-		const found = url === "" ? [] : this.host.live.index.findUrl(url);
+		const typed = ui.url.value.trim();
+		const checked = checkEntryUrl(typed);
+		const found = this.sortedDuplicates(checked.ok ? checked.url : typed);
 		el.toggle(found.length > 0);
 		if (found.length === 0) return;
-		const order = new Map(this.host.live.index.digests().map((d, i) => [d.path, i]));
-		// Newest first: the one the author most likely remembers.
-		found.sort((a, b) => (order.get(b.digest.path) ?? 0) - (order.get(a.digest.path) ?? 0) || a.entry.line - b.entry.line);
 		for (const ie of found.slice(0, MAX_DUPLICATES_SHOWN)) this.duplicateLine(el, ie);
 		if (found.length > MAX_DUPLICATES_SHOWN) {
 			const more = found.length - MAX_DUPLICATES_SHOWN;

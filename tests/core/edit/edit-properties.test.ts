@@ -275,7 +275,8 @@ describe("edit properties", () => {
 	it("an inserted entry reads back as given, and inserting only adds lines", () => {
 		fc.assert(
 			fc.property(digestArb, newEntryArb(fc.constantFrom(...NAMES, "Omega")), (g, input) => {
-				const r = insertEntry(g.text, PATH, context(g.order), input);
+				// Sharing, where the entry joins a group without commentary: what is checked here is the text.
+				const r = insertEntry(g.text, PATH, context(g.order), { ...input, shareCommentary: true });
 				const after = checked(g.text, g.eol, r);
 				if (!r.ok) return;
 				const { removed } = region(linesOf(g.text), linesOf(after));
@@ -353,16 +354,21 @@ describe("edit properties", () => {
 				const target = pick(all, n);
 				fc.pre(target !== undefined);
 				const { entry, group } = target;
-				const text = checked(g.text, g.eol, deleteEntry(g.text, PATH, context(g.order), entry.line));
+				const text = checked(g.text, g.eol, deleteEntry(g.text, PATH, context(g.order), entry.line, { sharedCommentary: "keep" }));
 				const before = linesOf(g.text);
 				const { removed, added } = region(before, linesOf(text));
 				expect(added).toEqual([]);
 				const alone = group.entries.length === 1;
 				const commentary = alone && group.commentaryStart !== null ? before.slice(group.commentaryStart - 1, group.commentaryEnd!) : [];
 				expect(sorted(removed.filter((l) => !isBlankLine(l)))).toEqual(sorted([before[entry.line - 1]!, ...commentary.filter((l) => !isBlankLine(l))]));
-				// Everything else is where it was: the entries left keep their lines and numbers.
+				// Everything else is where it was: the entries left keep their lines and numbers, except
+				// that a category numbered 1..n is renumbered 1..n-1.
+				let seq = 0;
+				const inOrder = target.cat.entries.every((e) => e.number === null || e.number === ++seq);
+				let k = 0;
+				const number = (x: (typeof all)[number]) => (x.cat === target.cat && inOrder && entry.number !== null && x.entry.number !== null ? ++k : x.entry.number);
 				expect(entries(parsed(text)).map((x) => [x.entry.url, x.entry.number, x.entry.commentary])).toEqual(
-					all.filter((x) => x.entry !== entry).map((x) => [x.entry.url, x.entry.number, x.group === group && !alone ? entry.commentary : x.entry.commentary]),
+					all.filter((x) => x.entry !== entry).map((x) => [x.entry.url, number(x), x.group === group && !alone ? entry.commentary : x.entry.commentary]),
 				);
 			}),
 			RUNS,
@@ -395,7 +401,7 @@ describe("edit properties", () => {
 				const target = pick(entries(d), n);
 				fc.pre(target !== undefined && target.cat.name !== to);
 				const { entry, cat, group } = target;
-				const r = moveEntry(g.text, PATH, context(g.order), entry.line, to);
+				const r = moveEntry(g.text, PATH, context(g.order), entry.line, to, { shareCommentary: true });
 				const text = checked(g.text, g.eol, r);
 				if (!r.ok) return;
 				const after = parsed(text);

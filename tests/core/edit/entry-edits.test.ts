@@ -247,7 +247,7 @@ describe("insertEntry", () => {
 
 	it("splits commentary items that hold line breaks, so a CRLF file gets no bare LF", () => {
 		const text = "# A\r\n[1. X](https://x.example)\r\n";
-		expect(edited(text, insertEntry(text, PATH, CTX, { category: "A", url: "https://y.example", title: "Y", commentary: ["one\ntwo", "- three\r\n\tfour"] }))).toBe(
+		expect(edited(text, insertEntry(text, PATH, CTX, { category: "A", url: "https://y.example", title: "Y", commentary: ["one\ntwo", "- three\r\n\tfour"], shareCommentary: true }))).toBe(
 			"# A\r\n[1. X](https://x.example)\r\n\r\n[2. Y](https://y.example)\r\n\r\n- one\r\n- two\r\n- three\r\n\tfour\r\n",
 		);
 	});
@@ -283,8 +283,9 @@ describe("insertEntry", () => {
 	});
 
 	it("refuses an entry that would not read back, rather than break the note", () => {
-		// `%%` and `<!--` open comments that would hide the rest of the note; a heading ending in
-		// `#` reads back without it; a code block left open swallows whatever follows it.
+		// `%%` in the URL opens a comment that would hide the rest of the note (in a title it is
+		// escaped); a heading ending in `#` reads back without it; a code block left open swallows
+		// whatever follows it.
 		const open = doc("# A", "[1. X](https://x.example)", "```", "code", "");
 		const cases: [string, Parameters<typeof insertEntry>[3]][] = [
 			[BASE, { category: "Frontend", url: "https://t.example/%%", title: "T" }],
@@ -493,7 +494,8 @@ describe("toggleRecommended", () => {
 
 describe("moveEntry", () => {
 	it("moves an entry with its own commentary and renumbers both categories", () => {
-		const r = moveEntry(BASE, PATH, CTX, 11, "Frontend");
+		// Container queries has no commentary: the moved one becomes its too, as asked.
+		const r = moveEntry(BASE, PATH, CTX, 11, "Frontend", { shareCommentary: true });
 		expect(edited(BASE, r)).toBe(
 			baseWith(
 				[10, 5, []],
@@ -517,7 +519,7 @@ describe("moveEntry", () => {
 	});
 
 	it("copies a group's shared commentary and leaves it with the rest of the group", () => {
-		const r = moveEntry(BASE, PATH, CTX, 16, "Frontend");
+		const r = moveEntry(BASE, PATH, CTX, 16, "Frontend", { shareCommentary: true });
 		expect(edited(BASE, r)).toBe(
 			baseWith(
 				[15, 2, []],
@@ -566,7 +568,7 @@ describe("deleteEntry", () => {
 	});
 
 	it("deletes only the line of an entry in a group", () => {
-		expect(edited(BASE, deleteEntry(BASE, PATH, CTX, 18))).toBe(baseWith([17, 2, []]));
+		expect(edited(BASE, deleteEntry(BASE, PATH, CTX, 18, { sharedCommentary: "keep" }))).toBe(baseWith([17, 2, []]));
 		expect(edited(BASE, deleteEntry(BASE, PATH, CTX, 16))).toBe(baseWith([15, 2, []]));
 	});
 
@@ -596,7 +598,7 @@ describe("line endings, BOM and headings without a blank line", () => {
 			[insertEntry(CR, PATH, CTX, { category: "New", url: "https://x.example", title: "X" }), insertEntry(BASE, PATH, CTX, { category: "New", url: "https://x.example", title: "X" })],
 			[renumberEntries(CR, PATH, CTX), renumberEntries(BASE, PATH, CTX)],
 			[toggleRecommended(CR, PATH, CTX, 16), toggleRecommended(BASE, PATH, CTX, 16)],
-			[moveEntry(CR, PATH, CTX, 11, "Frontend"), moveEntry(BASE, PATH, CTX, 11, "Frontend")],
+			[moveEntry(CR, PATH, CTX, 11, "Frontend", { shareCommentary: true }), moveEntry(BASE, PATH, CTX, 11, "Frontend", { shareCommentary: true })],
 			[moveEntry(CR, PATH, CTX, 22, "Other"), moveEntry(BASE, PATH, CTX, 22, "Other")],
 			[deleteEntry(CR, PATH, CTX, 11), deleteEntry(BASE, PATH, CTX, 11)],
 			[deleteEntry(CR, PATH, CTX, 22), deleteEntry(BASE, PATH, CTX, 22)],
@@ -611,7 +613,7 @@ describe("line endings, BOM and headings without a blank line", () => {
 
 	it("keeps CRLF when the file has no trailing newline", () => {
 		const text = "# A\r\n[1. X](https://x.example)";
-		expect(edited(text, insertEntry(text, PATH, CTX, { category: "A", url: "https://y.example", title: "Y", commentary: ["c"] }))).toBe(
+		expect(edited(text, insertEntry(text, PATH, CTX, { category: "A", url: "https://y.example", title: "Y", commentary: ["c"], shareCommentary: true }))).toBe(
 			"# A\r\n[1. X](https://x.example)\r\n\r\n[2. Y](https://y.example)\r\n\r\n- c",
 		);
 		expect(edited(text, insertEntry(text, PATH, CTX, { category: "B", url: "https://y.example", title: "Y" }))).toBe(
@@ -639,7 +641,7 @@ describe("line endings, BOM and headings without a blank line", () => {
 			doc("# A", "[1. X](https://x.example)", "- note on X", "# B", "[1. Y](https://y.example)", "", "[2. N](https://n.example)", "# C", "[4. Z](https://z.example)"),
 		);
 		expect(edited(text, deleteEntry(text, PATH, CTX, 5))).toBe(doc("# A", "[1. X](https://x.example)", "- note on X", "# B", "# C", "[4. Z](https://z.example)"));
-		expect(edited(text, moveEntry(text, PATH, CTX, 2, "C"))).toBe(
+		expect(edited(text, moveEntry(text, PATH, CTX, 2, "C", { shareCommentary: true }))).toBe(
 			doc("# A", "# B", "[1. Y](https://y.example)", "# C", "[1. Z](https://z.example)", "", "[2. X](https://x.example)", "", "- note on X"),
 		);
 		expect(edited(text, renumberEntries(text, PATH, CTX))).toBe(text.replace("[4. Z]", "[1. Z]"));

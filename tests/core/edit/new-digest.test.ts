@@ -28,7 +28,7 @@ function digest(title: string, path = `Garden/Digests/${title}.md`): Digest {
 const PREVIOUS = [digest("Garden Notes: 03-02-2025 to 16-02-2025"), digest("Garden Notes: 17-02-2025 to 02-03-2025"), digest("Garden Notes: 20-01-2025 to 02-02-2025"), digest("Garden Notes without dates")];
 
 function plan(over: Partial<NewDigestInput> = {}) {
-	return planNewDigest({ series: SERIES, digests: PREVIOUS, to: day(2025, 3, 16), exists: () => false, ...over });
+	return planNewDigest({ series: SERIES, digests: PREVIOUS, to: day(2025, 3, 16), exists: () => false, parseYaml: parse, ...over });
 }
 
 describe("nextPeriod", () => {
@@ -192,5 +192,27 @@ describe("planNewDigest", () => {
 			expect(!r.ok && r.reason).toMatch(/^Nothing was created: the (folder|file name template|template note) .*(outside the vault|steps up a folder|drive letter)/);
 			expect(seen).toEqual([]);
 		}
+	});
+});
+
+describe("planNewDigest reads the new digest back (the edit guard)", () => {
+	it("refuses a template whose filled-in frontmatter would not parse, and says why", () => {
+		// The title holds quotes; the template puts it inside a quoted YAML string.
+		const series = { ...SERIES, titleTemplate: 'Garden "Notes" {{start}} to {{end}}' };
+		const r = plan({ series, templateText: '---\ntitle: "{{title}}"\ntags: [gardennotes]\n---\n# Vegetables\n' });
+		expect(r.ok).toBe(false);
+		if (!r.ok) expect(r.reason).toMatch(/^The edit would leave a problem at line 1: The frontmatter is not valid YAML.*, so nothing was created\.$/);
+	});
+
+	it("refuses a template that would give the digest no period", () => {
+		const r = plan({ templateText: "---\ntitle: Garden notes\ntags: [gardennotes]\n---\n# Vegetables\n" });
+		expect(r).toEqual({ ok: false, reason: "The edit would make the note's period none instead of 2025-03-03 to 2025-03-16, so nothing was created." });
+	});
+
+	it("refuses a template whose placeholders would hide its categories", () => {
+		const series = { ...SERIES, titleTemplate: "Garden %% {{start}} to {{end}}" };
+		const r = plan({ series, templateText: '---\ntitle: "{{title}}"\n---\nFor {{title}}\n# Vegetables\n# Trees\n' });
+		expect(r.ok).toBe(false);
+		if (!r.ok) expect(r.reason).toBe('The edit would hide the category "Vegetables" and 1 more, so nothing was created.');
 	});
 });

@@ -265,10 +265,10 @@ describe("InsertEntryModal: submitting", () => {
 		expect(h.onSubmit).not.toHaveBeenCalled();
 		expect(h.close).not.toHaveBeenCalled();
 
-		type(h, "url", "medium.com/x");
+		type(h, "url", "not a url");
 		type(h, "title", "A title");
 		await h.modal.submit();
-		expect(errors(h)).toEqual(["Enter the full URL, starting with https:// or http://.", "Choose or type a category."]);
+		expect(errors(h)).toEqual(['"not a url" is not a link: give a URL starting with https://, http:// or obsidian://.', "Choose or type a category."]);
 		expect(field(h, "title").hasAttribute("aria-invalid")).toBe(false);
 		expect(h.onSubmit).not.toHaveBeenCalled();
 	});
@@ -455,6 +455,49 @@ describe("InsertEntryModal: suggestions", () => {
 		expect(onInput).toHaveBeenCalledTimes(1);
 		suggestFor(h, "category").selectSuggestion("Data Engineer");
 		expect(field(h, "category").value).toBe("Data Engineer");
+	});
+});
+
+describe("InsertEntryModal: the same rules as the command-line tool", () => {
+	/** The buttons shown with the form's messages, by their text. */
+	function messageButton(h: Harness, text: string): HTMLButtonElement | undefined {
+		return [...h.modal.contentEl.querySelectorAll<HTMLButtonElement>(".digest-curator-form-errors button")].find((b) => b.textContent === text);
+	}
+
+	it("completes a bare host to https, as add does", async () => {
+		const h = await openModal();
+		fill(h, { url: "medium.com/x/new", title: "T", category: "Career" });
+		await h.modal.submit();
+		expect(h.onSubmit.mock.calls[0]?.[1].url).toBe("https://medium.com/x/new");
+	});
+
+	it("refuses a link shared before until Add anyway is pressed", async () => {
+		const h = await openModal();
+		fill(h, { url: "https://www.cncf.io/blog/fleet", title: "Again", category: "Kubernetes" });
+		await h.modal.submit();
+		expect(h.onSubmit).not.toHaveBeenCalled();
+		expect(errors(h)).toEqual([`This link is already in ${OLD_TITLE}, under Kubernetes, as number 2: add it again only if you mean to.`, "Add anyway"]);
+		messageButton(h, "Add anyway")!.click();
+		await vi.advanceTimersByTimeAsync(0);
+		expect(h.onSubmit).toHaveBeenCalledTimes(1);
+		expect(h.close).toHaveBeenCalledTimes(1);
+	});
+
+	it("says in plain words when the commentary would be shared, and shares it only when asked", async () => {
+		const h = await openModal();
+		h.onSubmit.mockImplementation((_path, entry) =>
+			Promise.resolve(entry.shareCommentary ? { ok: true as const } : { ok: false as const, reason: 'The commentary would also belong to "A five-minute lakehouse".', ask: { kind: "share-commentary" as const, sharedWith: ["A five-minute lakehouse"] } }),
+		);
+		fill(h, { url: "https://a.example/new", title: "T", category: "Data Engineer", commentary: "Mine" });
+		await h.modal.submit();
+		expect(h.close).not.toHaveBeenCalled();
+		expect(errors(h)[0]).toContain('"A five-minute lakehouse" has no commentary of its own');
+		expect(messageButton(h, "Cancel")).toBeDefined();
+		messageButton(h, "Share the commentary")!.click();
+		await vi.advanceTimersByTimeAsync(0);
+		expect(h.onSubmit).toHaveBeenCalledTimes(2);
+		expect(h.onSubmit.mock.calls[1]?.[1].shareCommentary).toBe(true);
+		expect(h.close).toHaveBeenCalledTimes(1);
 	});
 });
 
