@@ -32,7 +32,7 @@ describe("inbox edits", () => {
 	});
 
 	it("reads back any captured title, source and tags as written, and removes them again", () => {
-		const piece = fc.stringMatching(/^[a-zA-Z0-9 \-[\]()\\*_#!]{0,20}$/);
+		const piece = fc.stringMatching(/^[a-zA-Z0-9 \-–—[\]()\\*_#!%<>&`]{0,20}$/);
 		fc.assert(
 			fc.property(piece, piece, fc.array(fc.stringMatching(/^[a-z][a-z0-9-]{0,8}$/), { maxLength: 3 }), (title, source, tags) => {
 				const base = "- https://example.com/kept\n";
