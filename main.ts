@@ -8,6 +8,7 @@ import { LiveIndex } from "./src/plugin/live-index/live-index";
 import { newDigestCommand } from "./src/plugin/commands/new-digest-action";
 import { registerPasteToEntry } from "./src/plugin/commands/paste-to-entry";
 import { SettingsApplier } from "./src/plugin/settings/apply-settings";
+import { FirstRun } from "./src/plugin/settings/first-run";
 import { DigestCuratorSettingTab } from "./src/plugin/settings/settings-tab";
 import { DEFAULT_SETTINGS, migrateSettings, type DigestCuratorSettings } from "./src/plugin/settings/settings";
 
@@ -15,6 +16,8 @@ import { DEFAULT_SETTINGS, migrateSettings, type DigestCuratorSettings } from ".
 export default class DigestCuratorPlugin extends Plugin implements DigestCuratorHost {
 	settings: DigestCuratorSettings = DEFAULT_SETTINGS;
 	live!: LiveIndex;
+	firstRun?: FirstRun;
+	private settingsSaved = false;
 	private applier!: SettingsApplier;
 	private settingTab: DigestCuratorSettingTab | null = null;
 
@@ -36,6 +39,8 @@ export default class DigestCuratorPlugin extends Plugin implements DigestCurator
 		this.applier = new SettingsApplier(this.app.workspace, this.live, this.settings);
 		this.settingTab = new DigestCuratorSettingTab(this);
 		this.addSettingTab(this.settingTab);
+		this.firstRun = new FirstRun(this, this.settingsSaved);
+		this.app.workspace.onLayoutReady(() => void this.firstRun?.start());
 	}
 
 	onUserEnable(): void {
@@ -44,7 +49,9 @@ export default class DigestCuratorPlugin extends Plugin implements DigestCurator
 
 	async loadSettings(): Promise<void> {
 		// A saved field of the wrong type falls back to its default; the user is told which.
-		this.settings = migrateSettings(await this.loadData(), (warning) => new Notice(`Digest Curator: ${warning}`, 15000));
+		const data: unknown = await this.loadData();
+		this.settingsSaved = data !== null && data !== undefined;
+		this.settings = migrateSettings(data, (warning) => new Notice(`Digest Curator: ${warning}`, 15000));
 	}
 
 	async saveSettings(): Promise<void> {

@@ -1,5 +1,6 @@
 import type { App, Plugin } from "obsidian";
 import type { LiveIndex } from "./live-index/live-index";
+import type { FirstRun } from "./settings/first-run";
 import type { DigestCuratorSettings } from "./settings/settings";
 
 /**
@@ -12,6 +13,8 @@ export interface DigestCuratorHost {
 	readonly plugin: Plugin;
 	readonly settings: DigestCuratorSettings;
 	readonly live: LiveIndex;
+	/** The first-run offer of series found in the vault, when the plugin made one. */
+	readonly firstRun?: FirstRun;
 	saveSettings(): Promise<void>;
 	/** Applies changed settings: re-indexes and refreshes editor extensions. */
 	settingsChanged(): Promise<void>;

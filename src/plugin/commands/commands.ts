@@ -1,4 +1,5 @@
 import { Notice, parseYaml, Platform, type Editor } from "obsidian";
+import { setupEmptyState } from "../../core/browse/empty-state";
 import { checkDigest, checkIndex } from "../../core/check/check";
 import { deleteEntry, entryRef, moveEntry, renumberEntries, toggleRecommended, type EditResult, type EntryRef } from "../../core/edit/entry-edits";
 import { parseWithSeries } from "../../core/format/parser";
@@ -59,18 +60,22 @@ export function openInsertModal(host: DigestCuratorHost): InsertEntryModal {
 	return modal;
 }
 
-/** Registers every command; each shows only where it applies, and none has a default hotkey. */
+/** Registers every command; none has a default hotkey. Commands about the open note show only where they apply. */
 export function registerCommands(host: DigestCuratorHost): void {
 	const { plugin } = host;
-	const hasDigests = () => host.live.index.size > 0;
+	// Where the setup is the reason a command cannot run, it stays in the palette and says why.
+	const setupReason = (): string | null => {
+		const why = setupEmptyState(host.live.index);
+		return why && why.kind !== "wrong-level" ? why.text : null;
+	};
 
 	plugin.addCommand({
 		id: "insert-link-entry",
 		name: "Insert link entry",
-		checkCallback: (checking) => {
-			if (!hasDigests()) return false;
-			if (!checking) openInsertModal(host);
-			return true;
+		callback: () => {
+			const why = setupReason();
+			if (why) new Notice(why, 10000);
+			else openInsertModal(host);
 		},
 	});
 
@@ -158,10 +163,11 @@ export function registerCommands(host: DigestCuratorHost): void {
 	plugin.addCommand({
 		id: "check-all-digests",
 		name: "Check all digests",
-		checkCallback: (checking) => {
-			if (!hasDigests()) return false;
-			if (!checking) new ProblemsModal(host, `Problems in ${host.live.index.size} digests`, checkIndex(host.live.index)).open();
-			return true;
+		callback: () => {
+			const why = setupReason();
+			const size = host.live.index.size;
+			if (why) new Notice(why, 10000);
+			else new ProblemsModal(host, `Problems in ${size === 1 ? "1 digest" : `${size} digests`}`, checkIndex(host.live.index)).open();
 		},
 	});
 }

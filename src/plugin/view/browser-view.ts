@@ -1,15 +1,16 @@
 import { ItemView, prepareSimpleSearch, type HoverParent, type HoverPopover, type ViewStateResult, type WorkspaceLeaf } from "obsidian";
+import { queryEmptyState, setupEmptyState, type EmptyState } from "../../core/browse/empty-state";
 import { browse, type BrowseResult } from "../../core/browse/browse";
 import { BrowserCache } from "../../core/browse/browser-cache";
-import { defaultBrowserState, hasFilters, mergeBrowserState, type BrowserState } from "../../core/browse/browser-state";
+import { defaultBrowserState, mergeBrowserState, type BrowserState } from "../../core/browse/browser-state";
 import { BrowserRows } from "../../core/browse/row-layout";
 import type { DigestCuratorHost } from "../host";
-import { setTextIfChanged } from "./dom-text";
 import { RowActions } from "./row-actions";
 import { RowRenderer } from "./row-render";
 import { Toolbar } from "./toolbar";
 import { watchTouch } from "./touch";
 import { VirtualList } from "./virtual-list";
+import { renderEmptyState } from "./empty-state";
 
 export const VIEW_TYPE_DIGEST_BROWSER = "digest-curator-browser";
 export const DIGEST_BROWSER_NAME = "Digest browser";
@@ -58,6 +59,7 @@ export class DigestBrowserView extends ItemView implements HoverParent {
 	private readonly browseCache = new BrowserCache();
 	private browseResult: BrowseResult = noRows();
 	private activeNotePath: string | null = null;
+	private emptyKey = "";
 	private browserUi: Ui | null = null;
 	/** Used by touch: taller rows and buttons, taps that select first (see watchTouch). */
 	private touch = false;
@@ -99,6 +101,7 @@ export class DigestBrowserView extends ItemView implements HoverParent {
 		this.build();
 		this.activeNotePath = this.app.workspace.getActiveFile()?.path ?? null;
 		this.registerEvent(this.curator.live.on("changed", () => this.refresh("keep")));
+		if (this.curator.firstRun) this.registerEvent(this.curator.firstRun.on("changed", () => this.refresh("keep")));
 		this.registerEvent(
 			this.app.workspace.on("file-open", (file) => {
 				const path = file?.path ?? null;
@@ -203,37 +206,44 @@ export class DigestBrowserView extends ItemView implements HoverParent {
 		const before = ui.list.before(scroll, anchorKey);
 		const live = this.curator.live;
 		const index = live.index;
-		let emptyText = "";
+		let empty: EmptyState | { kind: "indexing"; text: string } | null = null;
 		if (!live.isReady) {
 			this.browseResult = noRows();
-			emptyText = "Indexing…";
-		} else if (index.size === 0) {
-			this.browseResult = noRows();
-			emptyText = "No digests yet";
+			empty = { kind: "indexing", text: "Indexing…" };
 		} else {
-			this.browseResult = browse(index, this.browserState, { prepareSearch: prepareSimpleSearch, wordSearch: true, activeNotePath: this.activeNotePath, cache: this.browseCache });
-			if (this.browseResult.rows.length === 0) emptyText = this.emptyText();
+			empty = setupEmptyState(index);
+			if (empty) this.browseResult = noRows();
+			else {
+				this.browseResult = browse(index, this.browserState, { prepareSearch: prepareSimpleSearch, wordSearch: true, activeNotePath: this.activeNotePath, cache: this.browseCache });
+				if (this.browseResult.rows.length === 0) empty = queryEmptyState(this.browserState, this.activeNotePath, this.activeNotePath !== null && index.get(this.activeNotePath) !== null);
+			}
 		}
 		ui.list.setRows(this.browseResult.rows);
-		setTextIfChanged(ui.empty, emptyText);
-		ui.empty.toggleClass("is-hidden", emptyText === "");
-		ui.list.setHidden(emptyText !== "");
+		this.showEmpty(empty);
+		ui.list.setHidden(empty !== null);
 		ui.toolbar.sync(this.summaryText());
 		ui.list.place(before, scroll);
 	}
 
-	private emptyText(): string {
-		switch (this.browserState.mode) {
-			case "mentions":
-				if (this.activeNotePath === null) return "Open a note to list the entries that mention it";
-				return hasFilters(this.browserState) ? "No entries match" : `No entries mention ${noteName(this.activeNotePath)}`;
-			case "duplicates":
-				return hasFilters(this.browserState) ? "No entries match" : "No links are shared by two entries";
-			case "problems":
-				return "No problems found";
-			default:
-				return "No entries match";
+	/** Draws the empty state only when it changed, so a live update does not rebuild its buttons. */
+	private showEmpty(empty: EmptyState | { kind: "indexing"; text: string } | null): void {
+		const ui = this.browserUi;
+		if (!ui) return;
+		const offers = this.curator.firstRun?.current ?? [];
+		const key = empty ? `${empty.kind}\u0000${empty.text}\u0000${offers.map((o) => o.summary).join("\u0000")}` : "";
+		ui.empty.toggleClass("is-hidden", empty === null);
+		if (key === this.emptyKey) return;
+		this.emptyKey = key;
+		if (!empty) {
+			ui.empty.empty();
+			return;
 		}
+		renderEmptyState(ui.empty, empty, offers, {
+			app: this.app,
+			pluginId: this.curator.plugin.manifest.id,
+			clearFilters: () => this.update({ search: "", category: undefined, source: undefined, tag: undefined, series: undefined, recommendedOnly: false, from: undefined, to: undefined }, "top"),
+			useSeries: (offer) => void this.curator.firstRun?.use(offer),
+		});
 	}
 
 	private summaryText(): string {

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { Command, PluginManifest } from "obsidian";
-import { App, ExtraButtonComponent, Platform } from "obsidian-test-mocks/obsidian";
+import { App, ExtraButtonComponent, Notice, Platform } from "obsidian-test-mocks/obsidian";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import DigestCuratorPlugin from "../../../main";
 import { InsertEntryModal } from "../../../src/plugin/modals/entry-modal";
@@ -23,7 +23,7 @@ async function runInsertCommand(): Promise<void> {
 	app.workspace.setLayoutReady__();
 	await plugin.live.whenReady();
 	const command = (plugin as unknown as { commands__: Map<string, Command> }).commands__.get("insert-link-entry")!;
-	expect(command.checkCallback!(false)).toBe(true);
+	command.callback!();
 }
 
 function urlField(modal: InsertEntryModal): HTMLInputElement {
@@ -105,5 +105,22 @@ describe("Insert link entry", () => {
 		paste!.simulateClick__();
 		await vi.waitFor(() => expect(modal.contentEl.querySelector(".digest-curator-fetch-status")?.textContent).toBe("The clipboard holds no link."));
 		expect(urlField(modal).value).toBe("https://clip.example.com/post");
+	});
+});
+
+describe("insert link entry with no digest to add to", () => {
+	it("stays in the palette and says why instead of vanishing", async () => {
+		const app = App.createConfigured__({ files: { "Notes/Unrelated.md": "# A note\n" } });
+		const plugin = new DigestCuratorPlugin(app.asOriginalType__(), manifest);
+		await plugin.onload();
+		app.workspace.setLayoutReady__();
+		await plugin.live.whenReady();
+		// `new Notice(...)` ends in constructor__, with the message first.
+		const notices = vi.spyOn(Notice.prototype, "constructor__");
+		const command = (plugin as unknown as { commands__: Map<string, Command> }).commands__.get("insert-link-entry")!;
+		expect(command.checkCallback).toBeUndefined();
+		command.callback!();
+		expect(opened).toEqual([]);
+		expect(notices.mock.calls.map((c) => String(c[0]))).toContain("No note matches the series Weekly links (tagged #weeklylinks). Check the tag and the folder in settings.");
 	});
 });

@@ -70,6 +70,10 @@ export async function openView(files = FILES, options: { build?: boolean } = {})
 
 export const list = (h: Harness) => h.view.contentEl.querySelector<HTMLElement>(".digest-browser-list")!;
 export const emptyEl = (h: Harness) => h.view.contentEl.querySelector<HTMLElement>(".digest-browser-empty")!;
+/** The empty state's sentence, without its buttons. */
+export const emptyText = (h: Harness) => h.view.contentEl.querySelector<HTMLElement>(".digest-browser-empty-text")?.textContent ?? "";
+/** The labels of the empty state's buttons. */
+export const emptyButtons = (h: Harness) => [...h.view.contentEl.querySelectorAll<HTMLButtonElement>(".digest-browser-empty button")].map((b) => b.textContent);
 export const searchInput = (h: Harness) => h.view.contentEl.querySelector<HTMLInputElement>(".digest-browser-search input")!;
 export const summary = (h: Harness) => h.view.contentEl.querySelector<HTMLElement>(".digest-browser-summary")!.textContent;
 

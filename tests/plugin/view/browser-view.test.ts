@@ -3,7 +3,7 @@ import type { Command } from "obsidian";
 import { describe, expect, it, vi } from "vitest";
 import { activateBrowserView, registerDigestBrowser, VIEW_TYPE_DIGEST_BROWSER } from "../../../src/plugin/view/browser-view";
 import { makeTestHost } from "../support/host";
-import { click, emptyEl, FILES, list, modeButton, OLD_PATH, openFilters, openView, outline, searchInput, SERIES, summary, useViewSpies } from "../support/digest-browser";
+import { click, emptyButtons, emptyEl, emptyText, FILES, list, modeButton, OLD_PATH, openFilters, openView, outline, searchInput, SERIES, summary, useViewSpies } from "../support/digest-browser";
 
 useViewSpies();
 
@@ -35,7 +35,7 @@ describe("the digest browser view", () => {
 		const h = await openView();
 		click(modeButton(h, "Mentions"));
 		expect(modeButton(h, "Mentions").getAttribute("aria-pressed")).toBe("true");
-		expect(emptyEl(h).textContent).toBe("Open a note to list the entries that mention it");
+		expect(emptyText(h)).toBe("Open a note to list the entries whose commentary mentions it.");
 		h.app.workspace.trigger("file-open", h.app.vault.getFileByPath("Cluster notes.md"));
 		expect(outline(h)).toEqual(["## Career (1)", "Interview stories", "## Kubernetes (1)", "Multi-cluster setup in ten minutes"]);
 		expect(summary(h)).toBe("2 entries mention Cluster notes");
@@ -43,7 +43,7 @@ describe("the digest browser view", () => {
 		h.app.workspace.trigger("file-open", h.app.vault.getFileByPath(OLD_PATH));
 		expect(outline(h)).toHaveLength(4);
 		h.app.workspace.trigger("file-open", h.app.vault.getFileByPath("Notes/Lonely.md"));
-		expect(emptyEl(h).textContent).toBe("No entries mention Lonely");
+		expect(emptyText(h)).toBe("No entry's commentary mentions Lonely.");
 		// Other modes do not care which note is open.
 		click(modeButton(h, "All"));
 		expect(outline(h)).toHaveLength(11);
@@ -69,11 +69,12 @@ describe("the digest browser view", () => {
 
 	it("says when it is indexing, and when there are no digests", async () => {
 		const h = await openView(FILES, { build: false });
-		expect(emptyEl(h).textContent).toBe("Indexing…");
+		expect(emptyText(h)).toBe("Indexing…");
 		await h.live.rebuild();
 		expect(outline(h)).toHaveLength(11);
 		const none = await openView({ "Notes/a.md": "# A\n" });
-		expect(emptyEl(none).textContent).toBe("No digests yet");
+		expect(emptyText(none)).toBe("No note matches the series Weekly links (tagged #weeklylinks). Check the tag and the folder in settings.");
+		expect(emptyButtons(none)).toEqual(["Open settings"]);
 	});
 
 	it("tears its rows down on close", async () => {

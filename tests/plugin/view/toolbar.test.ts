@@ -1,7 +1,7 @@
 // The toolbar: search box, filters, grouping and mode buttons narrow and group the list.
 import { describe, expect, it, vi } from "vitest";
 import { openAtLine } from "../../../src/plugin/commands/digest-actions";
-import { choose, click, emptyEl, modeButton, NEW_PATH, NEW_TITLE, OLD_TITLE, openFilters, openView, outline, rowEl, rowEls, summary, type, useViewSpies } from "../support/digest-browser";
+import { choose, click, emptyButtons, emptyEl, emptyText, modeButton, NEW_PATH, NEW_TITLE, OLD_TITLE, openFilters, openView, outline, rowEl, rowEls, summary, type, useViewSpies } from "../support/digest-browser";
 
 vi.mock("../../../src/plugin/commands/digest-actions", async (importOriginal) => ({
 	...(await importOriginal<typeof import("../../../src/plugin/commands/digest-actions")>()),
@@ -23,7 +23,7 @@ describe("the digest browser view", () => {
 		expect(rowEls(h).flatMap((el) => [...el.querySelectorAll(".digest-browser-match")])).toEqual([]);
 		type(h, "no such words");
 		expect(rowEls(h)).toEqual([]);
-		expect(emptyEl(h).textContent).toBe("No entries match");
+		expect(emptyText(h)).toBe("No entries match the search and filters.");
 		expect(emptyEl(h).hasClass("is-hidden")).toBe(false);
 	});
 
@@ -50,7 +50,8 @@ describe("the digest browser view", () => {
 		const to = h.view.contentEl.querySelectorAll<HTMLInputElement>('input[type="date"]')[1]!;
 		to.value = "2025-08-31";
 		to.dispatchEvent(new Event("change"));
-		expect(emptyEl(h).textContent).toBe("No entries match");
+		expect(emptyText(h)).toBe("No entries match the search and filters.");
+		expect(emptyButtons(h)).toEqual(["Clear filters"]);
 		expect(h.view.getState()).toMatchObject({ tag: "kubernetes", recommendedOnly: true, to: "2025-08-31" });
 	});
 
