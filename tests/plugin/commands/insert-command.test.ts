@@ -121,6 +121,6 @@ describe("insert link entry with no digest to add to", () => {
 		expect(command.checkCallback).toBeUndefined();
 		command.callback!();
 		expect(opened).toEqual([]);
-		expect(notices.mock.calls.map((c) => String(c[0]))).toContain("No note matches the series Weekly links (tagged #weeklylinks). Check the tag and the folder in settings.");
+		expect(notices.mock.calls.map((c) => c[0] as string)).toContain("No note matches the series Weekly links (tagged #weeklylinks). Check the tag and the folder in settings.");
 	});
 });
