@@ -37,7 +37,7 @@ function refuse(reason: string): EditResult {
 }
 
 /** Parses the note for an edit; a note with parse errors is never rewritten. */
-function parseForEdit(text: string, path: string, ctx: EditContext): Digest | string {
+export function parseForEdit(text: string, path: string, ctx: EditContext): Digest | string {
 	const digest = parseWithSeries(text, path, ctx.series, ctx.parseYaml);
 	const errors = digest.problems.filter((p) => p.severity === "error");
 	if (errors.length > 0) {
@@ -189,7 +189,7 @@ export function renumberEntries(text: string, path: string, ctx: EditContext, ca
 	return { ...finish(edits), line: 1 };
 }
 
-function entryAtLine(digest: Digest, line: number): { cat: Category; entry: Entry; index: number } | null {
+export function entryAtLine(digest: Digest, line: number): { cat: Category; entry: Entry; index: number } | null {
 	for (const cat of digest.categories) {
 		const index = cat.entries.findIndex((e) => e.line === line);
 		if (index >= 0) return { cat, entry: cat.entries[index]!, index };
