@@ -7,6 +7,7 @@ import type { DigestCuratorHost } from "./src/plugin/host";
 import { LiveIndex } from "./src/plugin/live-index/live-index";
 import { newDigestCommand } from "./src/plugin/commands/new-digest-action";
 import { registerPasteToEntry } from "./src/plugin/commands/paste-to-entry";
+import { registerPublishCommands } from "./src/plugin/commands/publish-commands";
 import { SettingsApplier } from "./src/plugin/settings/apply-settings";
 import { DigestCuratorSettingTab } from "./src/plugin/settings/settings-tab";
 import { DEFAULT_SETTINGS, migrateSettings, type DigestCuratorSettings } from "./src/plugin/settings/settings";
@@ -28,6 +29,7 @@ export default class DigestCuratorPlugin extends Plugin implements DigestCurator
 		// Indexing reads notes: it starts at layout ready, never on the start-up path.
 		this.live.register(this);
 		registerCommands(this);
+		registerPublishCommands(this);
 		registerPasteToEntry(this);
 		registerCliHandlers(this);
 		registerDigestBrowser(this);
