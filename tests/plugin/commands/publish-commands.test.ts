@@ -8,7 +8,7 @@ import { writePeriodDates } from "../../../src/plugin/commands/period-frontmatte
 import { openRecapModal, runWritePeriodDates } from "../../../src/plugin/commands/publish-commands";
 import { recapRegion, writeRecap } from "../../../src/plugin/commands/recap-action";
 import { updateSeriesIndex } from "../../../src/plugin/commands/series-index-action";
-import type { RecapModal } from "../../../src/plugin/modals/recap-modal";
+import { RecapModal } from "../../../src/plugin/modals/recap-modal";
 import { noteText, openInEditor } from "../support/editor";
 import { makeTestHost } from "../support/host";
 
@@ -112,12 +112,11 @@ describe("Write recap", () => {
 
 	it("is a form: dates in the series' format, a box to leave a pick out, a heading field, the default note", async () => {
 		const { host, app } = await makeTestHost(FILES, [SERIES]);
-		let modal!: RecapModal;
-		vi.spyOn((await import("../../../src/plugin/modals/recap-modal")).RecapModal.prototype, "open").mockImplementation(function (this: RecapModal) {
-			modal = this;
+		// Opened as Obsidian opens a modal and keeps it open (the mock's open() closes it on the next tick).
+		vi.spyOn(RecapModal.prototype, "open").mockImplementation(function (this: RecapModal) {
 			this.onOpen();
 		});
-		openRecapModal(host, SERIES);
+		const modal = openRecapModal(host, SERIES);
 		const input = (name: string) => modal.contentEl.querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
 		expect(input("from").value).toBe("01-01-2025");
 		expect(input("to").value).toBe("28-09-2025");
