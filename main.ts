@@ -8,6 +8,7 @@ import { LiveIndex } from "./src/plugin/live-index/live-index";
 import { newDigestCommand } from "./src/plugin/commands/new-digest-action";
 import { registerPasteToEntry } from "./src/plugin/commands/paste-to-entry";
 import { registerPublishCommands } from "./src/plugin/commands/publish-commands";
+import { registerLinkHealth, type LinkHealth } from "./src/plugin/commands/link-health";
 import { SettingsApplier } from "./src/plugin/settings/apply-settings";
 import { DigestCuratorSettingTab } from "./src/plugin/settings/settings-tab";
 import { DEFAULT_SETTINGS, migrateSettings, type DigestCuratorSettings } from "./src/plugin/settings/settings";
@@ -16,6 +17,8 @@ import { DEFAULT_SETTINGS, migrateSettings, type DigestCuratorSettings } from ".
 export default class DigestCuratorPlugin extends Plugin implements DigestCuratorHost {
 	settings: DigestCuratorSettings = DEFAULT_SETTINGS;
 	live!: LiveIndex;
+	/** The last link check's results: `linkStatus(url)` and `problems()`. */
+	linkHealth!: LinkHealth;
 	private applier!: SettingsApplier;
 	private settingTab: DigestCuratorSettingTab | null = null;
 
@@ -30,6 +33,7 @@ export default class DigestCuratorPlugin extends Plugin implements DigestCurator
 		this.live.register(this);
 		registerCommands(this);
 		registerPublishCommands(this);
+		this.linkHealth = registerLinkHealth(this);
 		registerPasteToEntry(this);
 		registerCliHandlers(this);
 		registerDigestBrowser(this);
