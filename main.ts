@@ -9,6 +9,8 @@ import { newDigestCommand } from "./src/plugin/commands/new-digest-action";
 import { registerPasteToEntry } from "./src/plugin/commands/paste-to-entry";
 import { registerPublishCommands } from "./src/plugin/commands/publish-commands";
 import { registerLinkHealth, type LinkHealth } from "./src/plugin/commands/link-health";
+import { registerCapture } from "./src/plugin/commands/capture-commands";
+import { createPluginApi, type DigestCuratorApi } from "./src/plugin/commands/plugin-api";
 import { SettingsApplier } from "./src/plugin/settings/apply-settings";
 import { DigestCuratorSettingTab } from "./src/plugin/settings/settings-tab";
 import { DEFAULT_SETTINGS, migrateSettings, type DigestCuratorSettings } from "./src/plugin/settings/settings";
@@ -19,6 +21,8 @@ export default class DigestCuratorPlugin extends Plugin implements DigestCurator
 	live!: LiveIndex;
 	/** The last link check's results: `linkStatus(url)` and `problems()`. */
 	linkHealth!: LinkHealth;
+	/** For other plugins: see api/digest-curator-api.d.ts. */
+	api!: DigestCuratorApi;
 	private applier!: SettingsApplier;
 	private settingTab: DigestCuratorSettingTab | null = null;
 
@@ -34,6 +38,8 @@ export default class DigestCuratorPlugin extends Plugin implements DigestCurator
 		registerCommands(this);
 		registerPublishCommands(this);
 		this.linkHealth = registerLinkHealth(this);
+		registerCapture(this);
+		this.api = createPluginApi(this);
 		registerPasteToEntry(this);
 		registerCliHandlers(this);
 		registerDigestBrowser(this);
