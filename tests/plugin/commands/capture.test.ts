@@ -1,4 +1,4 @@
-import type { CliData, ObsidianProtocolHandler } from "obsidian";
+import type { ObsidianProtocolHandler } from "obsidian";
 import { Notice } from "obsidian-test-mocks/obsidian";
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
 import { completeSeries } from "../../../src/core/format/series";
