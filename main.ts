@@ -7,6 +7,10 @@ import type { DigestCuratorHost } from "./src/plugin/host";
 import { LiveIndex } from "./src/plugin/live-index/live-index";
 import { newDigestCommand } from "./src/plugin/commands/new-digest-action";
 import { registerPasteToEntry } from "./src/plugin/commands/paste-to-entry";
+import { registerPublishCommands } from "./src/plugin/commands/publish-commands";
+import { registerLinkHealth, type LinkHealth } from "./src/plugin/commands/link-health";
+import { registerCapture } from "./src/plugin/commands/capture-commands";
+import { createPluginApi, type DigestCuratorApi } from "./src/plugin/commands/plugin-api";
 import { SettingsApplier } from "./src/plugin/settings/apply-settings";
 import { FirstRun } from "./src/plugin/settings/first-run";
 import { DigestCuratorSettingTab } from "./src/plugin/settings/settings-tab";
@@ -18,6 +22,10 @@ export default class DigestCuratorPlugin extends Plugin implements DigestCurator
 	live!: LiveIndex;
 	firstRun?: FirstRun;
 	private settingsSaved = false;
+	/** The last link check's results: `linkStatus(url)` and `problems()`. */
+	linkHealth!: LinkHealth;
+	/** For other plugins: see api/digest-curator-api.d.ts. */
+	api!: DigestCuratorApi;
 	private applier!: SettingsApplier;
 	private settingTab: DigestCuratorSettingTab | null = null;
 
@@ -31,6 +39,10 @@ export default class DigestCuratorPlugin extends Plugin implements DigestCurator
 		// Indexing reads notes: it starts at layout ready, never on the start-up path.
 		this.live.register(this);
 		registerCommands(this);
+		registerPublishCommands(this);
+		this.linkHealth = registerLinkHealth(this);
+		registerCapture(this);
+		this.api = createPluginApi(this);
 		registerPasteToEntry(this);
 		registerCliHandlers(this);
 		registerDigestBrowser(this);

@@ -1,4 +1,6 @@
 import type { App, Plugin } from "obsidian";
+import type { SavedLinkHealth } from "../core/format/saved-settings";
+import type { Problem } from "../core/format/types";
 import type { LiveIndex } from "./live-index/live-index";
 import type { FirstRun } from "./settings/first-run";
 import type { DigestCuratorSettings } from "./settings/settings";
@@ -18,4 +20,9 @@ export interface DigestCuratorHost {
 	saveSettings(): Promise<void>;
 	/** Applies changed settings: re-indexes and refreshes editor extensions. */
 	settingsChanged(): Promise<void>;
+	/** What the last link check found (saved results only, never a request): for the view's marks and Problems. */
+	readonly linkHealth?: {
+		linkStatus(url: string): SavedLinkHealth | null;
+		problems(paths?: readonly string[]): Problem[];
+	};
 }

@@ -102,7 +102,7 @@ describe("loading the plugin", () => {
 	it("registers every command without a default hotkey", async () => {
 		const l = await load();
 		expect([...l.commands.keys()].sort()).toEqual(
-			["check-all-digests", "check-this-digest", "delete-entry", "insert-link-entry", "move-entry", "new-digest", "open-latest-digest", "renumber-entries", "toggle-recommended"].concat([...l.commands.keys()].filter((k) => k === "open-digest-browser")).sort(),
+			["add-inbox-link", "check-all-digests", "check-links-all-digests", "check-links-this-digest", "check-this-digest", "copy-as-newsletter", "delete-entry", "discard-inbox-link", "export-feeds", "insert-link-entry", "move-entry", "new-digest", "open-latest-digest", "renumber-entries", "toggle-recommended", "update-series-index", "write-period-dates", "write-recap"].concat([...l.commands.keys()].filter((k) => k === "open-digest-browser")).sort(),
 		);
 		for (const cmd of l.commands.values()) expect(cmd.hotkeys ?? []).toEqual([]);
 	});
@@ -378,11 +378,23 @@ describe("a new digest", () => {
 	});
 });
 
+describe("what other plugins and the view reach", () => {
+	it("are plugin.api and plugin.linkHealth, over the loaded vault", async () => {
+		const l = await load();
+		await ready(l);
+		expect(l.plugin.api.version).toBe(1);
+		expect(l.plugin.api.latestDigest()?.path).toBe(SECOND_PATH);
+		expect(l.plugin.api.findByUrl("https://blog.example.net/packets").map((e) => e.digestPath)).toEqual([FIRST_PATH, SECOND_PATH]);
+		expect(l.plugin.linkHealth.linkStatus("https://blog.example.net/packets")).toBeNull();
+		expect(l.plugin.linkHealth.problems()).toEqual([]);
+	});
+});
+
 describe("Obsidian's command line", () => {
 	it("registers its handlers where the API has them", async () => {
 		const l = await load();
 		const handlers = (l.plugin as unknown as { cliHandlers__: Map<string, unknown> }).cliHandlers__;
-		expect([...handlers.keys()].sort()).toEqual(["digest-curator", "digest-curator:add", "digest-curator:check", "digest-curator:new"]);
+		expect([...handlers.keys()].sort()).toEqual(["digest-curator", "digest-curator:add", "digest-curator:check", "digest-curator:inbox", "digest-curator:new"]);
 	});
 
 	it("answers with the same core as the standalone CLI", async () => {

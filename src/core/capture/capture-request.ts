@@ -84,8 +84,6 @@ export function parseCaptureRequest(params: Readonly<Record<string, string | und
 		.map((c) => c.trim().replace(/^[-*+]\s+/, ""))
 		.filter((c) => c !== "");
 	if (commentary.some((c) => c.length > MAX_FIELD)) return { ok: false, reason: `A comment is longer than ${MAX_FIELD} characters.` };
-	if (mode === "entry" && fields.category === null) return { ok: false, reason: "Writing an entry directly needs its category: add &category=... or use mode=form." };
-	if (mode === "entry" && fields.title === null) return { ok: false, reason: "Writing an entry directly needs its title: add &title=... or use mode=form." };
 	const digest = fields.digest ?? null;
 	if (digest !== null && (/(^|\/)\.\.(\/|$)/.test(digest) || /^([a-z]:|[\\/])/i.test(digest) || digest.includes("\0"))) return { ok: false, reason: `The digest path "${digest}" leaves the vault.` };
 	return {
@@ -103,6 +101,16 @@ export function parseCaptureRequest(params: Readonly<Record<string, string | und
 			digest,
 		},
 	};
+}
+
+/**
+ * Why an `entry` request cannot be written without the form, or null when it can: it needs its
+ * category and title. The caller opens the form, filled in, instead of refusing the request.
+ */
+export function directEntryProblem(request: Pick<CaptureRequest, "category" | "title">): string | null {
+	if (request.category === null) return "Writing an entry directly needs its category (add &category=...).";
+	if (request.title === null) return "Writing an entry directly needs its title (add &title=...).";
+	return null;
 }
 
 /** The `obsidian://` link that opens a capture with these values (for bookmarklets, shortcuts and docs). */

@@ -81,7 +81,7 @@ function refuse(reason: string, ask?: EditQuestion): EditResult {
 }
 
 /** Parses the note for an edit; a note with parse errors is never rewritten. */
-function parseForEdit(text: string, path: string, ctx: EditContext): Digest | string {
+export function parseForEdit(text: string, path: string, ctx: EditContext): Digest | string {
 	const digest = parseWithSeries(text, path, ctx.series, ctx.parseYaml);
 	const errors = digest.problems.filter((p) => p.severity === "error");
 	if (errors.length > 0) {
@@ -370,6 +370,15 @@ export function renumberEntries(text: string, path: string, ctx: EditContext, ca
 	const chosen = (name: string) => !wanted || wanted.includes(name.toLowerCase());
 	for (const cat of digest.categories) if (chosen(cat.name)) planRenumber(edits, cat);
 	return finish(digest, edits, path, ctx, (m) => m.categories.forEach((c) => chosen(c.name) && renumbered(c.entries)), () => 1);
+}
+
+/** The entry on a 1-based line of a parsed note, with its category and place there; null when the line holds none. */
+export function entryAtLine(digest: Digest, line: number): { cat: Category; entry: Entry; index: number } | null {
+	for (const cat of digest.categories) {
+		const index = cat.entries.findIndex((e) => e.line === line);
+		if (index >= 0) return { cat, entry: cat.entries[index]!, index };
+	}
+	return null;
 }
 
 /** A reference to an entry of a parsed note, to find it again later in the note as it will be. */

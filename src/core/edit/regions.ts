@@ -73,6 +73,9 @@ export function findRegion(text: string, name: string): FoundRegion | { error: s
  */
 export function writeRegion(text: string, name: string, content: readonly string[], options: { style?: MarkerStyle; force?: boolean } = {}): RegionResult {
 	if (!NAME_RE.test(name)) return { ok: false, reason: `"${name}" is not a region name.`, handEdited: false };
+	const anyMarker = /^\s*(?:%%|<!--)\s*digest-curator:[a-z][a-z0-9-]*\s+(?:start|end)\b/;
+	const bad = content.findIndex((l) => anyMarker.test(l));
+	if (bad >= 0) return { ok: false, reason: `Line ${bad + 1} of the text for the "${name}" region reads as a region marker, so nothing was written.`, handEdited: false };
 	const style = options.style ?? "obsidian";
 	const { lines, eol, bom } = splitLines(text);
 	const hash = regionHash(content);

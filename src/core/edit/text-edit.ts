@@ -94,3 +94,24 @@ export function applyChanges(text: string, changes: readonly TextChange[]): stri
 	}
 	return out + text.slice(pos);
 }
+
+/**
+ * The one change that turns `before` into `after`: what lies between their common start and
+ * common end. For edits that compute a whole new text (a generated region), so the editor can
+ * apply it as a change of only those lines.
+ */
+export function changeBetween(before: string, after: string): TextChange[] {
+	if (before === after) return [];
+	let start = 0;
+	const max = Math.min(before.length, after.length);
+	while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+	let end = 0;
+	while (end < max - start && before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)) end++;
+	// Never split a CRLF or a surrogate pair between the kept and the changed text.
+	while (start > 0 && (before.charCodeAt(start - 1) === 13 || isHighSurrogate(before.charCodeAt(start - 1)))) start--;
+	return [{ from: start, to: before.length - end, insert: after.slice(start, after.length - end) }];
+}
+
+function isHighSurrogate(code: number): boolean {
+	return code >= 0xd800 && code <= 0xdbff;
+}

@@ -23,6 +23,10 @@ const SERIES_FIELDS: Record<keyof Series, Kind> = {
 	templateNote: "text",
 	extraTags: "list",
 	cover: "text",
+	indexNote: "text",
+	indexTemplate: "text",
+	summaryField: "text",
+	inboxNote: "text",
 };
 
 const KIND_TEXT: Record<Kind, string> = {
@@ -116,4 +120,86 @@ export function readSavedToggle(saved: unknown, field: string, fallback: boolean
 	if (typeof value === "boolean") return value;
 	warn(`The setting "${field}" is not true or false (it is ${shown(value)}); the default ${String(fallback)} is used instead.`);
 	return fallback;
+}
+
+/** A saved text setting: its value, or its default with a warning when it is of another type. */
+export function readSavedText(saved: unknown, field: string, fallback: string, warn: Warn): string {
+	const value = typeof saved === "object" && saved !== null ? (saved as Record<string, unknown>)[field] : undefined;
+	if (value === undefined) return fallback;
+	if (typeof value === "string") return value;
+	warn(`The setting "${field}" is not text (it is ${shown(value)}); the default ${shown(fallback)} is used instead.`);
+	return fallback;
+}
+
+/** A saved setting that is one of a few words: its value, or its default with a warning naming the choices. */
+export function readSavedChoice<T extends string>(saved: unknown, field: string, choices: readonly T[], fallback: T, warn: Warn): T {
+	const value = typeof saved === "object" && saved !== null ? (saved as Record<string, unknown>)[field] : undefined;
+	if (value === undefined) return fallback;
+	if (typeof value === "string" && (choices as readonly string[]).includes(value)) return value as T;
+	warn(`The setting "${field}" is not one of ${choices.map((c) => `"${c}"`).join(", ")} (it is ${shown(value)}); the default ${shown(fallback)} is used instead.`);
+	return fallback;
+}
+
+/** What a link check found for a URL, kept in the saved settings until the next check. */
+export interface SavedLinkHealth {
+	status: "ok" | "redirected" | "not-found" | "gone" | "error" | "timeout";
+	/** The day it was checked, `YYYY-MM-DD`. */
+	checked: string;
+	httpStatus?: number;
+	/** Where the redirects ended. */
+	finalUrl?: string;
+	/** Whether every redirect was permanent (301, 308). */
+	permanent?: boolean;
+	/** Why, for `error`. */
+	reason?: string;
+}
+
+const HEALTH_STATUSES: readonly string[] = ["ok", "redirected", "not-found", "gone", "error", "timeout"];
+
+function readHealth(value: unknown): SavedLinkHealth | null {
+	if (typeof value !== "object" || value === null || Array.isArray(value)) return null;
+	const v = value as Record<string, unknown>;
+	if (typeof v.status !== "string" || !HEALTH_STATUSES.includes(v.status)) return null;
+	if (typeof v.checked !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(v.checked)) return null;
+	const out: SavedLinkHealth = { status: v.status as SavedLinkHealth["status"], checked: v.checked };
+	if (v.httpStatus !== undefined) {
+		if (typeof v.httpStatus !== "number" || !Number.isInteger(v.httpStatus) || v.httpStatus < 100 || v.httpStatus > 599) return null;
+		out.httpStatus = v.httpStatus;
+	}
+	if (v.finalUrl !== undefined) {
+		if (typeof v.finalUrl !== "string" || !/^https?:\/\//i.test(v.finalUrl)) return null;
+		out.finalUrl = v.finalUrl;
+	}
+	if (v.permanent !== undefined) {
+		if (typeof v.permanent !== "boolean") return null;
+		out.permanent = v.permanent;
+	}
+	if (v.reason !== undefined) {
+		if (typeof v.reason !== "string") return null;
+		out.reason = v.reason.slice(0, 200);
+	}
+	return out;
+}
+
+/**
+ * The saved link-check results, by URL. Results that cannot be read are dropped with one warning
+ * for all of them (they are only a cache: the next check makes them again). Only http(s) URLs are
+ * keys, so no saved key can reach an object's prototype.
+ */
+export function readSavedLinkHealth(saved: unknown, warn: Warn): Record<string, SavedLinkHealth> {
+	const out: Record<string, SavedLinkHealth> = Object.create(null) as Record<string, SavedLinkHealth>;
+	const value = typeof saved === "object" && saved !== null ? (saved as Record<string, unknown>)["linkHealth"] : undefined;
+	if (value === undefined) return out;
+	if (typeof value !== "object" || value === null || Array.isArray(value)) {
+		warn(`The setting "linkHealth" is not a record of link check results (it is ${shown(value)}); the results are dropped, the next check makes them again.`);
+		return out;
+	}
+	let dropped = 0;
+	for (const [url, raw] of Object.entries(value as Record<string, unknown>)) {
+		const health = /^https?:\/\/\S+$/i.test(url) ? readHealth(raw) : null;
+		if (health) out[url] = health;
+		else dropped++;
+	}
+	if (dropped > 0) warn(`${dropped} saved link check ${dropped === 1 ? "result" : "results"} could not be read and ${dropped === 1 ? "was" : "were"} dropped; the next check makes ${dropped === 1 ? "it" : "them"} again.`);
+	return out;
 }

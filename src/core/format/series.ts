@@ -1,4 +1,5 @@
 import type { Series } from "./types";
+import { seriesNoteProblems } from "./series-notes";
 import { shownPath, vaultPath, type VaultPathResult } from "./vault-path";
 
 export const DEFAULT_SERIES: Series = {
@@ -13,6 +14,10 @@ export const DEFAULT_SERIES: Series = {
 	templateNote: "",
 	extraTags: [],
 	cover: "",
+	indexNote: "",
+	indexTemplate: "",
+	summaryField: "",
+	inboxNote: "",
 };
 
 /** Fills the fields an older or partial series (from saved settings or a file) lacks. */
@@ -23,6 +28,8 @@ export function completeSeries(partial: Partial<Series>): Series {
 		tag: cleanTag(s.tag),
 		folder: cleanFolder(s.folder),
 		templateNote: cleanFolder(s.templateNote),
+		indexNote: cleanFolder(s.indexNote ?? ""),
+		inboxNote: cleanFolder(s.inboxNote ?? ""),
 		categoryLevel: Number.isInteger(s.categoryLevel) && s.categoryLevel >= 1 && s.categoryLevel <= 6 ? s.categoryLevel : 1,
 		categories: Array.isArray(s.categories) ? s.categories.map(String) : [],
 		extraTags: Array.isArray(s.extraTags) ? s.extraTags.map(cleanTag).filter((t) => t !== "") : [],
@@ -102,6 +109,7 @@ export function seriesPathProblems(s: Series): string[] {
 	if (!folder.ok) problems.push(folder.reason);
 	const template = templateNoteLocation(s);
 	if (!template.ok) problems.push(template.reason);
+	problems.push(...seriesNoteProblems(s));
 	// Read as a new digest's name is made (new-digest.ts): `/` makes folders, characters a name cannot hold become `-`.
 	const segments = s.fileNameTemplate.replace(/\{\{\w+\}\}/g, "x").split("/").map((seg) => seg.replace(/[\\:*?"<>|#^[\]]/g, "-"));
 	if (segments.some((seg) => seg.trim() === "..")) {

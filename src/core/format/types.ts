@@ -17,7 +17,11 @@ export type ProblemCode =
 	| "period-overlap"
 	/** The command-line tool could not read a note that may be a digest as text (unreadable, binary, not UTF-8). */
 	| "unreadable-note"
-	| "category-level";
+	| "category-level"
+	/** A link check found the entry's link dead (404 or 410). */
+	| "link-dead"
+	/** A link check found the entry's link redirected elsewhere. */
+	| "link-redirected";
 
 export interface Problem {
 	code: ProblemCode;
@@ -149,4 +153,12 @@ export interface Series {
 	extraTags?: string[];
 	/** Cover embed line written into a new digest, e.g. `![[cover.png|center|500]]`; empty: none. */
 	cover?: string;
+	/** Vault path of the series index note; empty: `<folder>/<name> index.md`. */
+	indexNote?: string;
+	/** Template of a line of the series index; empty: the default template. */
+	indexTemplate?: string;
+	/** Frontmatter field that holds a digest's summary for the series index; empty: `summary`. */
+	summaryField?: string;
+	/** Vault path of the series' inbox of captured links; empty: `Digest inbox.md` in the folder. */
+	inboxNote?: string;
 }

@@ -38,6 +38,11 @@ export function newsletterHtml(digest: Digest, wikiLinkUrl?: WikiLinkUrl): strin
 	].join("\n");
 }
 
+/** A URL as a Markdown destination: parentheses and blanks percent-encoded (encodeURIComponent leaves `(` and `)` alone). */
+function destination(url: string): string {
+	return url.replace(/[()\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+}
+
 const WIKI_RE = /(!?)\[\[([^\]\n]+?)\]\]/g;
 
 /** A commentary line with wiki-links as Markdown links to the site, or as their text. */
@@ -50,7 +55,7 @@ function plainLine(line: string, wikiLinkUrl?: WikiLinkUrl): string {
 		const subpath = hash >= 0 ? linkPart.slice(hash) : null;
 		const label = bang ? target : (bar >= 0 ? inner.slice(bar + 1) : target || (subpath ?? "").replace(/^#\^?/, "")).trim();
 		const url = wikiLinkUrl?.(target, subpath) ?? null;
-		return url ? `[${label.replace(/[[\]]/g, "\\$&")}](${url.replace(/[()\s]/g, encodeURIComponent)})` : label;
+		return url ? `[${label.replace(/[[\]]/g, "\\$&")}](${destination(url)})` : label;
 	});
 }
 

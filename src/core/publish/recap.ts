@@ -42,6 +42,15 @@ export function recapPicks(digests: readonly Digest[], from: DayDate, to: DayDat
 	return picks;
 }
 
+/** A category as a heading link's subpath: a nested category (`A › B`) as `A#B`, as Obsidian links nested headings. */
+function headingPath(category: string): string {
+	return category
+		.split(" › ")
+		.map((h) => h.replace(/[|[\]#^]/g, " ").trim())
+		.filter((h) => h !== "")
+		.join("#");
+}
+
 /** The recap's lines: a heading per group, a line per pick with a link back to where it was shared. */
 export function recapLines(picks: readonly RecapPick[], options: RecapOptions = {}): string[] {
 	const hashes = "#".repeat(Math.min(6, Math.max(1, options.headingLevel ?? 2)));
@@ -58,7 +67,7 @@ export function recapLines(picks: readonly RecapPick[], options: RecapOptions = 
 		if (lines.length > 0) lines.push("");
 		lines.push(`${hashes} ${label}`, "");
 		for (const p of list) {
-			const back = `[[${linkTarget(p.digest.path)}#${p.entry.category.replace(/[|[\]#^]/g, " ").trim()}|${p.digest.title.replace(/[|[\]]/g, " ").trim()}]]`;
+			const back = `[[${linkTarget(p.digest.path)}#${headingPath(p.entry.category)}|${p.digest.title.replace(/[|[\]]/g, " ").trim()}]]`;
 			lines.push(`- ${formatEntryLine({ ...p.entry, number: null, tags: [], recommended: false })} · from ${back}`);
 		}
 	}

@@ -4,6 +4,8 @@ import { isoDate, parseIsoDate } from "../../core/format/dates";
 import { count } from "../../core/format/words";
 import type { DigestCuratorHost } from "../host";
 import { checkEntryUrl } from "../../core/edit/entry-url";
+import { parseCaptureRequest } from "../../core/capture/capture-request";
+import { addToInbox, seriesNamed } from "./capture-actions";
 import { insertIntoDigest } from "./digest-actions";
 import { createNextDigest, today } from "./new-digest-action";
 
@@ -43,6 +45,24 @@ export function registerCliHandlers(host: DigestCuratorHost): boolean {
 			async (params) => {
 				await host.live.whenReady();
 				return runAdd(host, params);
+			},
+		);
+		plugin.registerCliHandler(
+			"digest-curator:inbox",
+			"Save a link to the series' inbox for a later digest",
+			{
+				url: { value: "<url>", description: "The link", required: true },
+				title: { value: "<title>", description: "Its title" },
+				source: { value: "<source>", description: "Where it comes from" },
+				category: { value: "<name>", description: "Category it is meant for" },
+				tags: { value: "<a,b>", description: "Tags" },
+				recommended: { description: "Flag it as recommended" },
+				comment: { value: "<text>", description: "Commentary; separate bullets with |" },
+				series: { value: "<name>", description: "Series name (default: the first)" },
+			},
+			async (params) => {
+				await host.live.whenReady();
+				return runInbox(host, params);
 			},
 		);
 		plugin.registerCliHandler(
@@ -107,4 +127,14 @@ export async function runNew(host: DigestCuratorHost, params: CliData): Promise<
 	if (!to) return `Error: ${params["date"]} is not a date in the form YYYY-MM-DD.`;
 	const result = await createNextDigest(host, series, to);
 	return result.ok ? `Created ${result.path}.` : `Error: ${result.reason}`;
+}
+
+/** `digest-curator:inbox`: the same checks and the same inbox edit as an obsidian:// inbox capture. */
+export async function runInbox(host: DigestCuratorHost, params: CliData): Promise<string> {
+	const request = parseCaptureRequest({ ...params, mode: "inbox", digest: undefined, comment: (params["comment"] ?? "").split("|").join("\n") });
+	if (!request.ok) return `Error: ${request.reason}`;
+	const series = seriesNamed(host, request.request.series);
+	if (!series.ok) return `Error: ${series.reason}`;
+	const result = await addToInbox(host, series.series, request.request);
+	return result.ok ? `Saved to ${result.path}.` : `Error: ${result.reason}`;
 }

@@ -3,6 +3,7 @@ import { planNewDigest, type NewDigestResult } from "../../core/edit/new-digest"
 import { templateNoteLocation } from "../../core/format/series";
 import type { DayDate, Series } from "../../core/format/types";
 import { NewDigestModal } from "../modals/new-digest-modal";
+import { writePeriodDate } from "./period-frontmatter";
 import type { DigestCuratorHost } from "../host";
 
 /** Today in the user's time zone. */
@@ -38,7 +39,9 @@ export async function createNextDigest(host: DigestCuratorHost, series: Series, 
 	const folder = path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : "";
 	if (folder && !vault.getFolderByPath(folder)) await vault.createFolder(folder);
 	// vault.create refuses an existing path in Obsidian; the check above already said it is free.
-	await vault.create(path, plan.text);
+	const file = await vault.create(path, plan.text);
+	// Sites that sort by `date` get the period's end, written the way Obsidian writes properties.
+	if (host.settings.writePeriodDate) await writePeriodDate(host, file, plan.period);
 	return { ...plan, path };
 }
 

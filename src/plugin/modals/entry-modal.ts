@@ -23,11 +23,23 @@ export interface EntryForm {
 	commentary: string;
 }
 
+/** Values a capture (an obsidian:// link, the inbox) fills the form with; the user can change each. */
+export interface EntryPrefill {
+	title?: string | null;
+	source?: string | null;
+	category?: string | null;
+	tags?: readonly string[];
+	recommended?: boolean;
+	commentary?: readonly string[];
+}
+
 export interface InsertEntryOptions {
 	/** URL to start with: the editor selection, when it holds one. */
 	initialUrl?: string;
 	/** Digest to add to; null picks the latest digest of the first series that has one. */
 	targetPath: string | null;
+	/** The other fields to start with. */
+	initial?: EntryPrefill;
 }
 
 /** What submitting reports: success, or why not, with a question to put to the user where the edit has one. */
@@ -254,6 +266,15 @@ export class InsertEntryModal extends Modal {
 		});
 
 		this.autoFetch = debounce(() => void this.runAutoFetch(), AUTO_FETCH_DELAY_MS, true);
+		const pre = this.options.initial;
+		if (pre) {
+			title.value = pre.title ?? "";
+			source.value = pre.source ?? "";
+			category.value = pre.category ?? "";
+			tags.value = (pre.tags ?? []).join(", ");
+			recommended.setValue(pre.recommended === true);
+			commentary.value = (pre.commentary ?? []).join("\n");
+		}
 		const initial = this.options.initialUrl?.trim() ?? "";
 		if (initial !== "") {
 			url.value = initial;

@@ -1,8 +1,10 @@
-import { debounce, Notice, PluginSettingTab, requireApiVersion, Setting, type EventRef, type SettingDefinitionItem, type SettingDefinitionPage } from "obsidian";
+import { debounce, Notice, PluginSettingTab, requireApiVersion, Setting, type EventRef, type SettingControl, type SettingDefinitionItem, type SettingDefinitionPage } from "obsidian";
 import { compareDates, dateFormat } from "../../core/format/dates";
 import { digestName, nextPeriod } from "../../core/edit/new-digest";
 import { cleanFolder, cleanTag, completeSeries, validateSeries } from "../../core/format/series";
 import type { DayDate, Series } from "../../core/format/types";
+import { vaultPath } from "../../core/format/vault-path";
+import { DEFAULT_INDEX_TEMPLATE } from "../../core/publish/series-index";
 import type { DigestCuratorHost } from "../host";
 
 /** Quiet time after the last keystroke before settings are written and applied. */
@@ -39,26 +41,56 @@ const SERIES_FIELDS: readonly SeriesField[] = [
 	{ name: "Template note", desc: "Note a new digest is copied from instead of the default categories; it is never indexed. Leave empty for none.", kind: "text", placeholder: "Templates/Weekly links.md", value: (s) => s.templateNote, patch: (v) => ({ templateNote: cleanFolder(v) }) },
 	{ name: "Extra tags", desc: "Tags written into a new digest besides the series tag, separated by commas.", kind: "text", placeholder: "collections", value: (s) => (s.extraTags ?? []).join(", "), patch: (v) => ({ extraTags: splitTags(v) }) },
 	{ name: "Cover", desc: "Line written under the frontmatter of a new digest, such as an image embed. Leave empty for none.", kind: "text", placeholder: "![[cover.png|center|500]]", value: (s) => s.cover ?? "", patch: (v) => ({ cover: v }) },
+	{ name: "Index note", desc: "Note the series index is written into, between markers; the rest of the note is yours. Leave empty for the default.", kind: "text", placeholder: "Weekly links index.md", value: (s) => s.indexNote ?? "", patch: (v) => ({ indexNote: cleanFolder(v) }) },
+	{ name: "Index line", desc: "One line of the index per digest: {{n}}, {{link}}, {{title}}, {{period}}, {{summary}}, {{entries}}, {{recommended}} and {{categories}}. Leave empty for the default.", kind: "text", placeholder: DEFAULT_INDEX_TEMPLATE, value: (s) => s.indexTemplate ?? "", patch: (v) => ({ indexTemplate: v }) },
+	{ name: "Summary property", desc: "Frontmatter property holding a digest's summary, for {{summary}} in the index.", kind: "text", placeholder: "summary", value: (s) => s.summaryField ?? "", patch: (v) => ({ summaryField: v.trim() }) },
+	{ name: "Inbox note", desc: "Note that captured links wait in until they become entries. Leave empty for Digest inbox.md in the folder.", kind: "text", placeholder: "Digest inbox.md", value: (s) => s.inboxNote ?? "", patch: (v) => ({ inboxNote: cleanFolder(v) }) },
 ];
 
-type ToggleKey = "fetchTitles" | "pasteToEntry" | "editorMarks";
+type ToggleKey = "fetchTitles" | "pasteToEntry" | "editorMarks" | "feedRecommendedItems" | "writePeriodDate";
+type TextKey = "feedFolder" | "baseUrl";
+type ChoiceKey = "markerStyle";
 
-interface ToggleSetting {
-	key: ToggleKey;
-	heading: string;
-	name: string;
-	desc: string;
+/** A setting of the whole plugin: the same in the tab Obsidian 1.13 draws and in the one display() draws. */
+type GlobalSetting = { heading: string; name: string; desc: string } & (
+	| { kind: "toggle"; key: ToggleKey }
+	| { kind: "text"; key: TextKey; placeholder: string; problem: (value: string) => string | null }
+	| { kind: "dropdown"; key: ChoiceKey; options: Record<string, string> }
+);
+
+/** Why a base URL cannot be used, or null: empty, or an http(s) address. */
+export function baseUrlProblem(value: string): string | null {
+	const v = value.trim();
+	if (v === "") return null;
+	if (!/^https?:\/\/[^\s/]+/i.test(v)) return `The site's address "${v.slice(0, 60)}" is not a web address: give it in full, starting with https://.`;
+	return null;
 }
 
-const TOGGLES: readonly ToggleSetting[] = [
-	{ key: "fetchTitles", heading: "Entry capture", name: "Fetch titles automatically", desc: "When you type a URL in the new entry window, read that page to fill in its title and source. This is the only time the plugin uses the network." },
-	{ key: "pasteToEntry", heading: "Entry capture", name: "Turn pasted links into entries", desc: "Offer to make a link pasted on an empty line of a category into a numbered entry." },
-	{ key: "editorMarks", heading: "Editor", name: "Mark entries while typing", desc: "Highlight recommended entries, links shared before, numbers out of sequence and malformed entries in digests you edit." },
+function feedFolderProblem(value: string): string | null {
+	const where = vaultPath(value, "The feed folder");
+	return where.ok ? null : where.reason;
+}
+
+const GLOBALS: readonly GlobalSetting[] = [
+	{ kind: "toggle", key: "fetchTitles", heading: "Entry capture", name: "Fetch titles automatically", desc: "When you type a URL in the new entry window, read that page to fill in its title and source. Otherwise pages are read only when you ask: fetch title, check links." },
+	{ kind: "toggle", key: "pasteToEntry", heading: "Entry capture", name: "Turn pasted links into entries", desc: "Offer to make a link pasted on an empty line of a category into a numbered entry." },
+	{ kind: "toggle", key: "editorMarks", heading: "Editor", name: "Mark entries while typing", desc: "Highlight recommended entries, links shared before, numbers out of sequence and malformed entries in digests you edit." },
+	{ kind: "dropdown", key: "markerStyle", heading: "Publishing", name: "Generated region markers", desc: "How the series index and recaps mark the text the plugin keeps current. HTML comments stay hidden on sites that show %% comments.", options: { obsidian: "Obsidian comments (%%)", html: "HTML comments (<!-- -->)" } },
+	{ kind: "text", key: "feedFolder", heading: "Publishing", name: "Feed folder", desc: "Vault folder the RSS and JSON feeds are written to.", placeholder: "feeds", problem: feedFolderProblem },
+	{ kind: "text", key: "baseUrl", heading: "Publishing", name: "Site address", desc: "Where the vault is published, such as https://links.example.com: feeds and newsletters link to digests and notes there.", placeholder: "https://links.example.com", problem: baseUrlProblem },
+	{ kind: "toggle", key: "feedRecommendedItems", heading: "Publishing", name: "Feed item per recommended entry", desc: "Besides an item per digest, give every recommended entry an item of its own." },
+	{ kind: "toggle", key: "writePeriodDate", heading: "Publishing", name: "Write the period's end as date in frontmatter", desc: "Give each new digest a date property, its period's last day, for sites that sort by it. The command Write period dates to frontmatter does it for existing digests." },
 ];
 
-function isToggleKey(key: string): key is ToggleKey {
-	return TOGGLES.some((t) => t.key === key);
+const HEADINGS = ["Entry capture", "Editor", "Publishing"] as const;
+
+function globalSetting(key: string): GlobalSetting | undefined {
+	return GLOBALS.find((g) => g.key === key);
 }
+
+/** What the link check sends and keeps: shown in the settings, as the README says it. */
+export const LINK_CHECK_NOTE =
+	"The link check commands request every link of the digests you check, from your device, one host at a time or two: only when you run them. The results are kept in this plugin's data with the day they were checked.";
 
 /** Where a series' digests are found, for its entry in the list of series. */
 function seriesWhere(series: Series): string {
@@ -141,12 +173,12 @@ export class DigestCuratorSettingTab extends PluginSettingTab {
 		this.redraw();
 	}
 
-	/** The settings for Obsidian 1.13 and later: the series as a list of pages, then the toggles and the index. */
+	/** The settings for Obsidian 1.13 and later: the series as a list of pages, then the plugin's own settings and the index. */
 	getSettingDefinitions(): SettingDefinitionItem[] {
-		const toggles = (heading: string): SettingDefinitionItem => ({
+		const group = (heading: string): SettingDefinitionItem => ({
 			type: "group",
 			heading,
-			items: TOGGLES.filter((t) => t.heading === heading).map((t) => ({ name: t.name, desc: t.desc, control: { type: "toggle", key: t.key } })),
+			items: GLOBALS.filter((g) => g.heading === heading).map((g) => ({ name: g.name, desc: g.desc, control: this.controlOf(g) })),
 		});
 		return [
 			{
@@ -156,8 +188,12 @@ export class DigestCuratorSettingTab extends PluginSettingTab {
 				onDelete: (index) => this.removeSeries(index),
 				addItem: { name: "Add series", action: () => this.addSeries() },
 			},
-			toggles("Entry capture"),
-			toggles("Editor"),
+			...HEADINGS.map(group),
+			{
+				type: "group",
+				heading: "Link health",
+				items: [{ name: "Saved link checks", desc: LINK_CHECK_NOTE, aliases: ["Clear link checks"], render: (setting) => this.linkHealthRow(setting) }],
+			},
 			{
 				type: "group",
 				heading: "Index",
@@ -166,14 +202,46 @@ export class DigestCuratorSettingTab extends PluginSettingTab {
 		];
 	}
 
+	private controlOf(g: GlobalSetting): SettingControl {
+		if (g.kind === "toggle") return { type: "toggle", key: g.key };
+		if (g.kind === "dropdown") return { type: "dropdown", key: g.key, options: g.options };
+		const problem = g.problem;
+		return { type: "text", key: g.key, placeholder: g.placeholder, validate: (value: string) => problem(value) ?? undefined };
+	}
+
 	getControlValue(key: string): unknown {
-		return isToggleKey(key) ? this.host.settings[key] : undefined;
+		const g = globalSetting(key);
+		return g ? this.host.settings[g.key] : undefined;
 	}
 
 	async setControlValue(key: string, value: unknown): Promise<void> {
-		if (!isToggleKey(key) || typeof value !== "boolean") return;
-		this.host.settings[key] = value;
+		const g = globalSetting(key);
+		if (!g) return;
+		if (g.kind === "toggle") {
+			if (typeof value !== "boolean") return;
+			this.host.settings[g.key] = value;
+		} else if (g.kind === "dropdown") {
+			if (value !== "obsidian" && value !== "html") return;
+			this.host.settings[g.key] = value;
+		} else {
+			if (typeof value !== "string") return;
+			this.host.settings[g.key] = value.trim();
+		}
 		await this.saveNow();
+	}
+
+	/** The saved link checks: how many, and a button that forgets them. */
+	private linkHealthRow(setting: Setting): void {
+		const count = () => Object.keys(this.host.settings.linkHealth).length;
+		const desc = () => `${LINK_CHECK_NOTE} ${count() === 1 ? "1 link" : `${count()} links`} saved.`;
+		setting.setDesc(desc());
+		setting.addButton((button) =>
+			button.setButtonText("Clear link checks").onClick(() => {
+				this.host.settings.linkHealth = {};
+				setting.setDesc(desc());
+				void this.host.saveSettings();
+			}),
+		);
 	}
 
 	/** One series as a page of its own: its fields, what is wrong with it and its next digest. */
@@ -247,15 +315,13 @@ export class DigestCuratorSettingTab extends PluginSettingTab {
 				.onClick(() => this.addSeries()),
 		);
 
-		for (const heading of ["Entry capture", "Editor"]) {
+		for (const heading of HEADINGS) {
 			new Setting(containerEl).setName(heading).setHeading();
-			for (const t of TOGGLES.filter((x) => x.heading === heading)) {
-				new Setting(containerEl)
-					.setName(t.name)
-					.setDesc(t.desc)
-					.addToggle((toggle) => toggle.setValue(this.host.settings[t.key]).onChange((value) => void this.setControlValue(t.key, value)));
-			}
+			for (const g of GLOBALS.filter((x) => x.heading === heading)) this.globalInto(new Setting(containerEl).setName(g.name).setDesc(g.desc), g);
 		}
+
+		new Setting(containerEl).setName("Link health").setHeading();
+		this.linkHealthRow(new Setting(containerEl).setName("Saved link checks"));
 
 		new Setting(containerEl).setName("Index").setHeading();
 		const rebuild = new Setting(containerEl)
@@ -277,6 +343,34 @@ export class DigestCuratorSettingTab extends PluginSettingTab {
 		this.indexDescEl = null;
 		this.drawnByDisplay = false;
 		super.hide();
+	}
+
+	/** A plugin-wide setting's control in its row (display()); a text field shows what is wrong with it as it is typed. */
+	private globalInto(setting: Setting, g: GlobalSetting): void {
+		if (g.kind === "toggle") {
+			setting.addToggle((toggle) => toggle.setValue(this.host.settings[g.key]).onChange((value) => void this.setControlValue(g.key, value)));
+			return;
+		}
+		if (g.kind === "dropdown") {
+			setting.addDropdown((dropdown) => dropdown.addOptions(g.options).setValue(this.host.settings[g.key]).onChange((value) => void this.setControlValue(g.key, value)));
+			return;
+		}
+		const problemEl = setting.infoEl.createDiv({ cls: "setting-item-description mod-warning" });
+		const show = (value: string) => {
+			const problem = g.problem(value);
+			problemEl.setText(problem ?? "");
+			problemEl.toggle(problem !== null);
+		};
+		setting.addText((text) => {
+			text.setPlaceholder(g.placeholder).setValue(this.host.settings[g.key]);
+			text.inputEl.addEventListener("input", () => {
+				this.host.settings[g.key] = text.inputEl.value.trim();
+				show(text.inputEl.value);
+				this.pending = true;
+				this.queueSave();
+			});
+		});
+		show(this.host.settings[g.key]);
 	}
 
 	private renderSeries(containerEl: HTMLElement, index: number): void {

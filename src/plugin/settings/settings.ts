@@ -1,4 +1,5 @@
-import { readSavedToggle, readSettingsSeries, type Warn } from "../../core/format/saved-settings";
+import type { MarkerStyle } from "../../core/edit/regions";
+import { readSavedChoice, readSavedLinkHealth, readSavedText, readSavedToggle, readSettingsSeries, type SavedLinkHealth, type Warn } from "../../core/format/saved-settings";
 import { DEFAULT_SERIES } from "../../core/format/series";
 import type { Series } from "../../core/format/types";
 
@@ -15,6 +16,18 @@ export interface DigestCuratorSettings {
 	pasteToEntry: boolean;
 	/** Mark entries in the editor: recommended, shared before, out of sequence, malformed. */
 	editorMarks: boolean;
+	/** How generated regions (series index, recaps) are marked: `%%` comments, or HTML comments for sites that show `%%`. */
+	markerStyle: MarkerStyle;
+	/** Vault folder the feeds are written to. */
+	feedFolder: string;
+	/** The published site's address, for the links in feeds and newsletters; empty: none. */
+	baseUrl: string;
+	/** Also a feed item for every recommended entry. */
+	feedRecommendedItems: boolean;
+	/** Write a new digest's period end as `date:` in its frontmatter. */
+	writePeriodDate: boolean;
+	/** The last link check's result per URL (a cache; only the link check commands fill it). */
+	linkHealth: Record<string, SavedLinkHealth>;
 }
 
 export const DEFAULT_SETTINGS: DigestCuratorSettings = {
@@ -23,6 +36,12 @@ export const DEFAULT_SETTINGS: DigestCuratorSettings = {
 	fetchTitles: false,
 	pasteToEntry: false,
 	editorMarks: true,
+	markerStyle: "obsidian",
+	feedFolder: "feeds",
+	baseUrl: "",
+	feedRecommendedItems: false,
+	writePeriodDate: false,
+	linkHealth: {},
 };
 
 /**
@@ -39,5 +58,11 @@ export function migrateSettings(saved: unknown, warn: Warn = () => {}): DigestCu
 		fetchTitles: readSavedToggle(saved, "fetchTitles", DEFAULT_SETTINGS.fetchTitles, warn),
 		pasteToEntry: readSavedToggle(saved, "pasteToEntry", DEFAULT_SETTINGS.pasteToEntry, warn),
 		editorMarks: readSavedToggle(saved, "editorMarks", DEFAULT_SETTINGS.editorMarks, warn),
+		markerStyle: readSavedChoice(saved, "markerStyle", ["obsidian", "html"] as const, DEFAULT_SETTINGS.markerStyle, warn),
+		feedFolder: readSavedText(saved, "feedFolder", DEFAULT_SETTINGS.feedFolder, warn),
+		baseUrl: readSavedText(saved, "baseUrl", DEFAULT_SETTINGS.baseUrl, warn),
+		feedRecommendedItems: readSavedToggle(saved, "feedRecommendedItems", DEFAULT_SETTINGS.feedRecommendedItems, warn),
+		writePeriodDate: readSavedToggle(saved, "writePeriodDate", DEFAULT_SETTINGS.writePeriodDate, warn),
+		linkHealth: readSavedLinkHealth(saved, warn),
 	};
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { captureUri, completeUrl, parseCaptureRequest, urlProblem } from "../../../src/core/capture/capture-request";
+import { captureUri, completeUrl, directEntryProblem, parseCaptureRequest, urlProblem } from "../../../src/core/capture/capture-request";
 
 describe("capture requests", () => {
 	it("reads every parameter, with the form as the default mode", () => {
@@ -27,9 +27,15 @@ describe("capture requests", () => {
 		expect(parseCaptureRequest({ url: "https://e.com/", digest: "/etc/passwd" })).toMatchObject({ ok: false });
 	});
 
-	it("needs a category and a title to write an entry directly", () => {
-		expect(parseCaptureRequest({ url: "https://e.com/", mode: "entry", title: "T" })).toEqual({ ok: false, reason: "Writing an entry directly needs its category: add &category=... or use mode=form." });
-		expect(parseCaptureRequest({ url: "https://e.com/", mode: "entry", category: "C" })).toMatchObject({ ok: false });
+	it("reads an entry request without a category or title, and says why it needs the form", () => {
+		// Such a request opens the insert form filled in (issue 13), so it is no error.
+		const noCategory = parseCaptureRequest({ url: "https://e.com/", mode: "entry", title: "T" });
+		expect(noCategory).toMatchObject({ ok: true, request: { mode: "entry", category: null, title: "T" } });
+		if (noCategory.ok) expect(directEntryProblem(noCategory.request)).toBe("Writing an entry directly needs its category (add &category=...).");
+		const noTitle = parseCaptureRequest({ url: "https://e.com/", mode: "entry", category: "C" });
+		if (!noTitle.ok) throw new Error(noTitle.reason);
+		expect(directEntryProblem(noTitle.request)).toBe("Writing an entry directly needs its title (add &title=...).");
+		expect(directEntryProblem({ category: "C", title: "T" })).toBeNull();
 		expect(parseCaptureRequest({ url: "https://e.com/", mode: "inbox" })).toMatchObject({ ok: true, request: { mode: "inbox", title: null } });
 	});
 

@@ -46,4 +46,9 @@ describe("generated regions", () => {
 		expect(findRegion(again.text, "index")).toMatchObject({ content: ["i2"] });
 		expect(findRegion(again.text, "recap")).toMatchObject({ content: ["r"] });
 	});
+
+	it("refuses content holding a marker line of its own, which would cut the region short next time", () => {
+		const result = writeRegion("", "index", ["1. Fine", "%% digest-curator:index end %%", "2. Lost"]);
+		expect(result).toEqual({ ok: false, handEdited: false, reason: 'Line 2 of the text for the "index" region reads as a region marker, so nothing was written.' });
+	});
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readSavedToggle, readSettingsSeries } from "../../../src/core/format/saved-settings";
+import { readSavedChoice, readSavedLinkHealth, readSavedText, readSavedToggle, readSettingsSeries } from "../../../src/core/format/saved-settings";
 import { DEFAULT_SERIES } from "../../../src/core/format/series";
 
 function read(saved: unknown) {
@@ -47,5 +47,40 @@ describe("readSavedToggle", () => {
 		expect(readSavedToggle({}, "t", true, (w) => warnings.push(w))).toBe(true);
 		expect(readSavedToggle({ t: "yes" }, "t", false, (w) => warnings.push(w))).toBe(false);
 		expect(warnings).toEqual(['The setting "t" is not true or false (it is "yes"); the default false is used instead.']);
+	});
+});
+
+describe("readSavedText and readSavedChoice", () => {
+	it("read text and one of a few words, anything else as the default with a warning", () => {
+		const warnings: string[] = [];
+		const warn = (w: string) => warnings.push(w);
+		expect(readSavedText({ f: "feeds/out" }, "f", "feeds", warn)).toBe("feeds/out");
+		expect(readSavedText({ f: 3 }, "f", "feeds", warn)).toBe("feeds");
+		expect(readSavedChoice({ m: "html" }, "m", ["obsidian", "html"] as const, "obsidian", warn)).toBe("html");
+		expect(readSavedChoice({ m: "xml" }, "m", ["obsidian", "html"] as const, "obsidian", warn)).toBe("obsidian");
+		expect(warnings).toEqual(['The setting "f" is not text (it is 3); the default "feeds" is used instead.', 'The setting "m" is not one of "obsidian", "html" (it is "xml"); the default "obsidian" is used instead.']);
+	});
+});
+
+describe("readSavedLinkHealth", () => {
+	it("keeps the results it can read and drops the rest with one warning", () => {
+		const warnings: string[] = [];
+		// As data.json holds it: JSON.parse makes "__proto__" a key of its own.
+		const saved: unknown = JSON.parse(`{"linkHealth": {
+			"https://a.example/x": {"status": "not-found", "checked": "2025-10-01", "httpStatus": 404},
+			"https://b.example/y": {"status": "redirected", "checked": "2025-10-01", "finalUrl": "https://b.example/z", "permanent": true},
+			"https://c.example/": {"status": "fine", "checked": "2025-10-01"},
+			"https://d.example/": {"status": "ok", "checked": "yesterday"},
+			"__proto__": {"status": "ok", "checked": "2025-10-01"},
+			"javascript:alert(1)": {"status": "ok", "checked": "2025-10-01"}}}`);
+		const read = readSavedLinkHealth(saved, (w) => warnings.push(w));
+		expect(Object.getPrototypeOf(read)).toBeNull();
+		expect({ ...read }).toEqual({
+			"https://a.example/x": { status: "not-found", checked: "2025-10-01", httpStatus: 404 },
+			"https://b.example/y": { status: "redirected", checked: "2025-10-01", finalUrl: "https://b.example/z", permanent: true },
+		});
+		expect(warnings).toEqual(["4 saved link check results could not be read and were dropped; the next check makes them again."]);
+		expect(readSavedLinkHealth({ linkHealth: [] }, (w) => warnings.push(w))).toEqual({});
+		expect(warnings[1]).toBe('The setting "linkHealth" is not a record of link check results (it is []); the results are dropped, the next check makes them again.');
 	});
 });

@@ -43,4 +43,11 @@ describe("newsletter", () => {
 		expect(html).toContain('<a href="https://evil.example/x?a=1&amp;b=2" style="color:#2754c5;text-decoration:underline">&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;</a>');
 		expect(newsletterMarkdown(hostile())).not.toContain("hidden note");
 	});
+
+	it("keeps a site link whose address holds an unbalanced parenthesis one link in Markdown", () => {
+		const d = digest();
+		// A note named "Part 1).md" publishes at ".../Part-1)": a bare `)` would end the Markdown link early.
+		const md = newsletterMarkdown(d, () => "https://links.example.com/Notes/Part-1)");
+		expect(md).toContain("- Read with [my scheduling notes](https://links.example.com/Notes/Part-1%29) and **bin packing**.");
+	});
 });

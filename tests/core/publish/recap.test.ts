@@ -31,4 +31,10 @@ describe("recap", () => {
 		expect(lines.slice(0, 1)).toEqual(["## Platform"]);
 		expect(lines).toHaveLength(3);
 	});
+
+	it("links back to a nested category heading as Obsidian writes it, a # between the headings", () => {
+		const picks = recapPicks(fixtureDigests(), FROM, TO);
+		const nested = [{ ...picks[0]!, entry: { ...picks[0]!.entry, category: "Databases › HA & Scaling" } }];
+		expect(recapLines(nested)[2]).toContain("[[Weekly/2025/01-12-2025 to 14-12-2025#Databases#HA & Scaling|Weekly Links: 01-12-2025 to 14-12-2025]]");
+	});
 });

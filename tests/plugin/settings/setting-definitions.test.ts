@@ -49,10 +49,18 @@ afterEach(() => {
 });
 
 describe("the settings Obsidian 1.13 draws and searches", () => {
-	it("are the series, entry capture, editor and index, every row named", async () => {
+	it("are the series, entry capture, editor, publishing, link health and index, every row named", async () => {
 		const { tab } = await setup();
 		const defs = groups(tab.getSettingDefinitions());
-		expect(defs.map((g) => [g.type, g.heading])).toEqual([["list", "Series"], ["group", "Entry capture"], ["group", "Editor"], ["group", "Index"]]);
+		expect(defs.map((g) => [g.type, g.heading])).toEqual([["list", "Series"], ["group", "Entry capture"], ["group", "Editor"], ["group", "Publishing"], ["group", "Link health"], ["group", "Index"]]);
+		expect(defs[3]!.items.map((i) => ("control" in i ? [i.control?.key, i.control?.type] : null))).toEqual([
+			["markerStyle", "dropdown"],
+			["feedFolder", "text"],
+			["baseUrl", "text"],
+			["feedRecommendedItems", "toggle"],
+			["writePeriodDate", "toggle"],
+		]);
+		expect(defs[4]!.items[0]).toMatchObject({ name: "Saved link checks", desc: expect.stringContaining("only when you run them") as unknown });
 		expect(defs[1]!.items.map((i) => ("control" in i ? i.control?.key : null))).toEqual(["fetchTitles", "pasteToEntry"]);
 		expect(defs[2]!.items.map((i) => ("control" in i ? [i.name, i.control?.type] : null))).toEqual([["Mark entries while typing", "toggle"]]);
 		for (const g of defs) for (const i of g.items) expect(i.name.length).toBeGreaterThan(0);
@@ -60,7 +68,7 @@ describe("the settings Obsidian 1.13 draws and searches", () => {
 		const page = seriesList(tab).items![0] as SettingDefinitionPage;
 		expect(page).toMatchObject({ type: "page", name: "Weekly links", desc: "Tagged #weeklylinks, in Digests" });
 		const fields = (page.items![0] as { items: { name: string }[] }).items.map((i) => i.name);
-		expect(fields).toEqual(["Next digest", "Name", "Tag", "Folder", "Title template", "File name template", "Date format", "Category level", "Default categories", "Template note", "Extra tags", "Cover"]);
+		expect(fields).toEqual(["Next digest", "Name", "Tag", "Folder", "Title template", "File name template", "Date format", "Category level", "Default categories", "Template note", "Extra tags", "Cover", "Index note", "Index line", "Summary property", "Inbox note"]);
 	});
 
 	it("read and write the toggles through the control keys, saving and applying them", async () => {
@@ -99,6 +107,22 @@ describe("the settings Obsidian 1.13 draws and searches", () => {
 		expect(renderRow(page, "Category level").querySelector("select")?.options).toHaveLength(6);
 	});
 
+	it("read, validate and write the publishing settings through their control keys", async () => {
+		const { tab, host, saveSettings } = await setup();
+		expect(tab.getControlValue("markerStyle")).toBe("obsidian");
+		expect(tab.getControlValue("feedFolder")).toBe("feeds");
+		const publishing = groups(tab.getSettingDefinitions())[3]!.items;
+		const control = (key: string) => publishing.map((i) => ("control" in i ? i.control : null)).find((c) => c?.key === key) as { validate: (v: string) => unknown };
+		expect(control("feedFolder").validate("../out")).toBe('The feed folder "../out" leads outside the vault; give a path inside the vault, from its root.');
+		expect(control("feedFolder").validate("public/feeds")).toBeUndefined();
+		expect(control("baseUrl").validate("links.example.com")).toBe('The site\'s address "links.example.com" is not a web address: give it in full, starting with https://.');
+		await tab.setControlValue("markerStyle", "html");
+		await tab.setControlValue("baseUrl", " https://links.example.com ");
+		await tab.setControlValue("markerStyle", "yaml");
+		expect(host.settings).toMatchObject({ markerStyle: "html", baseUrl: "https://links.example.com" });
+		expect(saveSettings).toHaveBeenCalledTimes(2);
+	});
+
 	it("add a series from the list and delete one, never the last", async () => {
 		const { tab, host } = await setup();
 		const update = vi.spyOn(tab, "update");
@@ -116,7 +140,7 @@ describe("the settings Obsidian 1.13 draws and searches", () => {
 
 	it("rebuild the index from its row", async () => {
 		const { tab, live } = await setup();
-		const index = groups(tab.getSettingDefinitions())[3]!.items[0] as SettingDefinitionRender;
+		const index = groups(tab.getSettingDefinitions()).find((g) => g.heading === "Index")!.items[0] as SettingDefinitionRender;
 		const buttons = vi.spyOn(ButtonComponent, "create__");
 		const setting = new Setting(document.body.createDiv());
 		index.render(setting.asOriginalType__(), SettingGroup.create__(document.body).asOriginalType__());

@@ -170,9 +170,9 @@ describe("DigestCuratorSettingTab", () => {
 	it("shows the sections as setting headings, and a field for every series setting", async () => {
 		const { tab } = await setup();
 		const headings = [...tab.containerEl.querySelectorAll(".setting-item-heading")].map((el) => el.textContent);
-		for (const name of ["Series", "Weekly links", "Entry capture", "Editor", "Index"]) expect(headings.some((h) => h?.startsWith(name))).toBe(true);
+		for (const name of ["Series", "Weekly links", "Entry capture", "Editor", "Publishing", "Link health", "Index"]) expect(headings.some((h) => h?.startsWith(name))).toBe(true);
 		expect(tab.containerEl.querySelector("h1, h2, h3")).toBeNull();
-		for (const name of ["Name", "Tag", "Folder", "Title template", "File name template", "Date format", "Default categories", "Template note", "Extra tags", "Cover"]) {
+		for (const name of ["Name", "Tag", "Folder", "Title template", "File name template", "Date format", "Default categories", "Template note", "Extra tags", "Cover", "Index note", "Index line", "Summary property", "Inbox note"]) {
 			expect(field(tab, 0, name)).toBeTruthy();
 		}
 		expect(field(tab, 0, "Default categories").tagName).toBe("TEXTAREA");
@@ -271,7 +271,7 @@ describe("DigestCuratorSettingTab", () => {
 		expect(settingsChanged).toHaveBeenCalledTimes(1);
 	});
 
-	it("refuses a folder, template note or file name template outside the vault with the sentence the tool gives", async () => {
+	it("refuses a folder, template note, file name template or inbox note outside the vault with the sentence the tool gives", async () => {
 		vi.useFakeTimers();
 		const { tab, settingsChanged } = await setup();
 		type(field(tab, 0, "Folder"), "../escape");
@@ -282,6 +282,9 @@ describe("DigestCuratorSettingTab", () => {
 		type(field(tab, 0, "Template note"), "");
 		type(field(tab, 0, "File name template"), "../{{start}} to {{end}}");
 		expect(problems(tab, 0)).toEqual([expect.stringMatching(/^The file name template .* steps up a folder/)]);
+		type(field(tab, 0, "File name template"), "{{start}} to {{end}}");
+		type(field(tab, 0, "Inbox note"), "../inbox.md");
+		expect(problems(tab, 0)).toEqual(['The inbox note "../inbox.md" leads outside the vault; give a path inside the vault, from its root.']);
 		await vi.advanceTimersByTimeAsync(500);
 		expect(settingsChanged).not.toHaveBeenCalled();
 	});
@@ -363,9 +366,36 @@ describe("DigestCuratorSettingTab", () => {
 		await vi.waitFor(() => expect(settingsChanged).toHaveBeenCalledTimes(3));
 	});
 
-	it("says the title fetch is the only network use", async () => {
+	it("says when the network is used: titles fetched, and links checked only when asked", async () => {
 		const { tab } = await setup();
-		expect(settingEl(tab.containerEl, "Fetch titles automatically").textContent).toContain("only time the plugin uses the network");
+		expect(settingEl(tab.containerEl, "Fetch titles automatically").textContent).toContain("Otherwise pages are read only when you ask: fetch title, check links.");
+		expect(settingEl(tab.containerEl, "Saved link checks").textContent).toContain("request every link of the digests you check, from your device");
+	});
+
+	it("draws the publishing settings, flags a feed folder outside the vault, and saves after a pause", async () => {
+		vi.useFakeTimers();
+		const { tab, settings, saveSettings } = await setup();
+		const folder = settingEl(tab.containerEl, "Feed folder").querySelector("input")!;
+		expect(folder.value).toBe("feeds");
+		type(folder, "../feeds");
+		expect(settingEl(tab.containerEl, "Feed folder").querySelector(".mod-warning")?.textContent).toBe('The feed folder "../feeds" leads outside the vault; give a path inside the vault, from its root.');
+		await vi.advanceTimersByTimeAsync(600);
+		expect(saveSettings).toHaveBeenCalledTimes(1);
+		expect(settings.feedFolder).toBe("../feeds");
+		const markers = created(dropdowns).find((d) => settingEl(tab.containerEl, "Generated region markers").contains(d.selectEl))!;
+		expect(markers.getValue()).toBe("obsidian");
+		toggleIn(tab, "Feed item per recommended entry").onClick();
+		await vi.advanceTimersByTimeAsync(0);
+		expect(settings.feedRecommendedItems).toBe(true);
+	});
+
+	it("clears the saved link checks", async () => {
+		const { tab, settings, saveSettings } = await setup({ series: [{ ...DEFAULT_SERIES, folder: "Digests" }], linkHealth: { "https://a.example/": { status: "ok", checked: "2025-10-01" } } });
+		expect(settingEl(tab.containerEl, "Saved link checks").textContent).toContain("1 link saved.");
+		buttonNamed(tab, "Clear link checks").simulateClick__();
+		expect(settings.linkHealth).toEqual({});
+		expect(saveSettings).toHaveBeenCalled();
+		expect(settingEl(tab.containerEl, "Saved link checks").textContent).toContain("0 links saved.");
 	});
 
 	it("rebuilds the index and reports how many digests it holds", async () => {

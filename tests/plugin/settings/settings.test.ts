@@ -29,7 +29,7 @@ describe("migrateSettings", () => {
 
 	it("completes a series saved before the newer fields existed", () => {
 		const settings = migrateSettings({ settingsVersion: 1, series: [{ name: "Tech", tag: "tech", folder: "Tech", titleTemplate: "Tech {{start}} to {{end}}", fileNameTemplate: "{{start}} to {{end}}", dateFormat: "DD-MM-YYYY", categoryLevel: 2, categories: ["Go"], templateNote: "" }] });
-		expect(settings.series).toEqual([{ name: "Tech", tag: "tech", folder: "Tech", titleTemplate: "Tech {{start}} to {{end}}", fileNameTemplate: "{{start}} to {{end}}", dateFormat: "DD-MM-YYYY", categoryLevel: 2, categories: ["Go"], templateNote: "", extraTags: [], cover: "" }]);
+		expect(settings.series).toEqual([{ name: "Tech", tag: "tech", folder: "Tech", titleTemplate: "Tech {{start}} to {{end}}", fileNameTemplate: "{{start}} to {{end}}", dateFormat: "DD-MM-YYYY", categoryLevel: 2, categories: ["Go"], templateNote: "", extraTags: [], cover: "", indexNote: "", indexTemplate: "", summaryField: "", inboxNote: "" }]);
 	});
 
 	it("keeps several series in their order", () => {
@@ -47,6 +47,15 @@ describe("migrateSettings", () => {
 		expect(migrateSettings({})).toMatchObject({ fetchTitles: false, pasteToEntry: false, editorMarks: true });
 		expect(migrateSettings({ fetchTitles: true, pasteToEntry: true, editorMarks: false })).toMatchObject({ fetchTitles: true, pasteToEntry: true, editorMarks: false });
 		expect(migrateSettings({ fetchTitles: "yes", pasteToEntry: 1, editorMarks: "no" })).toMatchObject({ fetchTitles: false, pasteToEntry: false, editorMarks: true });
+	});
+
+	it("reads the publishing settings and the link check results, each falling back to its default", () => {
+		const warnings: string[] = [];
+		const read = migrateSettings({ markerStyle: "html", feedFolder: "out/feeds", baseUrl: "https://links.example.com", feedRecommendedItems: true, writePeriodDate: true, linkHealth: { "https://a.example/": { status: "ok", checked: "2025-10-01" } } }, (w) => warnings.push(w));
+		expect(read).toMatchObject({ markerStyle: "html", feedFolder: "out/feeds", baseUrl: "https://links.example.com", feedRecommendedItems: true, writePeriodDate: true, linkHealth: { "https://a.example/": { status: "ok", checked: "2025-10-01" } } });
+		expect(warnings).toEqual([]);
+		expect(migrateSettings({ markerStyle: "yaml", feedFolder: 1, linkHealth: "x" }, (w) => warnings.push(w))).toMatchObject({ markerStyle: "obsidian", feedFolder: "feeds", linkHealth: {} });
+		expect(warnings).toHaveLength(3);
 	});
 
 	it("ignores a series field of the wrong type and unknown keys", () => {

@@ -1,0 +1,67 @@
+import { normalizePath, TFile, TFolder } from "obsidian";
+import type { Digest, Series } from "../../core/format/types";
+import { jsonFeed, rssFeed, siteUrl, type FeedOptions } from "../../core/publish/feeds";
+import type { WikiLinkUrl } from "../../core/publish/inline-html";
+import type { DigestCuratorHost } from "../host";
+import { baseUrlProblem } from "../settings/settings-tab";
+import { ensureFolder } from "./note-edit";
+import { regionName } from "./region-write";
+import { vaultPath } from "../../core/format/vault-path";
+
+export type FeedExportResult = { ok: true; paths: string[] } | { ok: false; reason: string };
+
+/** Where a wiki-link in a digest's commentary points on the site: the note it resolves to, or nothing. */
+export function siteLinks(host: DigestCuratorHost, base: string, digest: Digest): WikiLinkUrl {
+	return (target) => {
+		const resolved = target === "" ? digest.path : host.live.index.resolveLink(target, digest.path);
+		return resolved ? siteUrl(base, resolved) : null;
+	};
+}
+
+/** The feed file names of a series inside the feed folder: `<series>.xml` and `<series>.json`. */
+export function feedPaths(folder: string, series: Series): { rss: string; json: string } {
+	const name = regionName("feed", series.name).replace(/^feed-/, "");
+	const stem = folder === "" ? name : `${folder}/${name}`;
+	return { rss: normalizePath(`${stem}.xml`), json: normalizePath(`${stem}.json`) };
+}
+
+async function writeFile(host: DigestCuratorHost, path: string, text: string): Promise<void> {
+	const { vault } = host.app;
+	const existing = vault.getAbstractFileByPath(path);
+	if (existing instanceof TFolder) throw new Error(`${path} is a folder.`);
+	if (existing instanceof TFile) {
+		await vault.modify(existing, text);
+		return;
+	}
+	await ensureFolder(host, path);
+	await vault.create(path, text);
+}
+
+/** Writes RSS 2.0 and JSON Feed files for each series into the feed folder; nothing is written when a setting is wrong. */
+export async function exportFeeds(host: DigestCuratorHost, seriesList: readonly Series[] = host.settings.series): Promise<FeedExportResult> {
+	await host.live.whenReady();
+	const base = host.settings.baseUrl.trim().replace(/\/+$/, "");
+	if (base === "") return { ok: false, reason: "Set the site address in this plugin's settings first: feeds link to the digests by their full address." };
+	const baseProblem = baseUrlProblem(base);
+	if (baseProblem) return { ok: false, reason: baseProblem };
+	const folder = vaultPath(host.settings.feedFolder, "The feed folder");
+	if (!folder.ok) return folder;
+	const written: string[] = [];
+	for (const series of seriesList) {
+		const digests = host.live.index.digests(series.name);
+		if (digests.length === 0) continue;
+		const paths = feedPaths(folder.path, series);
+		const options: FeedOptions = {
+			title: series.name,
+			siteUrl: `${base}/`,
+			digestUrl: (d) => siteUrl(base, d.path),
+			wikiLinkUrl: (d) => siteLinks(host, base, d),
+			recommendedItems: host.settings.feedRecommendedItems,
+		};
+		await writeFile(host, paths.rss, rssFeed(digests, { ...options, feedUrl: siteUrl(base, paths.rss) }));
+		await writeFile(host, paths.json, jsonFeed(digests, { ...options, feedUrl: siteUrl(base, paths.json) }));
+		written.push(paths.rss, paths.json);
+	}
+	if (written.length === 0) return { ok: false, reason: "No series has a digest yet: no feed was written." };
+	return { ok: true, paths: written };
+}
