@@ -64,6 +64,11 @@ export interface ApiNewEntry {
 	digest?: string;
 	/** Add it even when the link was shared before (default: refused). */
 	allowDuplicate?: boolean;
+	/**
+	 * Share the commentary with the entry before it when that one has none and the two would form
+	 * one group (default: refused, since the older entry would then "have" the new commentary).
+	 */
+	shareCommentary?: boolean;
 }
 
 /** A link to keep in a series' inbox until it becomes an entry. */

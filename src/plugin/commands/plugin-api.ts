@@ -60,6 +60,11 @@ export interface ApiNewEntry {
 	digest?: string;
 	/** Add it even when the link was shared before (default: refused). */
 	allowDuplicate?: boolean;
+	/**
+	 * Share the commentary with the entry before it when that one has none and the two would form
+	 * one group (default: refused, since the older entry would then "have" the new commentary).
+	 */
+	shareCommentary?: boolean;
 }
 
 export interface ApiCapturedLink {
@@ -150,7 +155,7 @@ export function createPluginApi(host: DigestCuratorHost): DigestCuratorApi {
 			}
 			const path = target.path;
 			const result = await editDigest(host, path, (text) =>
-				insertEntry(text, path, editContext(series.series), { url: input.url.trim(), title: input.title ?? "", category: input.category ?? "", source: input.source, tags: input.tags, recommended: input.recommended, commentary: input.commentary }),
+				insertEntry(text, path, editContext(series.series), { url: input.url.trim(), title: input.title ?? "", category: input.category ?? "", source: input.source, tags: input.tags, recommended: input.recommended, commentary: input.commentary, shareCommentary: input.shareCommentary === true }),
 			);
 			return result.ok ? { ok: true, path, line: result.line } : { ok: false, reason: result.reason };
 		},

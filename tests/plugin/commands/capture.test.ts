@@ -86,10 +86,17 @@ describe("obsidian://digest-curator", () => {
 
 	it("writes an entry directly when its category and title are given and the link is new", async () => {
 		const { host, app } = await setup();
-		const outcome = await handleCapture(host, { mode: "entry", url: "https://new.example.com/a", title: "Fresh", source: "Site", category: "Networking", comment: "Worth it" });
+		const outcome = await handleCapture(host, { mode: "entry", url: "https://new.example.com/a", title: "Fresh", source: "Site", category: "Networking" });
 		expect(outcome).toEqual({ kind: "entry", path: DIGEST, line: 10 });
-		expect(await noteText(app, DIGEST)).toBe(digest("Weekly: 01-09-2025 to 14-09-2025", ["# Networking", "", "[1. Blog - Packets](https://blog.example.net/packets)", "", "[2. Site - Fresh](https://new.example.com/a)", "", "- Worth it", ""]));
+		expect(await noteText(app, DIGEST)).toBe(digest("Weekly: 01-09-2025 to 14-09-2025", ["# Networking", "", "[1. Blog - Packets](https://blog.example.net/packets)", "", "[2. Site - Fresh](https://new.example.com/a)", ""]));
 		expect(opened).toHaveLength(0);
+	});
+
+	it("opens the form instead of joining a commentary to an older entry's group without asking", async () => {
+		const { host, app } = await setup();
+		const outcome = await handleCapture(host, { mode: "entry", url: "https://new.example.com/a", title: "Fresh", source: "Site", category: "Networking", comment: "Worth it" });
+		expect(outcome.kind).toBe("form");
+		expect(await noteText(app, DIGEST)).toBe(FILES[DIGEST]);
 	});
 
 	it("opens the form instead when the link was shared before, or the category is missing", async () => {

@@ -54,7 +54,10 @@ describe("the plugin API", () => {
 			reason: `https://medium.example.com/lakes was already shared in ${A} (line 8); pass allowDuplicate to add it again.`,
 		});
 		expect(await noteText(app, B)).toBe(FILES[B]);
-		expect(await a.addEntry({ url: "https://new.example/x", title: "New one", category: "Networking", source: "Site", tags: ["net"], commentary: ["Good"] })).toEqual({ ok: true, path: B, line: 11 });
+		// Its commentary would also become that of "Packets", which has none: refused unless shared.
+		expect(await a.addEntry({ url: "https://new.example/x", title: "New one", category: "Networking", source: "Site", tags: ["net"], commentary: ["Good"] })).toMatchObject({ ok: false });
+		expect(await noteText(app, B)).toBe(FILES[B]);
+		expect(await a.addEntry({ url: "https://new.example/x", title: "New one", category: "Networking", source: "Site", tags: ["net"], commentary: ["Good"], shareCommentary: true })).toEqual({ ok: true, path: B, line: 11 });
 		expect(await noteText(app, B)).toContain("[1. Blog - Packets](https://blog.example.net/packets)\n\n[2. Site - New one](https://new.example/x) #net\n\n- Good\n");
 		expect(await a.addEntry({ url: "https://medium.example.com/lakes", title: "Again", category: "Storage", digest: A, allowDuplicate: true })).toMatchObject({ ok: true, path: A });
 	});
