@@ -40,6 +40,11 @@ export function newsletterHtml(digest: Digest, wikiLinkUrl?: WikiLinkUrl): strin
 
 const WIKI_RE = /(!?)\[\[([^\]\n]+?)\]\]/g;
 
+/** A URL as a Markdown link destination: parentheses and white space percent-encoded (encodeURIComponent leaves `(` and `)` alone). */
+function destination(url: string): string {
+	return url.replace(/[()\s]/g, (c) => (c === "(" ? "%28" : c === ")" ? "%29" : encodeURIComponent(c)));
+}
+
 /** A commentary line with wiki-links as Markdown links to the site, or as their text. */
 function plainLine(line: string, wikiLinkUrl?: WikiLinkUrl): string {
 	return line.replace(WIKI_RE, (_whole, bang: string, inner: string) => {
@@ -50,7 +55,7 @@ function plainLine(line: string, wikiLinkUrl?: WikiLinkUrl): string {
 		const subpath = hash >= 0 ? linkPart.slice(hash) : null;
 		const label = bang ? target : (bar >= 0 ? inner.slice(bar + 1) : target || (subpath ?? "").replace(/^#\^?/, "")).trim();
 		const url = wikiLinkUrl?.(target, subpath) ?? null;
-		return url ? `[${label.replace(/[[\]]/g, "\\$&")}](${url.replace(/[()\s]/g, encodeURIComponent)})` : label;
+		return url ? `[${label.replace(/[[\]]/g, "\\$&")}](${destination(url)})` : label;
 	});
 }
 

@@ -43,4 +43,11 @@ describe("newsletter", () => {
 		expect(html).toContain('<a href="https://evil.example/x?a=1&amp;b=2" style="color:#2754c5;text-decoration:underline">&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;</a>');
 		expect(newsletterMarkdown(hostile())).not.toContain("hidden note");
 	});
+
+	it("keeps a site URL with parentheses or spaces one Markdown link", () => {
+		const d = digest();
+		// encodeURIComponent leaves ( and ) as they are: an unbalanced one would end the link early.
+		const md = newsletterMarkdown(d, () => "https://links.example.com/Notes/Go-(lang a");
+		expect(md).toContain("- Read with [my scheduling notes](https://links.example.com/Notes/Go-%28lang%20a) and **bin packing**.");
+	});
 });
