@@ -129,4 +129,8 @@ export interface Series {
 	extraTags?: string[];
 	/** Cover embed line written into a new digest, e.g. `![[cover.png|center|500]]`; empty: none. */
 	cover?: string;
+	/** Vault path of the series' index note (`publish index`); empty: `<folder>/<name> index.md`. Never a digest. */
+	indexNote?: string;
+	/** Vault path of the series' inbox of captured links; empty: `<folder>/Digest inbox.md`. Never a digest. */
+	inboxNote?: string;
 }
