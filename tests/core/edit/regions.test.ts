@@ -46,4 +46,13 @@ describe("generated regions", () => {
 		expect(findRegion(again.text, "index")).toMatchObject({ content: ["i2"] });
 		expect(findRegion(again.text, "recap")).toMatchObject({ content: ["r"] });
 	});
+
+	it("takes the marker style asked for, over the note's own, only when one is asked for", () => {
+		const first = writeRegion("Kept\n", "index", ["a"]);
+		if (!first.ok) throw new Error(first.reason);
+		const html = writeRegion(first.text, "index", ["a"], { style: "html" });
+		expect(html).toEqual({ ok: true, changed: true, text: `Kept\n\n<!-- digest-curator:index start hash=${regionHash(["a"])} -->\na\n<!-- digest-curator:index end -->\n` });
+		if (!html.ok) return;
+		expect(writeRegion(html.text, "index", ["b"])).toMatchObject({ ok: true, text: expect.stringContaining("<!-- digest-curator:index end -->") });
+	});
 });
