@@ -13,6 +13,9 @@ import type { Digest, Period, Problem, Series } from "../core/format/types";
 import { flagPath, loadVault, openVault, readDigestNotes, UsageError, type LoadedVault, type OpenedVault, type ReadProblem, type SeriesFlags } from "./load-vault";
 import { digestToJson } from "./json-output";
 import { VaultWriteError, type VaultFs } from "./vault-fs";
+import { runCommandGroup } from "./command-group";
+import { EXTRA_COMMANDS, withExtraCommands } from "./extra-commands";
+import { addFromInbox } from "./inbox-command";
 
 export interface CliIo {
 	out: (text: string) => void;
@@ -74,6 +77,8 @@ Add a link entry at the end of its category, numbered after the last one.
   --comment TEXT       A commentary bullet; repeat for more
   --digest PATH        Vault path of the digest (default: the series' latest)
   --allow-duplicate    Add it even when the link was shared before
+  --from-inbox N       Make inbox item N (as "digest-curator inbox" lists them) the entry; its
+                       fields fill what the flags leave out, and it leaves the inbox once added
 ${SERIES_HELP}
 `,
 	renumber: `Usage: digest-curator renumber VAULT [--digest PATH]
@@ -104,6 +109,7 @@ const COMMAND_OPTIONS: Record<string, ParseArgsConfig["options"]> = {
 		comment: { type: "string", multiple: true },
 		digest: { type: "string" },
 		"allow-duplicate": { type: "boolean" },
+		"from-inbox": { type: "string" },
 	},
 	renumber: { ...SERIES_OPTIONS, digest: { type: "string" } },
 	new: { ...SERIES_OPTIONS, date: { type: "string" } },
@@ -115,9 +121,11 @@ type Values = Record<string, string | boolean | string[] | undefined>;
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
 	const [command, ...rest] = argv;
 	if (command === undefined || command === "--help" || command === "-h" || command === "help") {
-		io.out(HELP[""]!);
+		io.out(withExtraCommands(HELP[""]!));
 		return command === undefined ? 2 : 0;
 	}
+	const extra = EXTRA_COMMANDS[command];
+	if (extra) return runCommandGroup(extra, rest, io, { options: SERIES_OPTIONS, help: SERIES_HELP, flags: (v) => ({ tag: str(v["tag"]), folder: str(v["folder"]), series: str(v["series"]) }) });
 	const options = COMMAND_OPTIONS[command];
 	if (!options) {
 		io.err(`digest-curator: unknown command "${command}"; run digest-curator --help for the list.\n`);
@@ -302,6 +310,7 @@ function sharedAgain(text: string, path: string, series: Series, url: string, va
 }
 
 function commandAdd(loaded: LoadedVault, values: Values, io: CliIo): number {
+	if (values["from-inbox"] !== undefined) return addFromInbox(loaded, values, io, (filled) => commandAdd(loaded, filled, io));
 	const category = required(values, "category");
 	const url = required(values, "url");
 	const title = required(values, "title");
