@@ -219,7 +219,8 @@ region is never changed; a region edited by hand since it was written is refused
                        "<folder>/<series name> index.md")
   --template T         A digest's line; placeholders {{n}} {{link}} {{title}} {{period}} {{entries}}
                        {{recommended}} {{categories}} {{summary}}
-                       (default "{{n}}. {{link}} - {{entries}} entries, {{recommended}} recommended - *{{summary}}*")
+                       (default "{{n}}. {{link}} - {{entries}} entries, {{recommended}} recommended - *{{summary}}*";
+                       one that starts with - is given as --template="- ...")
   --summary-field F    Frontmatter field holding a digest's summary (default: summary)
 ${REGION_HELP}`,
 			options: { ...REGION_OPTIONS, template: { type: "string" }, "summary-field": { type: "string" } },
