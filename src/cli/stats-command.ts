@@ -29,6 +29,8 @@ function commandStats({ loaded, series, values, io }: CommandRun): number {
 	const now = io.today();
 	const hint = stalledHint(stats, { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() });
 	const code = missedAny(loaded) ? 1 : 0;
+	// On stderr either way: a script reading the JSON still shows a person the hint.
+	if (hint) io.err(`digest-curator: ${hint}\n`);
 	if (values["json"]) {
 		io.out(`${JSON.stringify({ series: series.name, ...stats, lastEnd: stats.lastEnd ? isoDate(stats.lastEnd) : null, stalled: hint }, null, 2)}\n`);
 		return code;
@@ -47,7 +49,6 @@ function commandStats({ loaded, series, values, io }: CommandRun): number {
 	if (mixed.length > 0) out.push(`Sources behind several hosts: ${mixed.map((s) => `${s.source} (${hosts(s.hosts)})`).join("; ")}`);
 	if (stats.usualDays !== null) out.push(`A digest usually covers ${stats.usualDays} days; the last one ended ${isoDate(stats.lastEnd!)}.`);
 	io.out(`${out.join("\n")}\n`);
-	if (hint) io.err(`digest-curator: ${hint}\n`);
 	return code;
 }
 
