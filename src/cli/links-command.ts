@@ -125,7 +125,7 @@ async function commandLinks({ loaded, series, values, io }: CommandRun): Promise
 			}
 		}
 		const by = (s: LinkResult["status"]) => results.filter((r) => r.status === s).length;
-		out.push(`${results.length} links checked: ${by("ok")} ok, ${by("redirected")} redirected, ${deadCount} dead${skipped ? `; ${skipped} entries without a web link skipped` : ""}.`);
+		out.push(`${results.length} links checked: ${by("ok")} ok, ${by("redirected")} redirected, ${deadCount} dead${skipped ? `; ${skipped} ${skipped === 1 ? "entry" : "entries"} without a web link skipped` : ""}.`);
 		io.out(`${out.join("\n")}\n`);
 	}
 	return deadCount > 0 || missedAny(loaded) ? 1 : 0;
