@@ -3,12 +3,12 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll } from "vitest";
+import { SETTINGS_PATH } from "../../src/cli/load-vault";
 
 /** Runs the built command-line tool as a user would (npm test builds it first), on vaults the tests write. */
 
 export const ROOT = resolve(__dirname, "../..");
 export const CLI = join(ROOT, "dist/cli.cjs");
-export const SETTINGS = ".obsidian/plugins/digest-curator/data.json";
 
 export interface Run {
 	code: number;
@@ -61,7 +61,7 @@ export function read(root: string, path: string): string {
 }
 
 export function saveSettings(root: string, series: Record<string, unknown>[]): void {
-	write(root, SETTINGS, JSON.stringify({ settingsVersion: 1, series }));
+	write(root, SETTINGS_PATH, JSON.stringify({ settingsVersion: 1, series }));
 }
 
 /** Every file under a folder with its bytes, to show that a run wrote nothing. */

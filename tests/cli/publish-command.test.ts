@@ -127,7 +127,7 @@ describe("publish index", () => {
 
 	it("reads the index note from the series' indexNote setting", () => {
 		const vault = publishVault();
-		write(vault, ".obsidian/plugins/digest-curator/data.json", JSON.stringify({ series: [{ name: "Weekly", tag: "weeklylinks", folder: "Weekly", indexNote: "Home/Index" }] }));
+		saveSettings(vault, [{ name: "Weekly", tag: "weeklylinks", folder: "Weekly", indexNote: "Home/Index" }]);
 		const r = run(["publish", "index", vault]);
 		expect(r.code, r.err).toBe(0);
 		expect(r.out).toBe("Created Home/Index.md.\n");
