@@ -12,7 +12,7 @@ import { seriesIndexLines } from "../core/publish/series-index";
 import { choice, digestFlag, missedAny, notePathFlag, str, type CommandGroup, type CommandRun, type Values } from "./command-group";
 import { reportWritten, writeGenerated, writeRegionNote, type WriteResult, type Written } from "./generated-output";
 import { UsageError, type LoadedVault } from "./load-vault";
-import { VaultFs } from "./vault-fs";
+import { VaultFs, VaultWriteError } from "./vault-fs";
 
 /**
  * `digest-curator publish index|recap|feed|newsletter`: what a curator publishes from the index
@@ -41,7 +41,8 @@ function refuseDigest(loaded: LoadedVault, path: string): void {
 
 /** The publish commands make nothing from a vault with notes they could not read: what they wrote would leave them out. */
 function refuseMissing(loaded: LoadedVault): void {
-	if (missedAny(loaded)) throw new UsageError("Some notes could not be read (see above), and what is published would leave them out; nothing was written.");
+	// A refused write (exit 1), as a note that could not be read is for index and check.
+	if (missedAny(loaded)) throw new VaultWriteError("Some notes could not be read (see above), and what is published would leave them out; nothing was written.");
 }
 
 function markerStyle(values: Values): MarkerStyle | undefined {

@@ -2,6 +2,8 @@ import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { DOMParser } from "@xmldom/xmldom";
 import { describe, expect, it } from "vitest";
+import { runCli } from "../../src/cli/run-cli";
+import { VaultFs } from "../../src/cli/vault-fs";
 import { regionHash } from "../../src/core/edit/regions";
 import { publishVault, read, run, saveSettings, snapshot, tempDir, useCli, write } from "./cli-harness";
 
@@ -304,6 +306,33 @@ describe("publish newsletter", () => {
 		const r = run(["publish", "newsletter", vault, "--out", join(vault, "Weekly/2025/01-12-2025 to 14-12-2025.md")]);
 		expect(r.code).toBe(2);
 		expect(r.err).toMatch(/is a digest; write the generated text into a note of its own/);
+		expect(snapshot(vault)).toEqual(files);
+	});
+});
+
+/** A vault where one note cannot be read, as with chmod 000 for another user (tests run as root, where chmod does not stop reading). */
+class OneUnreadable extends VaultFs {
+	constructor(root: string, private readonly path: string) {
+		super(root);
+	}
+	protected override readFile(full: string): Buffer;
+	protected override readFile(full: string, encoding: "utf8"): string;
+	protected override readFile(full: string, encoding?: "utf8"): Buffer | string {
+		if (full === join(this.root, this.path)) throw Object.assign(new Error("EACCES"), { code: "EACCES" });
+		return encoding ? super.readFile(full, encoding) : super.readFile(full);
+	}
+}
+
+describe("publish with a note it cannot read", () => {
+	it("writes nothing that would leave the note out, and says so", async () => {
+		const vault = publishVault();
+		const files = snapshot(vault);
+		for (const args of [["publish", "index", vault], ["publish", "recap", vault, "--from", "2025-01-01", "--to", "2026-12-31"], ["publish", "feed", vault, "--base-url", "https://links.example.com"]]) {
+			let err = "";
+			const code = await runCli(args, { out: () => {}, err: (t) => (err += t), today: () => new Date(2026, 0, 1), vaultFs: (root) => new OneUnreadable(root, "Weekly/2025/15-12-2025 to 28-12-2025.md") });
+			expect(code, args.join(" ")).toBe(1);
+			expect(err).toBe(`digest-curator: Weekly/2025/15-12-2025 to 28-12-2025.md could not be read (permission denied (EACCES)); it was left out.\ndigest-curator: Some notes could not be read (see above), and what is published would leave them out; nothing was written.\n`);
+		}
 		expect(snapshot(vault)).toEqual(files);
 	});
 });
