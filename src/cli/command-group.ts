@@ -45,8 +45,12 @@ export interface CommandGroup {
 	subcommands: Record<string, Subcommand>;
 }
 
-function subcommandHelp(sub: Subcommand, cli: SeriesCli): string {
-	return `Usage: ${sub.usage}\n\n${sub.help}\n${cli.help}\n`;
+function subcommandHelp(group: CommandGroup, named: string, cli: SeriesCli): string {
+	const sub = group.subcommands[named]!;
+	// The command run without a subcommand names the others.
+	const others = named === "" ? Object.keys(group.subcommands).filter((n) => n !== "") : [];
+	const more = others.length > 0 ? `\nAlso: ${others.map((n) => `digest-curator ${group.name} ${n}`).join(", ")} (run with --help for its options).\n` : "";
+	return `Usage: ${sub.usage}\n\n${sub.help}\n${cli.help}\n${more}`;
 }
 
 function groupHelp(group: CommandGroup): string {
@@ -77,7 +81,7 @@ export async function runCommandGroup(group: CommandGroup, args: string[], io: C
 		return 2;
 	}
 	if (values["help"]) {
-		io.out(subcommandHelp(sub, cli));
+		io.out(subcommandHelp(group, named, cli));
 		return 0;
 	}
 	try {

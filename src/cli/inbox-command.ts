@@ -1,7 +1,7 @@
 import { parseCaptureRequest } from "../core/capture/capture-request";
-import { parseInbox, type InboxItem } from "../core/capture/inbox";
+import { parseInbox, seriesCategoryFor } from "../core/capture/inbox";
 import { suggestForCapture } from "../core/capture/suggest";
-import { appendToInbox, removeFromInbox } from "../core/edit/inbox-edits";
+import { appendToInbox, removeFromInbox, sameInboxItem } from "../core/edit/inbox-edits";
 import { inboxNoteLocation } from "../core/format/series";
 import type { Series } from "../core/format/types";
 import type { IndexedEntry } from "../core/index/digest-index";
@@ -111,21 +111,9 @@ function commandAdd({ loaded, series, values, io }: CommandRun): number {
 	return 0;
 }
 
-/** Letters and digits only, lower-cased: `AI & ML` and the inbox's `AI ML` are one category. */
-function looseKey(name: string): string {
-	return name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
-}
-
-/** An inbox item's category as the series writes it, where one reads the same but for what a tag cannot hold. */
-function knownCategory(loaded: LoadedVault, series: Series, category: string): string {
-	const names = [...series.categories, ...loaded.index.digests(series.name).flatMap((d) => d.categories.map((c) => c.name))];
-	if (names.includes(category)) return category;
-	return names.find((n) => looseKey(n) === looseKey(category)) ?? category;
-}
-
-/** Whether an item of the inbox as it is now is the one that was read before. */
-function sameItem(a: InboxItem, b: InboxItem): boolean {
-	return a.url === b.url && a.title === b.title && a.source === b.source && a.category === b.category && a.commentary.join("\n") === b.commentary.join("\n");
+/** The categories the series knows: its settings' and its digests'. */
+function knownCategories(loaded: LoadedVault, series: Series): string[] {
+	return [...series.categories, ...loaded.index.digests(series.name).flatMap((d) => d.categories.map((c) => c.name))];
 }
 
 /**
@@ -147,7 +135,7 @@ export function addFromInbox(loaded: LoadedVault, values: Values, io: CliIo, add
 	if (url !== undefined && normalizeUrl(url) !== normalizeUrl(item.url)) throw new UsageError(`--url ${url} is not the link of inbox item ${n} (${item.url}); leave --url out to use it.`);
 	const title = str(values["title"]) ?? item.title;
 	if (title === null || title.trim() === "") throw new UsageError(`Inbox item ${n} (${item.url}) has no title; give it with --title T.`);
-	const category = str(values["category"]) ?? (item.category !== null ? knownCategory(loaded, series, item.category) : null);
+	const category = str(values["category"]) ?? (item.category !== null ? seriesCategoryFor(item.category, knownCategories(loaded, series)) : null);
 	if (category === null || category.trim() === "") {
 		const hint = suggestForCapture(loaded.index, item.url, item.source).category;
 		throw new UsageError(`Inbox item ${n} (${item.url}) has no category; give it with --category C${hint ? ` (links like it usually go to "${hint.value}")` : ""}.`);
@@ -170,7 +158,7 @@ export function addFromInbox(loaded: LoadedVault, values: Values, io: CliIo, add
 		removed = loaded.vault.editText(path, (now) => {
 			const current = parseInbox(now).items;
 			// Where another capture moved it since it was read, the same item is looked for.
-			const at = current[n - 1] && sameItem(current[n - 1]!, item) ? n - 1 : current.findIndex((i) => sameItem(i, item));
+			const at = current[n - 1] && sameInboxItem(current[n - 1]!, item) ? n - 1 : current.findIndex((i) => sameInboxItem(i, item));
 			const r = at >= 0 ? removeFromInbox(now, at, item.url) : ({ ok: false, reason: "it is no longer there." } as const);
 			return { write: r.ok ? r.text : null, value: r };
 		});

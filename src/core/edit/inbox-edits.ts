@@ -67,14 +67,15 @@ function readsBackAs(item: InboxItem | undefined, input: CapturedLink & { url: s
 	return (item.category ?? "") === category && item.recommended === (input.recommended === true || (input.tags ?? []).some((t) => cleanEntryTag(t).toLowerCase() === "recommended")) && item.tags.join("\n") === tags.join("\n") && item.commentary.join("\n") === commentLines(input.commentary).join("\n");
 }
 
-function sameItem(a: InboxItem, b: InboxItem): boolean {
+/** Whether two reads of an inbox item hold the same link with the same fields. */
+export function sameInboxItem(a: InboxItem, b: InboxItem): boolean {
 	return a.url === b.url && a.title === b.title && a.source === b.source && a.category === b.category && a.recommended === b.recommended && a.tags.join("\n") === b.tags.join("\n") && a.commentary.join("\n") === b.commentary.join("\n");
 }
 
 /** Every item of `before` but `skip` must read back the same, in order, from `after`. */
 function othersUnchanged(before: readonly InboxItem[], after: readonly InboxItem[], skip: number): boolean {
 	const kept = before.filter((_, i) => i !== skip);
-	return kept.length === after.length && kept.every((item, i) => sameItem(item, after[i]!));
+	return kept.length === after.length && kept.every((item, i) => sameInboxItem(item, after[i]!));
 }
 
 /** Appends a captured link at the end of the inbox, keeping the note's line endings; verified by reading it back. */
@@ -90,7 +91,7 @@ export function appendToInbox(text: string, input: CapturedLink): InboxEditResul
 	const out = (bom ? "\uFEFF" : "") + [...lines, ...added, ""].join(eol);
 	const after = parseInbox(out).items;
 	const last = after[after.length - 1];
-	const ok = after.length === before.length + 1 && before.every((item, i) => sameItem(item, after[i]!)) && readsBackAs(last, { ...input, url });
+	const ok = after.length === before.length + 1 && before.every((item, i) => sameInboxItem(item, after[i]!)) && readsBackAs(last, { ...input, url });
 	if (!ok) return { ok: false, reason: "The inbox would not read back as before with the link added, so it was left as it is." };
 	return { ok: true, text: out };
 }
