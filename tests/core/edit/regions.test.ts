@@ -53,6 +53,7 @@ describe("generated regions", () => {
 		const html = writeRegion(first.text, "index", ["a"], { style: "html" });
 		expect(html).toEqual({ ok: true, changed: true, text: `Kept\n\n<!-- digest-curator:index start hash=${regionHash(["a"])} -->\na\n<!-- digest-curator:index end -->\n` });
 		if (!html.ok) return;
-		expect(writeRegion(html.text, "index", ["b"])).toMatchObject({ ok: true, text: expect.stringContaining("<!-- digest-curator:index end -->") });
+		const again = writeRegion(html.text, "index", ["b"]);
+		expect(again.ok && again.text.endsWith("\nb\n<!-- digest-curator:index end -->\n")).toBe(true);
 	});
 });
