@@ -63,8 +63,12 @@ function tagProblem(input: CapturedLink): string | null {
 function readsBackAs(item: InboxItem | undefined, input: CapturedLink & { url: string }): boolean {
 	if (!item || item.url !== input.url) return false;
 	const category = categoryTagName(input.category ?? "").replace(/[-_]+/g, " ").trim();
-	const tags = [...new Set((input.tags ?? []).map(cleanEntryTag).filter((t) => t !== "" && t.toLowerCase() !== "recommended"))];
-	return (item.category ?? "") === category && item.recommended === (input.recommended === true || (input.tags ?? []).some((t) => cleanEntryTag(t).toLowerCase() === "recommended")) && item.tags.join("\n") === tags.join("\n") && item.commentary.join("\n") === commentLines(input.commentary).join("\n");
+	const tags = (input.tags ?? []).map(cleanEntryTag).filter((t) => t !== "");
+	// A `#recommended` tag is the flag, as the inbox reads it.
+	const flagged = input.recommended === true || tags.some((t) => t.toLowerCase() === "recommended");
+	const kept = [...new Set(tags.filter((t) => t.toLowerCase() !== "recommended"))];
+	const same = (a: readonly string[], b: readonly string[]) => a.join("\n") === b.join("\n");
+	return (item.category ?? "") === category && item.recommended === flagged && same(item.tags, kept) && same(item.commentary, commentLines(input.commentary));
 }
 
 /** Whether two reads of an inbox item hold the same link with the same fields. */
