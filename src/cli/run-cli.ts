@@ -18,6 +18,9 @@ import { commandDetect, DETECT_HELP, DETECT_OPTIONS, noDigestsHint } from "./det
 import { version } from "../../package.json";
 import { digestToJson } from "./json-output";
 import { count } from "../core/format/words";
+import { runCommandGroup } from "./command-group";
+import { EXTRA_COMMANDS, withExtraCommands } from "./extra-commands";
+import { addFromInbox } from "./inbox-command";
 
 export interface CliIo {
 	out: (text: string) => void;
@@ -85,6 +88,8 @@ Add a link entry at the end of its category, numbered after the last one.
   --allow-duplicate    Add it even when the link was shared before
   --share-commentary   Let the commentary also be that of the entries without commentary it
                        would join (entries with only blank lines between them share it)
+  --from-inbox N       Make inbox item N (as "digest-curator inbox" lists them) the entry; its
+                       fields fill what the flags leave out, and it leaves the inbox once added
 ${SERIES_HELP}
 `,
 	renumber: `Usage: digest-curator renumber VAULT [--digest PATH]
@@ -117,6 +122,7 @@ const COMMAND_OPTIONS: Record<string, ParseArgsConfig["options"]> = {
 		digest: { type: "string" },
 		"allow-duplicate": { type: "boolean" },
 		"share-commentary": { type: "boolean" },
+		"from-inbox": { type: "string" },
 	},
 	renumber: { ...SERIES_OPTIONS, digest: { type: "string" } },
 	new: { ...SERIES_OPTIONS, date: { type: "string" } },
@@ -129,13 +135,15 @@ type Values = Record<string, string | boolean | string[] | undefined>;
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
 	const [command, ...rest] = argv;
 	if (command === undefined || command === "--help" || command === "-h" || command === "help") {
-		io.out(HELP[""]!);
+		io.out(withExtraCommands(HELP[""]!));
 		return command === undefined ? 2 : 0;
 	}
 	if (command === "--version" || command === "-V" || command === "version") {
 		io.out(`digest-curator ${version}\n`);
 		return 0;
 	}
+	const extra = EXTRA_COMMANDS[command];
+	if (extra) return runCommandGroup(extra, rest, io, { options: SERIES_OPTIONS, help: SERIES_HELP, flags: (v) => seriesFlags(v) });
 	const options = COMMAND_OPTIONS[command];
 	if (!options) {
 		io.err(`digest-curator: unknown command "${command}"; run digest-curator --help for the list.\n`);
@@ -317,6 +325,7 @@ function sharedAgain(text: string, path: string, series: Series, url: string, va
 }
 
 function commandAdd(loaded: LoadedVault, values: Values, io: CliIo): number {
+	if (values["from-inbox"] !== undefined) return addFromInbox(loaded, values, io, (filled) => commandAdd(loaded, filled, io));
 	const category = required(values, "category");
 	// One URL rule with the insert form: http, https or obsidian, a bare host completed to https.
 	const checked = checkEntryUrl(required(values, "url"));

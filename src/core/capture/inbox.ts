@@ -52,6 +52,22 @@ function categoryFromTag(tag: string): string {
 		.trim();
 }
 
+/** Letters and digits only, lower-cased: how an inbox category and a series' category are compared. */
+function looseName(name: string): string {
+	return name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+}
+
+/**
+ * The category an inbox item's category names, as the series writes it: a tag holds no `&`, `.`
+ * or space, so `#category/AI-ML` (read `AI ML`) is the series' `AI & ML`. Exact names first;
+ * a name no known category reads like stays as it is.
+ */
+export function seriesCategoryFor(category: string, known: readonly string[]): string {
+	if (known.includes(category)) return category;
+	const key = looseName(category);
+	return known.find((k) => k.toLowerCase() === category.toLowerCase()) ?? known.find((k) => key !== "" && looseName(k) === key) ?? category;
+}
+
 function isIndented(line: string): boolean {
 	const c = line.charCodeAt(0);
 	return c === 32 || c === 9;

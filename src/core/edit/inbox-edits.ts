@@ -1,6 +1,6 @@
 import { CATEGORY_PREFIX, parseInbox, type InboxItem } from "../capture/inbox";
 import { isBlank, splitLines } from "../format/markdown-scan";
-import { formatEntryLine } from "./entry-edits";
+import { cleanEntryTag, formatEntryLine } from "./entry-edits";
 
 /** What an inbox edit gives back: the new text, or one sentence saying why nothing changed. */
 export type InboxEditResult = { ok: true; text: string } | { ok: false; reason: string };
@@ -15,8 +15,25 @@ export interface CapturedLink {
 	commentary?: readonly string[];
 }
 
-function cleanTag(tag: string): string {
-	return tag.trim().replace(/^#+/, "").replace(/\s+/g, "-");
+/**
+ * A category as the tail of a `#category/` tag: words joined by `-`, only tag characters kept
+ * (`AI & ML` is `AI-ML`, which reads back as `AI ML`); "" when nothing of it can be a tag.
+ */
+export function categoryTagName(category: string): string {
+	return category
+		.trim()
+		.replace(/[^\p{L}\p{N}\p{M}_\-/\s]/gu, " ")
+		.trim()
+		.replace(/\s+/g, "-")
+		.replace(/-{2,}/g, "-");
+}
+
+/** Commentary lines as the inbox holds them: one a line, a comment with line breaks being several. */
+function commentLines(commentary: readonly string[] | undefined): string[] {
+	return (commentary ?? [])
+		.flatMap((c) => c.split(/\r\n|\r|\n/))
+		.map((c) => c.trim())
+		.filter((c) => c !== "");
 }
 
 /** The lines of one captured link, as the plugin, the CLI and the API append them. */
@@ -25,28 +42,52 @@ export function formatInboxItem(input: CapturedLink): string[] {
 	const url = input.url.trim();
 	// With no title the link stays bare: the curator names it when it becomes an entry.
 	let line = title === "" ? `- ${url}` : `- ${formatEntryLine({ number: null, source: input.source ?? null, title, url })}`;
-	const category = (input.category ?? "").trim();
-	if (category !== "") line += ` #${CATEGORY_PREFIX}${category.replace(/\s+/g, "-")}`;
+	const category = categoryTagName(input.category ?? "");
+	if (category !== "") line += ` #${CATEGORY_PREFIX}${category}`;
 	if (input.recommended) line += " #recommended";
-	for (const tag of input.tags ?? []) if (cleanTag(tag) !== "") line += ` #${cleanTag(tag)}`;
-	const comments = (input.commentary ?? []).map((c) => c.trim()).filter((c) => c !== "");
-	return [line, ...comments.map((c) => `\t- ${c}`)];
+	for (const tag of input.tags ?? []) if (cleanEntryTag(tag) !== "") line += ` #${cleanEntryTag(tag)}`;
+	return [line, ...commentLines(input.commentary).map((c) => `\t- ${c}`)];
 }
 
-function sameItem(a: InboxItem, b: InboxItem): boolean {
+/** Why a captured link's category or a tag cannot be written as the inbox's tags, or null. */
+function tagProblem(input: CapturedLink): string | null {
+	const category = (input.category ?? "").trim();
+	if (category !== "" && categoryTagName(category).replace(/[-_/]/g, "") === "") return `The category "${category}" has no letters or digits, so it cannot be written as a #${CATEGORY_PREFIX} tag.`;
+	for (const tag of input.tags ?? []) {
+		if (tag.trim().replace(/^#+/, "") !== "" && cleanEntryTag(tag) === "") return `The tag "${tag.trim()}" cannot be written as a tag (a tag needs a letter and holds only letters, digits, _, - and /).`;
+	}
+	return null;
+}
+
+/** Whether the item read back holds what was captured, as the inbox writes it. */
+function readsBackAs(item: InboxItem | undefined, input: CapturedLink & { url: string }): boolean {
+	if (!item || item.url !== input.url) return false;
+	const category = categoryTagName(input.category ?? "").replace(/[-_]+/g, " ").trim();
+	const tags = (input.tags ?? []).map(cleanEntryTag).filter((t) => t !== "");
+	// A `#recommended` tag is the flag, as the inbox reads it.
+	const flagged = input.recommended === true || tags.some((t) => t.toLowerCase() === "recommended");
+	const kept = [...new Set(tags.filter((t) => t.toLowerCase() !== "recommended"))];
+	const same = (a: readonly string[], b: readonly string[]) => a.join("\n") === b.join("\n");
+	return (item.category ?? "") === category && item.recommended === flagged && same(item.tags, kept) && same(item.commentary, commentLines(input.commentary));
+}
+
+/** Whether two reads of an inbox item hold the same link with the same fields. */
+export function sameInboxItem(a: InboxItem, b: InboxItem): boolean {
 	return a.url === b.url && a.title === b.title && a.source === b.source && a.category === b.category && a.recommended === b.recommended && a.tags.join("\n") === b.tags.join("\n") && a.commentary.join("\n") === b.commentary.join("\n");
 }
 
 /** Every item of `before` but `skip` must read back the same, in order, from `after`. */
 function othersUnchanged(before: readonly InboxItem[], after: readonly InboxItem[], skip: number): boolean {
 	const kept = before.filter((_, i) => i !== skip);
-	return kept.length === after.length && kept.every((item, i) => sameItem(item, after[i]!));
+	return kept.length === after.length && kept.every((item, i) => sameInboxItem(item, after[i]!));
 }
 
 /** Appends a captured link at the end of the inbox, keeping the note's line endings; verified by reading it back. */
 export function appendToInbox(text: string, input: CapturedLink): InboxEditResult {
 	const url = input.url.trim();
 	if (url === "") return { ok: false, reason: "A captured link needs a URL." };
+	const problem = tagProblem(input);
+	if (problem) return { ok: false, reason: problem };
 	const { lines, eol, bom } = splitLines(text);
 	const before = parseInbox(text).items;
 	while (lines.length > 0 && isBlank(lines[lines.length - 1]!)) lines.pop();
@@ -54,7 +95,7 @@ export function appendToInbox(text: string, input: CapturedLink): InboxEditResul
 	const out = (bom ? "\uFEFF" : "") + [...lines, ...added, ""].join(eol);
 	const after = parseInbox(out).items;
 	const last = after[after.length - 1];
-	const ok = after.length === before.length + 1 && before.every((item, i) => sameItem(item, after[i]!)) && last !== undefined && last.url === url;
+	const ok = after.length === before.length + 1 && before.every((item, i) => sameInboxItem(item, after[i]!)) && readsBackAs(last, { ...input, url });
 	if (!ok) return { ok: false, reason: "The inbox would not read back as before with the link added, so it was left as it is." };
 	return { ok: true, text: out };
 }

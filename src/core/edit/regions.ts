@@ -69,7 +69,8 @@ export function findRegion(text: string, name: string): FoundRegion | { error: s
 /**
  * Writes `content` into the region `name`: between its markers when the note has them, else as
  * a new region at the end. Text outside the markers stays byte for byte. A region whose text no
- * longer matches its hash was edited by hand and is replaced only with `force`.
+ * longer matches its hash was edited by hand and is replaced only with `force`. The markers keep
+ * the note's style unless `style` asks for one (a new region: obsidian's `%%` by default).
  */
 export function writeRegion(text: string, name: string, content: readonly string[], options: { style?: MarkerStyle; force?: boolean } = {}): RegionResult {
 	if (!NAME_RE.test(name)) return { ok: false, reason: `"${name}" is not a region name.`, handEdited: false };
@@ -89,10 +90,11 @@ export function writeRegion(text: string, name: string, content: readonly string
 		if (found.hash !== null && current !== found.hash && !options.force) {
 			return { ok: false, reason: `The "${name}" region was edited by hand since it was last written; replacing it would lose that edit.`, handEdited: true };
 		}
-		// Keep the note's own marker style where it has one.
-		const keepStyle: MarkerStyle = lines[found.start]!.trim().startsWith("<!--") ? "html" : "obsidian";
+		// Keep the note's own marker style unless another is asked for.
+		const own: MarkerStyle = lines[found.start]!.trim().startsWith("<!--") ? "html" : "obsidian";
+		const keepStyle = options.style ?? own;
 		out = [...lines.slice(0, found.start), marker(name, "start", keepStyle, hash), ...content, marker(name, "end", keepStyle), ...lines.slice(found.end + 1)];
-		if (found.hash === hash && current === hash) return { ok: true, text, changed: false };
+		if (found.hash === hash && current === hash && keepStyle === own) return { ok: true, text, changed: false };
 	} else {
 		const body = [...lines];
 		const trailing = body.length > 0 && body[body.length - 1] === "";

@@ -63,7 +63,8 @@ export function readSavedSeries(raw: Record<string, unknown>, label: string, war
 			partial[field] = kind === "list" ? (value as unknown[]).map(String) : value;
 			continue;
 		}
-		const fallback = DEFAULT_SERIES[field];
+		// The newest fields are optional: an empty one means their derived default.
+		const fallback = DEFAULT_SERIES[field] ?? "";
 		warn(`The setting "${field}" of ${label} ${KIND_TEXT[kind]} (it is ${shown(value)}); the default ${shown(fallback)} is used instead.`);
 	}
 	return completeSeries(partial as Partial<Series>);

@@ -67,7 +67,52 @@ export function hasTag(tags: readonly string[], tag: string): boolean {
 export function pathFitsSeries(series: Series, path: string): boolean {
 	if (!path.toLowerCase().endsWith(".md")) return false;
 	if (series.templateNote !== "" && samePath(path, series.templateNote)) return false;
-	return isUnderFolder(path, series.folder);
+	if (!isUnderFolder(path, series.folder)) return false;
+	// The notes the series publishes to and captures into are its own, never its digests.
+	const own = ownNotes(series);
+	const lower = path.toLowerCase();
+	return lower !== own.index && lower !== own.inbox;
+}
+
+/** A name as a file name: what a vault's file names cannot hold made `-`. */
+function fileName(name: string): string {
+	return name.replace(/[\\/:*?"<>|#^[\]]/g, "-").trim();
+}
+
+function inFolder(folder: string, name: string): string {
+	return folder === "" ? name : `${folder}/${name}`;
+}
+
+/** A note's vault path from a setting (`.md` added when it has no extension), or why it is not one. */
+function noteLocation(raw: string, what: string): VaultPathResult {
+	const where = vaultPath(raw, what);
+	if (!where.ok) return where;
+	return { ok: true, path: where.path === "" || /\.md$/i.test(where.path) ? where.path : `${where.path}.md` };
+}
+
+/** The series' index note: its `indexNote` setting, else `<folder>/<name> index.md`; or why it is not a path inside the vault. */
+export function indexNoteLocation(series: Series): VaultPathResult {
+	const set = series.indexNote ?? "";
+	return noteLocation(set !== "" ? set : inFolder(series.folder, `${fileName(series.name) || "Digests"} index.md`), "The index note");
+}
+
+/** The series' inbox note: its `inboxNote` setting, else `<folder>/Digest inbox.md`; or why it is not a path inside the vault. */
+export function inboxNoteLocation(series: Series): VaultPathResult {
+	const set = series.inboxNote ?? "";
+	return noteLocation(set !== "" ? set : inFolder(series.folder, "Digest inbox.md"), "The inbox note");
+}
+
+/** The index and inbox notes' paths, lower-cased, of a series; kept per series object, checked against the fields they come from. */
+const ownNotesCache = new WeakMap<Series, { name: string; folder: string; indexNote: string | undefined; inboxNote: string | undefined; index: string; inbox: string }>();
+
+function ownNotes(series: Series): { index: string; inbox: string } {
+	const hit = ownNotesCache.get(series);
+	if (hit && hit.name === series.name && hit.folder === series.folder && hit.indexNote === series.indexNote && hit.inboxNote === series.inboxNote) return hit;
+	const index = indexNoteLocation(series);
+	const inbox = inboxNoteLocation(series);
+	const made = { name: series.name, folder: series.folder, indexNote: series.indexNote, inboxNote: series.inboxNote, index: index.ok ? index.path.toLowerCase() : "", inbox: inbox.ok ? inbox.path.toLowerCase() : "" };
+	ownNotesCache.set(series, made);
+	return made;
 }
 
 /** Whether a note could be a digest of any of the series from its path alone, so the caller need not read others. */
@@ -156,7 +201,10 @@ export function samePath(a: string, b: string): boolean {
  * may differ in name and in what a new digest is made with (templates, categories, tags, cover).
  */
 export function readsNotesAlike(a: Series, b: Series): boolean {
-	return a.tag === b.tag && a.folder === b.folder && a.templateNote === b.templateNote && a.dateFormat === b.dateFormat && a.categoryLevel === b.categoryLevel;
+	// The index and inbox notes as set: a default index note follows the series' name, and a rename
+	// (typed a letter at a time in the settings) must not read every note again for it.
+	const own = (s: Series) => `${s.indexNote ?? ""}\n${s.inboxNote ?? ""}`;
+	return a.tag === b.tag && a.folder === b.folder && a.templateNote === b.templateNote && a.dateFormat === b.dateFormat && a.categoryLevel === b.categoryLevel && own(a) === own(b);
 }
 
 /** Whether two lists hold the same series, field by field, in the same order. */

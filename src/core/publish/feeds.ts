@@ -35,13 +35,35 @@ export interface FeedItem {
 	date: DayDate;
 }
 
-/** Characters XML 1.0 does not allow, lone surrogates included: dropped so a hostile title cannot break the feed. */
+/** Characters XML 1.0 does not allow (surrogates are handled in pairs by `xmlChars`). */
 // eslint-disable-next-line no-control-regex -- these control characters are exactly what the pattern removes
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/g;
+const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+/**
+ * The text without what XML cannot hold: control characters and every lone surrogate, so a
+ * hostile title cannot break the feed. Pairs are walked in order, as a pattern that looks at one
+ * neighbour cannot tell two lone halves in a row from a pair.
+ */
+function xmlChars(text: string): string {
+	let out = "";
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (c >= 0xd800 && c <= 0xdbff) {
+			const next = text.charCodeAt(i + 1);
+			if (next >= 0xdc00 && next <= 0xdfff) {
+				out += text[i]! + text[i + 1]!;
+				i++;
+			}
+			continue;
+		}
+		if (c >= 0xdc00 && c <= 0xdfff) continue;
+		out += text[i]!;
+	}
+	return out.replace(NOT_XML, "");
+}
 
 export function xmlText(text: string): string {
-	return text
-		.replace(NOT_XML, (m) => (m.length === 2 ? m[0]! : ""))
+	return xmlChars(text)
 		.replace(/&/g, "&amp;")
 		.replace(/</g, "&lt;")
 		.replace(/>/g, "&gt;")
@@ -96,7 +118,8 @@ export function feedItems(digests: readonly Digest[], options: FeedOptions): Fee
 			for (const e of c.entries) {
 				if (!e.recommended) continue;
 				const title = e.source ? `${e.source} - ${e.title}` : e.title;
-				items.push({ id: entryItemId(url, e), url: e.url, title, html: entryHtml(e, { wikiLinkUrl }) + commentaryHtml(e.commentary, { wikiLinkUrl }), date: d.period.end });
+				// A feed reader opens an item's link: only a web address may be one, else the digest is.
+				items.push({ id: entryItemId(url, e), url: /^https?:\/\//i.test(e.url.trim()) ? e.url.trim() : url, title, html: entryHtml(e, { wikiLinkUrl }) + commentaryHtml(e.commentary, { wikiLinkUrl }), date: d.period.end });
 			}
 		}
 	}

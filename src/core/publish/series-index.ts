@@ -42,13 +42,14 @@ export function summaryOf(digest: Digest, field = "summary"): string {
 
 /**
  * Fills a template; a placeholder with an empty value is taken out together with the emphasis
- * around it and the separator before it (` - *{{summary}}*` leaves nothing when there is none).
+ * around it and the separator or spaces before it (` - *{{summary}}*` leaves nothing when there
+ * is none).
  */
 export function fillTemplate(template: string, values: Record<string, string>): string {
 	let t = template;
 	for (const [key, value] of Object.entries(values)) {
 		if (value !== "") continue;
-		t = t.replace(new RegExp(`(?:\\s*(?: [-–—|·] |: ))?[*_]*\\{\\{${key}\\}\\}[*_]*`, "g"), "");
+		t = t.replace(new RegExp(`(?:\\s*(?: [-–—|·] |: )|[ \\t]+)?[*_]*\\{\\{${key}\\}\\}[*_]*`, "g"), "");
 	}
 	return t.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => values[key] ?? whole);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseInbox } from "../../../src/core/capture/inbox";
+import { parseInbox, seriesCategoryFor } from "../../../src/core/capture/inbox";
 
 describe("parseInbox", () => {
 	it("reads a Web Clipper line: link with source and title, category tag, other tags, selection as commentary", () => {
@@ -64,5 +64,14 @@ describe("parseInbox", () => {
 			["https://example.com/a", ["about a"], 0, 2],
 			["https://example.com/b", [], 4, 5],
 		]);
+	});
+
+	it("finds the series' category an inbox category names, though a tag could not hold all of it", () => {
+		const known = ["Kubernetes", "AI & ML", "Career / Story"];
+		expect(seriesCategoryFor("AI ML", known)).toBe("AI & ML");
+		expect(seriesCategoryFor("kubernetes", known)).toBe("Kubernetes");
+		expect(seriesCategoryFor("Career/Story", known)).toBe("Career / Story");
+		expect(seriesCategoryFor("Databases", known)).toBe("Databases");
+		expect(seriesCategoryFor("&", ["&&"])).toBe("&");
 	});
 });

@@ -55,4 +55,28 @@ describe("inbox edits", () => {
 	it("formats a bare link when there is no title", () => {
 		expect(formatInboxItem({ url: "https://example.com/a", category: "Security" })).toEqual(["- https://example.com/a #category/Security"]);
 	});
+
+	it("writes a category or tags that a tag cannot hold by their tag characters, as the digest would, and reads them back so", () => {
+		const added = appendToInbox("", { url: "https://example.com/a", title: "A", category: "AI & ML", tags: ["c++", "ops team"] });
+		expect(added.ok).toBe(true);
+		if (!added.ok) return;
+		const item = parseInbox(added.text).items[0]!;
+		// `#category/AI-&-ML` would read back as "AI"; the tag characters of the name are kept instead.
+		expect(item.category).toBe("AI ML");
+		expect(item.tags).toEqual(["c", "ops-team"]);
+	});
+
+	it("refuses a category or tag with no tag characters at all, rather than drop it", () => {
+		expect(appendToInbox("", { url: "https://example.com/a", category: "&&" })).toEqual({ ok: false, reason: 'The category "&&" has no letters or digits, so it cannot be written as a #category/ tag.' });
+		expect(appendToInbox("", { url: "https://example.com/a", tags: ["2025"] })).toEqual({ ok: false, reason: 'The tag "2025" cannot be written as a tag (a tag needs a letter and holds only letters, digits, _, - and /).' });
+	});
+
+	it("keeps a comment with line breaks as several commentary lines", () => {
+		const added = appendToInbox("- https://example.com/kept\n", { url: "https://example.com/a", commentary: ["first\nhttps://example.com/not-an-item", "second"] });
+		expect(added.ok).toBe(true);
+		if (!added.ok) return;
+		const items = parseInbox(added.text).items;
+		expect(items).toHaveLength(2);
+		expect(items[1]!.commentary).toEqual(["first", "https://example.com/not-an-item", "second"]);
+	});
 });

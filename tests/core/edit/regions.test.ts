@@ -51,4 +51,14 @@ describe("generated regions", () => {
 		const result = writeRegion("", "index", ["1. Fine", "%% digest-curator:index end %%", "2. Lost"]);
 		expect(result).toEqual({ ok: false, handEdited: false, reason: 'Line 2 of the text for the "index" region reads as a region marker, so nothing was written.' });
 	});
+
+	it("takes the marker style asked for, over the note's own, only when one is asked for", () => {
+		const first = writeRegion("Kept\n", "index", ["a"]);
+		if (!first.ok) throw new Error(first.reason);
+		const html = writeRegion(first.text, "index", ["a"], { style: "html" });
+		expect(html).toEqual({ ok: true, changed: true, text: `Kept\n\n<!-- digest-curator:index start hash=${regionHash(["a"])} -->\na\n<!-- digest-curator:index end -->\n` });
+		if (!html.ok) return;
+		const again = writeRegion(html.text, "index", ["b"]);
+		expect(again.ok && again.text.endsWith("\nb\n<!-- digest-curator:index end -->\n")).toBe(true);
+	});
 });

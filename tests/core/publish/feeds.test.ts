@@ -1,6 +1,6 @@
 import { DOMParser } from "@xmldom/xmldom";
 import { describe, expect, it } from "vitest";
-import { jsonFeed, rfc822, rssFeed, siteUrl, type FeedOptions } from "../../../src/core/publish/feeds";
+import { jsonFeed, rfc822, rssFeed, siteUrl, xmlText, type FeedOptions } from "../../../src/core/publish/feeds";
 import { linkTarget } from "../../../src/core/publish/series-index";
 import { fixtureDigests, fixtureIndex } from "./publish-fixture";
 
@@ -93,5 +93,23 @@ describe("feeds", () => {
 		expect(rfc822({ year: 2024, month: 2, day: 29 })).toBe("Thu, 29 Feb 2024 00:00:00 GMT");
 		expect(siteUrl("https://x.example/", "Weekly/A b #1.md")).toBe("https://x.example/Weekly/A-b-%231");
 		expect(linkTarget("Weekly/A.md")).toBe("Weekly/A");
+	});
+
+	it("links a recommended entry's item to its digest when the entry's own link is not a web address", () => {
+		const digests = fixtureDigests();
+		const entry = digests[0]!.categories[0]!.entries[0]!;
+		entry.url = "javascript:alert(1)";
+		const feed = JSON.parse(jsonFeed(digests, { ...OPTIONS, recommendedItems: true })) as { items: { id: string; url: string; title: string }[] };
+		const item = feed.items.find((i) => i.title === "Blog - Schedulers in depth")!;
+		expect(item.url).toBe(`${BASE}/Weekly/2025/01-12-2025-to-14-12-2025`);
+		const rss = rssFeed(digests, { ...OPTIONS, recommendedItems: true });
+		expect(rss).not.toContain("javascript:");
+	});
+
+	it("drops every lone surrogate, two in a row included, and keeps pairs", () => {
+		expect(xmlText("a\uDC00\uDC00b")).toBe("ab");
+		expect(xmlText("\uD800\uD800x")).toBe("x");
+		expect(xmlText("\uDC00a")).toBe("a");
+		expect(xmlText("star \uD83C\uDF1F & \u0007")).toBe("star \uD83C\uDF1F &amp; ");
 	});
 });

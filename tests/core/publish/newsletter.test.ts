@@ -50,4 +50,11 @@ describe("newsletter", () => {
 		const md = newsletterMarkdown(d, () => "https://links.example.com/Notes/Part-1)");
 		expect(md).toContain("- Read with [my scheduling notes](https://links.example.com/Notes/Part-1%29) and **bin packing**.");
 	});
+
+	it("keeps a site URL with parentheses or spaces one Markdown link", () => {
+		const d = digest();
+		// encodeURIComponent leaves ( and ) as they are: an unbalanced one would end the link early.
+		const md = newsletterMarkdown(d, () => "https://links.example.com/Notes/Go-(lang a");
+		expect(md).toContain("- Read with [my scheduling notes](https://links.example.com/Notes/Go-%28lang%20a) and **bin packing**.");
+	});
 });

@@ -26,5 +26,8 @@ describe("series index", () => {
 		expect(fillTemplate("{{n}}. {{link}} - *{{summary}}*", { n: "1", link: "L", summary: "" })).toBe("1. L");
 		expect(fillTemplate("{{n}}. {{link}}: {{summary}}", { n: "1", link: "L", summary: "" })).toBe("1. L");
 		expect(fillTemplate("{{n}}. {{link}} - *{{summary}}*", { n: "1", link: "L", summary: "S" })).toBe("1. L - *S*");
+		// After a plain space, the space goes too: no line ends in white space.
+		expect(fillTemplate("- {{link}} ({{categories}}) {{summary}}", { link: "L", categories: "A", summary: "" })).toBe("- L (A)");
+		expect(fillTemplate("{{n}}. {{summary}} {{link}}", { n: "1", link: "L", summary: "" })).toBe("1. L");
 	});
 });
