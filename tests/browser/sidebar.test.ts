@@ -195,7 +195,7 @@ describe("the digest browser in the sandbox", () => {
 			});
 		await poll(filled).toBe(true);
 		await searchBox().fill("zzzz no such entry");
-		await expect(page.locator(".digest-browser-empty").textContent()).resolves.toBe("No entries match");
+		await expect(page.locator(".digest-browser-empty-text").textContent()).resolves.toBe("No entries match the search and filters.");
 		await searchBox().fill("");
 		await expectSummary(entriesText(entries.length));
 		expect(await filled()).toBe(true);

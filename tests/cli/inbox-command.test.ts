@@ -136,7 +136,11 @@ describe("inbox add", () => {
 describe("add --from-inbox", () => {
 	it("makes inbox item N an entry, its fields filling what the flags leave out, and takes it out of the inbox after", () => {
 		const vault = inboxVault(INBOX_TEXT);
-		const r = run(["add", vault, "--from-inbox", "1", "--category", "Kubernetes"]);
+		// Its commentary would also become that of "Fleet notes", which has none: refused, inbox kept.
+		const refused = run(["add", vault, "--from-inbox", "1", "--category", "Kubernetes"]);
+		expect(refused.code).toBe(1);
+		expect(read(vault, INBOX)).toBe(INBOX_TEXT);
+		const r = run(["add", vault, "--from-inbox", "1", "--category", "Kubernetes", "--share-commentary"]);
 		expect(r.code, r.err).toBe(0);
 		expect(r.out).toBe(`Added to ${DIGEST}:11 (Kubernetes).\nTook item 1 out of ${INBOX}.\n`);
 		expect(read(vault, DIGEST)).toContain("[1. CNCF - Fleet notes](https://www.cncf.io/fleet)\n\n[2. Medium - Scheduling at scale](https://medium.com/@c/scheduling) #ops\n\n- The part on bin packing.\n");
