@@ -3,6 +3,7 @@ import { planNewDigest, type NewDigestResult } from "../../core/edit/new-digest"
 import { templateNoteLocation } from "../../core/format/series";
 import type { DayDate, Series } from "../../core/format/types";
 import { NewDigestModal } from "../modals/new-digest-modal";
+import { activateBrowserView } from "../view/browser-view";
 import { writePeriodDate } from "./period-frontmatter";
 import type { DigestCuratorHost } from "../host";
 
@@ -67,6 +68,12 @@ export async function newDigestCommand(host: DigestCuratorHost): Promise<NewDige
 		return null;
 	}
 	await host.live.whenReady();
+	// First run: a series found in the vault is waiting to be picked; a digest with defaults would be wrong.
+	if ((host.firstRun?.current.length ?? 0) > 0) {
+		new Notice("This vault holds a digest series the plugin has not been set up for: pick it in the digest browser first.", 10000);
+		await activateBrowserView(host);
+		return null;
+	}
 	const modal = new NewDigestModal(host, list, today(), (series, to) => createAndOpen(host, series, to));
 	modal.open();
 	return modal;

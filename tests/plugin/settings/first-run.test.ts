@@ -59,3 +59,16 @@ describe("first run on a vault whose digests carry their own tag", () => {
 		expect(firstRun.current).toEqual([]);
 	});
 });
+
+describe("new digest on first run", () => {
+	it("points to the series found in the vault instead of writing a note with the defaults", async () => {
+		const { newDigestCommand } = await import("../../../src/plugin/commands/new-digest-action");
+		const t = await makeTestHost(FILES, [{ ...DEFAULT_SERIES }]);
+		const firstRun = new FirstRun(t.host, false);
+		await firstRun.start();
+		expect(firstRun.current).toHaveLength(1);
+		const before = t.app.vault.getFiles().length;
+		expect(await newDigestCommand({ ...t.host, firstRun })).toBeNull();
+		expect(t.app.vault.getFiles()).toHaveLength(before);
+	});
+});
