@@ -94,14 +94,19 @@ interface Region {
 }
 
 const RECOMMENDED_LINE = Decoration.line({ class: RECOMMENDED_CLASS });
+/** normalizeUrl by URL, shared by every editor: a note read again, or opened again, normalises nothing again. */
+const urlKeys = new Map<string, string>();
 const DIGITS_RE = /^\[\s*(\d+)[.)]/;
 
 /**
  * The editor marks of one digest note, kept current one change at a time: a change re-reads only
  * the lines it touched, then the numbering of their category and the shared marks of the links
- * they hold. A change that may alter how far-away lines read (a heading, a fence or comment
- * marker, the frontmatter) reads the whole note again. Shared marks, which look the link up in
+ * they hold. A change that may alter how far-away lines read (a heading added or taken away, a
+ * fence or comment marker, the frontmatter) reads the whole note again. Shared marks, which look the link up in
  * the index, are made only for entries in view.
+ *
+ * Typing in a heading that stays a heading of its kind renames its category: the category's
+ * numbering and the shared marks that name it are made again, nothing else.
  *
  * What it marks is exactly what the parser (parseDigest) and the check (checkDigest) find: the
  * same line reading, the same messages. tests/plugin/editor/mark-model.test.ts holds the two
@@ -118,7 +123,6 @@ export class DigestMarkModel {
 	private bodyStart = 1;
 	/** Entries by URL key, in document order. */
 	private readonly here = new Map<string, LineRec[]>();
-	private readonly keys = new Map<string, string>();
 	private readonly elsewhereCache = new Map<string, readonly SharedPlace[]>();
 	/** Entries whose shared mark is in the decorations. */
 	private readonly shown = new Set<LineRec>();
@@ -172,13 +176,11 @@ export class DigestMarkModel {
 		// The frontmatter, as readFrontmatter finds it: a first line `---` up to the next `---` line.
 		let fmEnd = 0;
 		if (firstLineText(doc).trimEnd() === "---") {
-			let n = 2;
-			for (const text of iterLines(doc, 2, doc.lines)) {
-				if (text.trimEnd() === "---") {
+			for (let n = 2; n <= doc.lines; n++) {
+				if (doc.line(n).text.trimEnd() === "---") {
 					fmEnd = n;
 					break;
 				}
-				n++;
 			}
 		}
 		this.bodyStart = fmEnd + 1;
@@ -186,8 +188,9 @@ export class DigestMarkModel {
 		const masker = new CodeMasker();
 		let cat: Category | null = null;
 		let n = this.bodyStart;
-		for (let text of iterLines(doc, this.bodyStart, doc.lines)) {
-			if (n === 1) text = stripBom(text);
+		const it = doc.iterLines(this.bodyStart, doc.lines + 1);
+		for (let next = it.next(); !next.done; next = it.next()) {
+			const text = n === 1 ? stripBom(next.value) : next.value;
 			plain[n - 1] = isPlain(masker);
 			const read = readLine(masker, text, level);
 			if (read !== null && "heading" in read) {
@@ -226,11 +229,11 @@ export class DigestMarkModel {
 	}
 
 	private keyOf(url: string): string {
-		let key = this.keys.get(url);
+		let key = urlKeys.get(url);
 		if (key === undefined) {
-			if (this.keys.size >= MAX_KEYS) this.keys.clear();
+			if (urlKeys.size >= MAX_KEYS) urlKeys.clear();
 			key = normalizeUrl(url);
-			this.keys.set(url, key);
+			urlKeys.set(url, key);
 		}
 		return key;
 	}
@@ -242,16 +245,20 @@ export class DigestMarkModel {
 	private readRegions(regions: Region[], oldDoc: Text, newDoc: Text, changes: ChangeSet): boolean {
 		const level = this.source.categoryLevel;
 		// Every region is checked before any is applied: a refusal leaves the model as it was.
-		const reads: { region: Region; lines: LineRead[]; plain: boolean[] }[] = [];
+		const reads: { region: Region; lines: LineRead[]; plain: boolean[]; rename: { cat: Category; name: string } | null }[] = [];
 		for (const region of regions) {
 			const { oldFrom, oldTo, newFrom, newTo } = region;
 			// Line 1 decides whether there is frontmatter; the frontmatter decides where the body starts.
 			if (oldFrom === 1 || oldFrom < this.bodyStart) return false;
-			if (this.segmentIndexIn(oldFrom, oldTo) >= 0) return false;
+			// A heading changes which category every line after it is in, unless it stays the same kind
+			// of heading on its one line: then a category is renamed (or a heading above them retitled).
+			const headingIndex = this.segmentIndexIn(oldFrom, oldTo);
+			if (headingIndex >= 0 && (oldFrom !== oldTo || newFrom !== newTo)) return false;
 			const startPlain = this.plain[oldFrom - 1]!;
 			const lines: LineRead[] = [];
 			const plain: boolean[] = [];
 			const masker = new CodeMasker();
+			let heading: { heading: string | null } | null = null;
 			for (const text of iterLines(newDoc, newFrom, newTo)) {
 				// A new `---` line could close a frontmatter left open on line 1.
 				if (text.trimEnd() === "---") return false;
@@ -264,8 +271,19 @@ export class DigestMarkModel {
 				}
 				plain.push(isPlain(masker));
 				const read = readLine(masker, text, level);
-				if (read !== null && "heading" in read) return false;
+				if (read !== null && "heading" in read) {
+					if (headingIndex < 0) return false;
+					heading = read;
+					lines.push(null);
+					continue;
+				}
 				lines.push(read);
+			}
+			let rename: { cat: Category; name: string } | null = null;
+			if (headingIndex >= 0) {
+				const cat = this.segments[headingIndex]!.cat;
+				if (heading === null || (cat === null) !== (heading.heading === null)) return false;
+				if (cat && heading.heading !== null && heading.heading !== cat.name) rename = { cat, name: heading.heading };
 			}
 			if (startPlain) {
 				// The lines after the change read as before only if both old and new end outside code and comments.
@@ -273,7 +291,7 @@ export class DigestMarkModel {
 			} else {
 				for (const text of iterLines(oldDoc, oldFrom, oldTo)) if (hasMarker(text)) return false;
 			}
-			reads.push({ region, lines, plain });
+			reads.push({ region, lines, plain, rename });
 		}
 
 		this.lastRead = "lines";
@@ -283,7 +301,13 @@ export class DigestMarkModel {
 		const dirty = new Map<number, LineRec | null>();
 		// From the last region to the first: each one's old lines are still the document's old lines.
 		for (let k = reads.length - 1; k >= 0; k--) {
-			const { region, lines, plain } = reads[k]!;
+			const { region, lines, plain, rename } = reads[k]!;
+			if (rename) {
+				// Its numbering messages and the shared marks that name it say the new name.
+				rename.cat.name = rename.name;
+				dirtyCats.add(rename.cat);
+				for (const r of rename.cat.recs) if (r.malformed === null) dirtyKeys.add(r.key);
+			}
 			const { oldFrom, oldTo, newFrom, newTo } = region;
 			const delta = newTo - newFrom - (oldTo - oldFrom);
 			const segIndex = this.segmentBefore(oldFrom);
@@ -419,7 +443,11 @@ export class DigestMarkModel {
 		const builder = new RangeSetBuilder<Decoration>();
 		for (const seg of this.segments) {
 			if (!seg.cat) continue;
-			for (const r of seg.cat.recs) for (const d of this.decorationsOf(r)) builder.add(d.from, d.to, d.value);
+			for (const r of seg.cat.recs) {
+				// Most entries have no mark at all.
+				if (r.malformed === null && !r.recommended && r.numbering === null && r.shownLabel === null) continue;
+				for (const d of this.decorationsOf(r)) builder.add(d.from, d.to, d.value);
+			}
 		}
 		return builder.finish();
 	}

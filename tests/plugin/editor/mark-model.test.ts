@@ -302,8 +302,21 @@ describe("what a change re-reads", () => {
 		expect(typed(LEVEL_ONE, "Hidden - Entry", "Hidden - Changed").model.lastRead).toBe("lines");
 	});
 
-	it("reads the whole note when an edit touches a heading, a fence or comment marker, or the frontmatter", () => {
-		expect(typed(LEVEL_ONE, "# Data", "# Data engineering").model.lastRead).toBe("full");
+	it("reads only the heading's line when a category is renamed, and marks the new name", () => {
+		const { model } = typed(LEVEL_ONE, "# Data", "# Data engineering");
+		expect(model.lastRead).toBe("lines");
+		// Kubernetes #1 and #3 share a link with the renamed category's second entry.
+		expect(describeSet(model.decorations).filter((d) => d.includes("Data"))).toEqual([
+			expect.stringContaining("shared Also in this digest, Kubernetes #3; this digest, Data engineering #1"),
+			expect.stringContaining("shared Also in this digest, Kubernetes #1; this digest, Data engineering #1"),
+			expect.stringContaining('numbering Entry number 1 in "Data engineering" repeats an earlier number; expected 2.'),
+		]);
+	});
+
+	it("reads the whole note when an edit adds or takes away a heading, or touches a fence or comment marker, or the frontmatter", () => {
+		expect(typed(LEVEL_ONE, "# Data", "Data").model.lastRead).toBe("full");
+		expect(typed(LEVEL_ONE, "- Commentary", "# Commentary").model.lastRead).toBe("full");
+		expect(typed(LEVEL_ONE, "# Data", "## Data").model.lastRead).toBe("full");
 		expect(typed(LEVEL_ONE, "```js", "```ts").model.lastRead).toBe("full");
 		expect(typed(LEVEL_ONE, "<!-- hidden", "<!-- still hidden").model.lastRead).toBe("full");
 		expect(typed(LEVEL_ONE, "tags: [weeklylinks]", "tags: [weeklylinks, more]").model.lastRead).toBe("full");
