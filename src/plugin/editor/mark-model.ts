@@ -16,6 +16,8 @@ const MAX_NAMED_PLACES = 5;
 const MAX_SNIPPET = 60;
 /** A transaction changing more separate places than this is read again whole. */
 const MAX_REGIONS = 200;
+/** A change writing more lines than this (a long paste) is read again whole. */
+const MAX_REGION_LINES = 2000;
 /** URL keys kept between reads; the cache is dropped when it grows past this. */
 const MAX_KEYS = 20_000;
 
@@ -102,8 +104,8 @@ const DIGITS_RE = /^\[\s*(\d+)[.)]/;
  * The editor marks of one digest note, kept current one change at a time: a change re-reads only
  * the lines it touched, then the numbering of their category and the shared marks of the links
  * they hold. A change that may alter how far-away lines read (a heading added or taken away, a
- * fence or comment marker, the frontmatter) reads the whole note again. Shared marks, which look the link up in
- * the index, are made only for entries in view.
+ * fence or comment marker, the frontmatter) reads the whole note again. Shared marks, which look
+ * the link up in the index, are made only for entries in view.
  *
  * Typing in a heading that stays a heading of its kind renames its category: the category's
  * numbering and the shared marks that name it are made again, nothing else.
@@ -248,6 +250,7 @@ export class DigestMarkModel {
 		const reads: { region: Region; lines: LineRead[]; plain: boolean[]; rename: { cat: Category; name: string } | null }[] = [];
 		for (const region of regions) {
 			const { oldFrom, oldTo, newFrom, newTo } = region;
+			if (newTo - newFrom > MAX_REGION_LINES) return false;
 			// Line 1 decides whether there is frontmatter; the frontmatter decides where the body starts.
 			if (oldFrom === 1 || oldFrom < this.bodyStart) return false;
 			// A heading changes which category every line after it is in, unless it stays the same kind
@@ -336,7 +339,7 @@ export class DigestMarkModel {
 				if (read === null || "heading" in read) return;
 				const rec = this.makeRec(read, oldFrom + i, cat);
 				added.push(rec);
-				// Its line in the new document: the regions before it change no line numbers after them yet.
+				// Its line in the new document; rec.line becomes that once the regions before this one are applied.
 				dirty.set(newFrom + i, rec);
 			});
 			cat.recs.splice(at, 0, ...added);
