@@ -5,7 +5,8 @@
  *
  * Every timing is a median over several repetitions after a warm-up, measured with
  * process.hrtime.bigint(). The vaults come from scripts/vault-generator.ts (seeded, so every run
- * measures the same bytes).
+ * measures the same bytes). `npm run bench -- f` (or any of a b c d e f) runs only those steps;
+ * f, the editor marks per keystroke, is bench/editor-keystrokes.ts.
  */
 import { spawnSync } from "node:child_process";
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -19,6 +20,7 @@ import MarkdownIt from "markdown-it";
 import { parse as parseYaml } from "yaml";
 import { generateVault, RARE_WORDS, writeVault } from "../scripts/vault-generator";
 import { edited, median, nowMs, percentile, queries } from "./bench-support";
+import { benchEditorKeystrokes, describeKeystrokes } from "./editor-keystrokes";
 import { DigestIndex } from "../src/core/index/digest-index";
 import { parseDigest } from "../src/core/format/parser";
 import { completeSeries, DEFAULT_SERIES } from "../src/core/format/series";
@@ -312,6 +314,37 @@ function benchCli(): void {
 	}
 }
 
+// f. the editor marks' work per keystroke, with and without the extension in the same run
+async function benchEditor(): Promise<void> {
+	progress("f. Editor marks per keystroke (happy-dom, two EditorViews)…");
+	const r = await benchEditorKeystrokes(640);
+	for (const l of describeKeystrokes(r)) progress(l);
+	// Each keystroke went to both editors in turn: its extra work is the difference of the two (CPU time).
+	const extra = r.withMs.map((w, i) => w - r.withoutMs[i]!);
+	const wallExtra = r.withWallMs.map((w, i) => w - r.withoutWallMs[i]!);
+	const med = median(extra);
+	const p95 = percentile(extra, 95);
+	const details = {
+		lines: r.lines,
+		entries: r.entries,
+		keystrokes: r.keystrokes,
+		withMedianMs: median(r.withMs),
+		withP95Ms: percentile(r.withMs, 95),
+		withoutMedianMs: median(r.withoutMs),
+		withoutP95Ms: percentile(r.withoutMs, 95),
+		ratioAtMedian: median(r.withMs) / median(r.withoutMs),
+		wallExtraMedianMs: median(wallExtra),
+		wallExtraP95Ms: percentile(wallExtra, 95),
+		refreshMedianMs: median(r.refreshMs),
+		renameExtraMedianMs: median(r.headingWithMs.map((w, i) => w - r.headingWithoutMs[i]!)),
+		fullReadExtraMedianMs: median(r.fullWithMs.map((w, i) => w - r.fullWithoutMs[i]!)),
+		openWithMs: r.openWithMs,
+		openWithoutMs: r.openWithoutMs,
+	};
+	row({ id: "f1", name: "f. editor marks: extra CPU time a keystroke, median (with − without)", value: med, unit: "ms", target: "< 1 ms", pass: med < 1, details });
+	row({ id: "f2", name: "f. editor marks: extra CPU time a keystroke, p95 (with − without)", value: p95, unit: "ms", target: "< 4 ms", pass: p95 < 4, details: {} });
+}
+
 /** One-minute load average against the CPU count: timings taken on a busy machine are inflated. */
 function loadNote(when: string): string {
 	const load = loadavg()[0] ?? 0;
@@ -319,11 +352,15 @@ function loadNote(when: string): string {
 	return load.toFixed(2);
 }
 
-function main(): void {
+async function main(): Promise<void> {
 	const loadBefore = loadNote("before the run");
 	console.log(`Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? "?"}, load ${loadBefore}; vault: ${digestTexts.length} digests, ${(totalChars / 1e6).toFixed(1)} M characters`);
+	// `npm run bench -- c f` runs only those steps.
+	const only = process.argv.slice(2).map((a) => a.replace(/\.$/, ""));
+	const wanted = (name: string) => only.length === 0 || only.includes(name.replace(/\.$/, ""));
 	// A step that throws is reported as not measured; the others still run.
 	const step = (name: string, fn: () => void) => {
+		if (!wanted(name)) return;
 		try {
 			fn();
 		} catch (e) {
@@ -335,6 +372,14 @@ function main(): void {
 	step("c.", benchUpdate);
 	step("d.", benchQuery);
 	step("e.", benchCli);
+	// Last: it installs a DOM (happy-dom) in this process.
+	if (wanted("f")) {
+		try {
+			await benchEditor();
+		} catch (e) {
+			notes.push(`f. not measured: ${e instanceof Error ? e.message : String(e)}`);
+		}
+	}
 	const loadAfter = loadNote("at the end");
 	printTable();
 	mkdirSync(dirname(RESULTS), { recursive: true });
@@ -353,5 +398,5 @@ function main(): void {
 	console.log(`Results written to ${RESULTS.slice(ROOT.length + 1)}.`);
 }
 
-main();
+await main();
 process.exitCode = 0;

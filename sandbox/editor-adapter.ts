@@ -113,15 +113,17 @@ export class CodeMirrorEditor {
 		}
 		const changeSet = this.cm.state.changes(changes);
 		let selection: EditorSelection | undefined;
-		if (tx.selection) {
-			// Obsidian's selection is given in the document after the changes.
+		// `selections` overrides `selection`; both are given in the document after the changes.
+		const ranges = tx.selections ?? (tx.selection ? [tx.selection] : []);
+		if (ranges.length > 0) {
 			const after = changeSet.apply(this.cm.state.doc);
 			const at = (p: EditorPosition) => {
 				const line = after.line(Math.min(Math.max(p.line, 0), after.lines - 1) + 1);
 				return line.from + Math.min(Math.max(p.ch, 0), line.length);
 			};
-			selection = EditorSelection.single(at(tx.selection.from), at(tx.selection.to ?? tx.selection.from));
+			selection = EditorSelection.create(ranges.map((r) => EditorSelection.range(at(r.from), at(r.to ?? r.from))));
 		}
+		// One dispatch: one history event, as Obsidian's transaction is one undo step.
 		this.cm.dispatch({ changes: changeSet, selection, userEvent: "input" });
 	}
 

@@ -86,6 +86,7 @@ export class EditorPane {
 	private readonly redoButton: HTMLElement;
 	private readonly emptyEl: HTMLElement;
 	private notifyQueued = false;
+	private lastChanges: [string, string][] = [];
 
 	constructor(
 		private readonly app: App,
@@ -129,6 +130,11 @@ export class EditorPane {
 
 	get openFile(): TFile | null {
 		return this.file;
+	}
+
+	/** The changes of the last transaction that changed the note, as [replaced text, inserted text] pairs in document order. */
+	get lastDocChanges(): [string, string][] {
+		return this.lastChanges;
 	}
 
 	/** The plugin's registered editor extensions; applies to notes opened from now on and to the open one. */
@@ -203,6 +209,12 @@ export class EditorPane {
 	}
 
 	private onUpdate(u: ViewUpdate): void {
+		for (const tr of u.transactions) {
+			if (!tr.docChanged) continue;
+			const changes: [string, string][] = [];
+			tr.changes.iterChanges((fromA, toA, _fromB, _toB, inserted) => changes.push([tr.startState.sliceDoc(fromA, toA), inserted.toString()]));
+			this.lastChanges = changes;
+		}
 		if (u.docChanged && u.transactions.some((tr) => tr.annotation(Transaction.addToHistory) !== false)) this.scheduleSave();
 		if (u.docChanged || u.selectionSet) this.notify();
 	}

@@ -51,6 +51,8 @@ export interface SandboxApi {
 	addNote(path: string, text: string): Promise<void>;
 	activePath(): string | null;
 	editorText(): string;
+	/** The last editor transaction that changed the note: [replaced text, inserted text] for each of its changes. */
+	editorChanges(): [string, string][];
 	/** Runs a plugin command as its button does; false when it does not apply. */
 	runCommand(id: string): boolean;
 	setTheme(theme: Theme): void;
@@ -230,6 +232,7 @@ async function start(api: Partial<SandboxApi>): Promise<void> {
 		},
 		activePath: () => pane.openFile?.path ?? null,
 		editorText: () => pane.editor.getValue(),
+		editorChanges: () => pane.lastDocChanges,
 		runCommand: (id: string) => commandBar.run(id),
 		flush: () => pane.flush(),
 		openPopout: async (type = "digest-curator-browser") => {

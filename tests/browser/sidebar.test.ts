@@ -340,9 +340,10 @@ describe("the digest browser in the sandbox", () => {
 		expect(await shared.getAttribute("aria-label")).toContain("Weekly Links: 15-09-2025 to 28-09-2025");
 	});
 
-	it("runs a command from its button on the note in the pane, and undo restores the note", async () => {
+	it("runs a command from its button on the note in the pane, changing only the digits, and undo restores the note", async () => {
 		const digest = digests.find((d) => d.path.includes("15-09-2025"))!;
 		const entry = digest.categories[0]!.entries[1]!;
+		const last = digest.categories.at(-1)!.entries.at(-1)!;
 		await page.evaluate(({ path, line }) => window.sandbox.open(path, line), { path: digest.path, line: entry.line - 1 });
 		const original = await paneText();
 		// Break the entry's number by typing, as a user would: "[2." becomes "[7.".
@@ -354,15 +355,29 @@ describe("the digest browser in the sandbox", () => {
 		const broken = await paneText();
 		expect(broken).toBe(original.replace(`[${entry.number}. ${entry.source} - ${entry.title}`, `[7. ${entry.source} - ${entry.title}`));
 		await poll(() => page.locator(".digest-curator-numbering").count()).toBeGreaterThan(0);
+		// And the last entry of the note, far below, in a typing step of its own (typing within half a second is one undo step).
+		await page.waitForTimeout(600);
+		await page.evaluate((line) => window.sandbox.app.workspace.activeEditor!.editor!.setCursor({ line, ch: 1 }), last.line - 1);
+		await page.keyboard.press("Delete");
+		await page.keyboard.type("9");
+		const brokenTwice = await paneText();
+		expect(brokenTwice).toBe(broken.replace(`[${last.number}. ${last.source} - ${last.title}`, `[9. ${last.source} - ${last.title}`));
 
 		const renumber = page.locator(".sandbox-command[data-command=renumber-entries]");
 		await expect(renumber.isEnabled()).resolves.toBe(true);
 		await renumber.click();
 		await poll(paneText).toBe(original);
+		// One transaction that changed the two numbers and nothing between them.
+		expect(await page.evaluate(() => window.sandbox.editorChanges())).toEqual([
+			["7", String(entry.number)],
+			["9", String(last.number)],
+		]);
 		await poll(() => page.evaluate(() => window.sandbox.notices())).toContain("Entries renumbered.");
 		await poll(() => page.locator(".digest-curator-numbering").count()).toBe(0);
 
 		await page.keyboard.press("Control+z");
+		await poll(paneText).toBe(brokenTwice);
+		await page.locator(".sandbox-undo").click();
 		await poll(paneText).toBe(broken);
 		await page.locator(".sandbox-undo").click();
 		await poll(paneText).toBe(original);

@@ -2,17 +2,17 @@ import { EditorState } from "@codemirror/state";
 import { EditorView } from "@codemirror/view";
 import { editorInfoField, type App, type MarkdownFileInfo, type Plugin } from "obsidian";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import * as parser from "../../../src/core/format/parser";
+import * as scan from "../../../src/core/format/markdown-scan";
 import { completeSeries } from "../../../src/core/format/series";
 import { digestEditorExtension, MALFORMED_CLASS, NUMBERING_CLASS, RECOMMENDED_CLASS, SHARED_MARK_CLASS } from "../../../src/plugin/editor/editor-extension";
 import type { DigestCuratorHost } from "../../../src/plugin/host";
 import { LiveIndex } from "../../../src/plugin/live-index/live-index";
 import { DEFAULT_SETTINGS, type DigestCuratorSettings } from "../../../src/plugin/settings/settings";
 
-// A spy that still parses, to tell whether the extension parsed at all.
-vi.mock("../../../src/core/format/parser", async (importOriginal) => {
-	const actual = await importOriginal<typeof import("../../../src/core/format/parser")>();
-	return { ...actual, parseDigest: vi.fn(actual.parseDigest) };
+// A spy that still reads links, to tell how many lines the extension read: it reads the link of every entry line it reads.
+vi.mock("../../../src/core/format/markdown-scan", async (importOriginal) => {
+	const actual = await importOriginal<typeof import("../../../src/core/format/markdown-scan")>();
+	return { ...actual, parseInlineLink: vi.fn(actual.parseInlineLink) };
 });
 
 const SERIES = completeSeries({ name: "Weekly", tag: "weeklylinks" });
@@ -47,7 +47,30 @@ const NOTE = [
 	"",
 ].join("\n");
 
-const parseDigest = vi.mocked(parser.parseDigest);
+const parseInlineLink = vi.mocked(scan.parseInlineLink);
+
+/** A digest of `count` entries under one category, each with a line of commentary; the last one shares OTHER's fleet link. */
+function longDigest(count: number): string {
+	const lines = ["---", 'title: "Weekly Links: 22-09-2025 to 28-09-2025"', "tags: [weeklylinks]", "---", "# Kubernetes", ""];
+	for (let n = 1; n <= count; n++) {
+		const url = n === count ? "https://cncf.io/blog/fleet" : `https://example.com/posts/${n}`;
+		lines.push(`[${n}. Blog - Post number ${n}](${url})${n % 5 === 0 ? " 🌟 **(Recommended)**" : ""}`, "", `- What post ${n} says.`, "");
+	}
+	return lines.join("\n");
+}
+const LONG_PATH = "Digests/Weekly Links 22-09-2025 to 28-09-2025.md";
+
+/** Indexes a long digest and opens it. */
+function openLong(host: DigestCuratorHost, count: number): EditorView {
+	const doc = longDigest(count);
+	host.live.index.setNote(LONG_PATH, doc);
+	return open(host, LONG_PATH, doc);
+}
+
+/** Resolves after the next animation frame (and the frames asked for before it). */
+function nextFrame(): Promise<void> {
+	return new Promise((resolve) => window.requestAnimationFrame(() => resolve()));
+}
 
 function makeHost(settings: Partial<DigestCuratorSettings> = {}): DigestCuratorHost & { settings: DigestCuratorSettings } {
 	const live = new LiveIndex({} as unknown as App, [SERIES], null);
@@ -87,7 +110,7 @@ function type(view: EditorView, from: string, to: string): void {
 
 // A block body: a function returned from beforeEach would run as a cleanup hook.
 beforeEach(() => {
-	parseDigest.mockClear();
+	parseInlineLink.mockClear();
 });
 
 afterEach(() => {
@@ -138,15 +161,52 @@ describe("editor marks on a digest note", () => {
 		expect(all(view, `.${SHARED_MARK_CLASS}`)).toHaveLength(1);
 	});
 
-	it("parses once per document change, not on other updates", () => {
-		const view = open(makeHost(), NOTE_PATH);
-		expect(parseDigest).toHaveBeenCalledTimes(1);
+	it("reads nothing again on a selection change, and only the line typed in on a keystroke", () => {
+		const host = makeHost();
+		const view = openLong(host, 200);
+		parseInlineLink.mockClear();
 		view.dispatch({ selection: { anchor: 3 } });
-		expect(parseDigest).toHaveBeenCalledTimes(1);
-		type(view, "Commentary", "Notes");
-		expect(parseDigest).toHaveBeenCalledTimes(2);
+		expect(parseInlineLink).not.toHaveBeenCalled();
+		// In a commentary line: no entry line is read again.
+		type(view, "What post 150 says", "What post 150 says, and more");
+		expect(parseInlineLink).not.toHaveBeenCalled();
+		// In an entry line: that line alone.
+		type(view, "Post number 150]", "Post number one hundred and fifty]");
+		expect(parseInlineLink).toHaveBeenCalledTimes(1);
 	});
 
+	it("re-reads the category's numbering when a number is typed: the entries after it are marked too", () => {
+		const view = openLong(makeHost(), 200);
+		expect(all(view, `.${NUMBERING_CLASS}`)).toHaveLength(0);
+		type(view, "[1. Blog - Post number 1]", "[3. Blog - Post number 1]");
+		const titles = all(view, `.${NUMBERING_CLASS}`).map((m) => [m.textContent, m.getAttribute("title")]);
+		expect(titles).toEqual([
+			["3", 'Entry number 3 in "Kubernetes" skips numbers 1 to 2.'],
+			["2", 'Entry number 2 in "Kubernetes" is out of order; expected 4.'],
+			["3", 'Entry number 3 in "Kubernetes" repeats an earlier number; expected 4.'],
+		]);
+		type(view, "[3. Blog - Post number 1]", "[1. Blog - Post number 1]");
+		expect(all(view, `.${NUMBERING_CLASS}`)).toHaveLength(0);
+	});
+
+	it("looks links up in the index only for the entries in view, and marks the others once scrolled to", async () => {
+		const host = makeHost();
+		const findUrl = vi.spyOn(host.live.index, "findUrl");
+		const view = openLong(host, 400);
+		const doc = view.state.doc.toString();
+		expect(findUrl.mock.calls.length).toBeGreaterThan(0);
+		expect(findUrl.mock.calls.length).toBeLessThan(100);
+		expect(all(view, `.${SHARED_MARK_CLASS}`)).toHaveLength(0);
+
+		view.dispatch({ selection: { anchor: doc.length }, scrollIntoView: true });
+		await vi.waitFor(async () => {
+			await nextFrame();
+			const marks = all(view, `.${SHARED_MARK_CLASS}`);
+			expect(marks).toHaveLength(1);
+			expect(marks[0]!.getAttribute("title")).toBe('Also in "Weekly Links: 01-09-2025 to 14-09-2025", Kubernetes #2; "Weekly Links: 15-09-2025 to 21-09-2025", Kubernetes #3');
+		});
+		expect(findUrl.mock.calls.length).toBeLessThan(200);
+	});
 	it("marks a link written twice in the same note", () => {
 		const view = open(makeHost(), NOTE_PATH);
 		type(view, "# Data\n", "# Data\n[2. Again - Multi-cluster](https://medium.com/x/multi-cluster/)\n");
@@ -154,49 +214,82 @@ describe("editor marks on a digest note", () => {
 		expect(labels).toEqual(["Also in this digest, Data #2", 'Also in "Weekly Links: 01-09-2025 to 14-09-2025", Kubernetes #2', "Also in this digest, Kubernetes #1"]);
 	});
 
-	it("follows the index: the mark goes when the other digest leaves it, and comes back", () => {
+	it("follows the index: the mark goes when the other digest leaves it, and comes back", async () => {
 		const host = makeHost();
 		const view = open(host, NOTE_PATH);
 		expect(all(view, `.${SHARED_MARK_CLASS}`)).toHaveLength(1);
+		parseInlineLink.mockClear();
 
 		host.live.index.removeNote(OTHER_PATH);
 		host.live.trigger("changed");
+		await nextFrame();
 		expect(all(view, `.${SHARED_MARK_CLASS}`)).toHaveLength(0);
 
 		host.live.index.setNote(OTHER_PATH, OTHER);
+		const calls = parseInlineLink.mock.calls.length; // the index read OTHER
 		host.live.trigger("changed");
+		await nextFrame();
 		expect(all(view, `.${SHARED_MARK_CLASS}`)).toHaveLength(1);
-		// Only the index changed: the note was not parsed again.
-		expect(parseDigest).toHaveBeenCalledTimes(1);
+		// Only the index changed: the note was not read again.
+		expect(parseInlineLink).toHaveBeenCalledTimes(calls);
 	});
 
-	it("stops marking a note the index no longer holds as a digest", () => {
+	it("refreshes once a frame after index changes, and only editors that show a digest", async () => {
+		const host = makeHost();
+		const digest = open(host, NOTE_PATH);
+		const plain = open(host, "Notes/plain.md", NOTE);
+		const digestDispatch = vi.spyOn(digest, "dispatch");
+		const plainDispatch = vi.spyOn(plain, "dispatch");
+		for (let i = 0; i < 5; i++) host.live.trigger("changed");
+		await nextFrame();
+		expect(digestDispatch).toHaveBeenCalledTimes(1);
+		expect(plainDispatch).not.toHaveBeenCalled();
+	});
+
+	it("starts marking a note once the index holds it as a digest", async () => {
+		const host = makeHost();
+		const path = "Digests/Weekly Links 29-09-2025 to 05-10-2025.md";
+		const view = open(host, path);
+		expect(all(view, `.cm-line.${RECOMMENDED_CLASS}`)).toHaveLength(0);
+		host.live.index.setNote(path, NOTE);
+		host.live.trigger("changed");
+		await nextFrame();
+		expect(all(view, `.cm-line.${RECOMMENDED_CLASS}`)).toHaveLength(1);
+	});
+
+	it("stops marking a note the index no longer holds as a digest", async () => {
 		const host = makeHost();
 		const view = open(host, NOTE_PATH);
 		host.live.index.removeNote(NOTE_PATH);
 		host.live.trigger("changed");
+		await nextFrame();
 		expect(all(view, `.${RECOMMENDED_CLASS}, .${SHARED_MARK_CLASS}, .${NUMBERING_CLASS}`)).toHaveLength(0);
 	});
 });
 
 describe("editor marks elsewhere", () => {
 	it("does no work on a note that is not a digest", () => {
-		const view = open(makeHost(), "Notes/plain.md", NOTE);
+		const host = makeHost();
+		parseInlineLink.mockClear();
+		const view = open(host, "Notes/plain.md", NOTE);
 		type(view, "[3. CNCF", "[4. CNCF");
-		expect(parseDigest).not.toHaveBeenCalled();
+		expect(parseInlineLink).not.toHaveBeenCalled();
 		expect(all(view, `.${RECOMMENDED_CLASS}, .${SHARED_MARK_CLASS}, .${NUMBERING_CLASS}, .${MALFORMED_CLASS}`)).toHaveLength(0);
 	});
 
 	it("does no work in an editor without a file", () => {
-		const view = open(makeHost(), null);
-		expect(parseDigest).not.toHaveBeenCalled();
+		const host = makeHost();
+		parseInlineLink.mockClear();
+		const view = open(host, null);
+		expect(parseInlineLink).not.toHaveBeenCalled();
 		expect(all(view, `.${RECOMMENDED_CLASS}`)).toHaveLength(0);
 	});
 
 	it("marks nothing when the setting is off, and follows the setting on the next update", () => {
 		const host = makeHost({ editorMarks: false });
+		parseInlineLink.mockClear();
 		const view = open(host, NOTE_PATH);
-		expect(parseDigest).not.toHaveBeenCalled();
+		expect(parseInlineLink).not.toHaveBeenCalled();
 		expect(all(view, `.${RECOMMENDED_CLASS}, .${SHARED_MARK_CLASS}, .${NUMBERING_CLASS}`)).toHaveLength(0);
 
 		// workspace.updateOptions() dispatches a reconfiguring transaction; an empty one stands in for it.
@@ -209,7 +302,7 @@ describe("editor marks elsewhere", () => {
 		expect(all(view, `.${RECOMMENDED_CLASS}, .${SHARED_MARK_CLASS}, .${NUMBERING_CLASS}`)).toHaveLength(0);
 	});
 
-	it("removes its index listener when the editor is destroyed", () => {
+	it("removes its index listener when the editor is destroyed, and drops a refresh it had asked for", async () => {
 		const host = makeHost();
 		const on = vi.spyOn(host.live, "on");
 		const offref = vi.spyOn(host.live, "offref");
@@ -218,9 +311,11 @@ describe("editor marks elsewhere", () => {
 		const ref = on.mock.results[0]!.value as unknown;
 		const dispatch = vi.spyOn(view, "dispatch");
 
+		host.live.trigger("changed");
 		view.destroy();
 		expect(offref).toHaveBeenCalledWith(ref);
 		host.live.trigger("changed");
+		await nextFrame();
 		expect(dispatch).not.toHaveBeenCalled();
 	});
 });
