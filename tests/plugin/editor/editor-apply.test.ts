@@ -89,7 +89,7 @@ describe("minimal changes", () => {
 	});
 
 	it("keeps the text the changes make", () => {
-		const result = ok(moveEntry(NOTE, PATH, CTX, 6, "Storage"));
+		const result = ok(moveEntry(NOTE, PATH, CTX, 6, "Storage", { shareCommentary: true }));
 		expect(applyChanges(NOTE, minimalChanges(NOTE, result.changes))).toBe(result.text);
 	});
 });
@@ -119,7 +119,7 @@ describe("an edit in the open note", () => {
 		const editor = mockEditor(NOTE);
 		// On "[1. Medium - Lakehouse notes]", after the moved entry's lines.
 		editor.setCursor({ line: 15, ch: 10 });
-		const result = ok(moveEntry(NOTE, PATH, CTX, 6, "Storage"));
+		const result = ok(moveEntry(NOTE, PATH, CTX, 6, "Storage", { shareCommentary: true }));
 		applyToEditor(editor, NOTE, result.changes);
 		expect(editor.getValue()).toBe(result.text);
 		const cursor = editor.getCursor();
@@ -141,7 +141,7 @@ describe("an edit in the open note", () => {
 
 	it("in a CodeMirror editor: a move is one transaction of its own changes, undone in one step", () => {
 		const { editor, cm, transactions } = codeMirrorEditor(NOTE);
-		const result = ok(moveEntry(NOTE, PATH, CTX, 6, "Storage"));
+		const result = ok(moveEntry(NOTE, PATH, CTX, 6, "Storage", { shareCommentary: true }));
 		applyToEditor(editor, NOTE, result.changes);
 		expect(cm.state.doc.toString()).toBe(result.text);
 		expect(transactions).toHaveLength(1);
