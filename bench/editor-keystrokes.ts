@@ -4,8 +4,9 @@
  * them), one with the plugin's editor extension and one without, fed the same keystrokes in turn.
  * A keystroke is one `view.dispatch` of a typed character (or Backspace, or Enter), timed whole:
  * the transaction, the extension's update, CodeMirror's DOM update of the lines in view. Each is
- * timed twice: wall-clock, and as the CPU time the process spent (process.cpuUsage), which a busy
- * machine does not inflate by taking the CPU away in the middle of a keystroke.
+ * timed twice: wall-clock, and as the CPU time the process spent (process.cpuUsage). A busy machine
+ * inflates the wall-clock tail by taking the CPU away in the middle of a keystroke; CPU time is
+ * immune to that but also counts the work V8's collector and compiler threads do beside it.
  *
  * Importing the extension needs what Obsidian provides: a DOM (happy-dom's Window, its globals
  * installed here), Obsidian's DOM helpers (obsidian-test-mocks' setup) and the `obsidian` module

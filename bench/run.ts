@@ -333,16 +333,18 @@ async function benchEditor(): Promise<void> {
 		withoutMedianMs: median(r.withoutMs),
 		withoutP95Ms: percentile(r.withoutMs, 95),
 		ratioAtMedian: median(r.withMs) / median(r.withoutMs),
-		wallExtraMedianMs: median(wallExtra),
-		wallExtraP95Ms: percentile(wallExtra, 95),
 		refreshMedianMs: median(r.refreshMs),
 		renameExtraMedianMs: median(r.headingWithMs.map((w, i) => w - r.headingWithoutMs[i]!)),
 		fullReadExtraMedianMs: median(r.fullWithMs.map((w, i) => w - r.fullWithoutMs[i]!)),
 		openWithMs: r.openWithMs,
 		openWithoutMs: r.openWithoutMs,
 	};
-	row({ id: "f1", name: "f. editor marks: extra CPU time a keystroke, median (with − without)", value: med, unit: "ms", target: "< 1 ms", pass: med < 1, details });
-	row({ id: "f2", name: "f. editor marks: extra CPU time a keystroke, p95 (with − without)", value: p95, unit: "ms", target: "< 4 ms", pass: p95 < 4, details: {} });
+	// Wall-clock is what the writer feels; CPU time (every thread of the process: V8's collector and
+	// compiler threads too) is not inflated when other processes take the CPU away mid-keystroke.
+	row({ id: "f1", name: "f. editor marks: extra work a keystroke, wall-clock median (with − without)", value: median(wallExtra), unit: "ms", target: "< 1 ms", pass: median(wallExtra) < 1, details });
+	row({ id: "f2", name: "f. editor marks: extra work a keystroke, wall-clock p95", value: percentile(wallExtra, 95), unit: "ms", target: "< 4 ms", pass: percentile(wallExtra, 95) < 4, details: {} });
+	row({ id: "f3", name: "f. editor marks: extra CPU time a keystroke, median", value: med, unit: "ms", target: "< 1 ms", pass: med < 1, details: {} });
+	row({ id: "f4", name: "f. editor marks: extra CPU time a keystroke, p95", value: p95, unit: "ms", target: "< 4 ms", pass: p95 < 4, details: {} });
 }
 
 /** One-minute load average against the CPU count: timings taken on a busy machine are inflated. */

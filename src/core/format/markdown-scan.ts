@@ -664,7 +664,8 @@ export function findInternalLinks(scan: string, raw: string, line: number, out: 
 			continue;
 		}
 		const res = parseInlineLink(scan, raw, bracket, i);
-		if (!res.ok) {
+		// A link that ends before this `](` is an earlier one (this `]` was escaped): going back to it would loop forever.
+		if (!res.ok || res.link.end <= i) {
 			i = scan.indexOf("](", i + 2);
 			continue;
 		}

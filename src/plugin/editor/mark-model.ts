@@ -190,8 +190,9 @@ export class DigestMarkModel {
 		const masker = new CodeMasker();
 		let cat: Category | null = null;
 		let n = this.bodyStart;
-		const it = doc.iterLines(this.bodyStart, doc.lines + 1);
-		for (let next = it.next(); !next.done; next = it.next()) {
+		// A note that is only frontmatter has no body to read.
+		const it = this.bodyStart <= doc.lines ? doc.iterLines(this.bodyStart, doc.lines + 1) : null;
+		for (let next = it?.next(); next && !next.done; next = it!.next()) {
 			const text = n === 1 ? stripBom(next.value) : next.value;
 			plain[n - 1] = isPlain(masker);
 			const read = readLine(masker, text, level);

@@ -281,6 +281,24 @@ describe("the incremental editor marks", () => {
 	}, 120_000);
 });
 
+describe("notes at the edges", () => {
+	it("reads notes that are only frontmatter, empty, or one line, and the entries typed into them", () => {
+		const source = indexSource(makeIndex(true), PATH, { categoryLevel: 1 });
+		for (const text of ["---\ntitle: x\n---", "", "# Tools", "[1. Blog - One](https://example.com/one)", "---\n---\n"]) {
+			let state = EditorState.create({ doc: text });
+			const whole = () => [{ from: 0, to: state.doc.length }];
+			const model = new DigestMarkModel(source, state.doc, whole());
+			expect(describeSet(model.decorations)).toEqual(reference(state.doc, source, whole()));
+			for (const insert of ["\n# Tools", "\n[1. Blog - One](https://example.com/one) (Recommended)", "\n[3. Blog - Three](https://example.com/3)"]) {
+				const tr = state.update({ changes: { from: state.doc.length, insert } });
+				state = tr.state;
+				model.update(tr.changes, state.doc, whole());
+				expect(describeSet(model.decorations), JSON.stringify(state.doc.toString())).toEqual(reference(state.doc, source, whole()));
+			}
+		}
+	});
+});
+
 describe("what a change re-reads", () => {
 	const source = (): MarkSource => indexSource(makeIndex(true), PATH, { categoryLevel: 1 });
 
