@@ -3,10 +3,10 @@
 import { parseIsoDate } from "../format/dates";
 import type { EntryQuery } from "../index/digest-index";
 
-export type BrowserMode = "all" | "mentions" | "duplicates" | "problems";
+export type BrowserMode = "all" | "mentions" | "duplicates" | "problems" | "inbox";
 export type BrowserGroupBy = "category" | "digest" | "source" | "tag" | "none";
 
-export const BROWSER_MODES: readonly BrowserMode[] = ["all", "mentions", "duplicates", "problems"];
+export const BROWSER_MODES: readonly BrowserMode[] = ["all", "mentions", "duplicates", "problems", "inbox"];
 export const BROWSER_GROUP_BYS: readonly BrowserGroupBy[] = ["category", "digest", "source", "tag", "none"];
 
 export interface BrowserState {

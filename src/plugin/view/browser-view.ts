@@ -11,6 +11,7 @@ import { Toolbar } from "./toolbar";
 import { watchTouch } from "./touch";
 import { VirtualList } from "./virtual-list";
 import { renderEmptyState } from "./empty-state";
+import { InboxPanel } from "./inbox-view";
 
 export const VIEW_TYPE_DIGEST_BROWSER = "digest-curator-browser";
 export const DIGEST_BROWSER_NAME = "Digest browser";
@@ -45,6 +46,7 @@ interface Ui {
 	toolbar: Toolbar;
 	list: VirtualList;
 	empty: HTMLElement;
+	inbox: InboxPanel;
 }
 
 /**
@@ -142,10 +144,13 @@ export class DigestBrowserView extends ItemView implements HoverParent {
 			state: () => this.browserState,
 			update: (change) => this.update(change, "top"),
 			setSearch: (value) => this.setSearch(value),
-			onSearchKey: (evt) => actions.onSearchKey(evt),
+			onSearchKey: (evt) => {
+				if (this.browserState.mode !== "inbox" || !inbox.onSearchKey(evt)) actions.onSearchKey(evt);
+			},
 		});
 		const list = new VirtualList(root, this, new RowRenderer(this.app, this), this.touch);
 		const empty = root.createDiv({ cls: "digest-browser-empty" });
+		const inbox = new InboxPanel(root, { curator: this.curator, owner: this, state: () => this.browserState, rendered: () => this.browserUi?.toolbar.sync(inbox.summary()) });
 		const actions = new RowActions({
 			app: this.app,
 			curator: this.curator,
@@ -163,7 +168,7 @@ export class DigestBrowserView extends ItemView implements HoverParent {
 		this.registerDomEvent(list.el, "mouseover", (evt) => actions.onListHover(evt));
 		this.registerDomEvent(list.el, "keydown", (evt) => actions.onListKey(evt));
 		this.registerDomEvent(list.el, "contextmenu", (evt) => actions.onContextMenu(evt));
-		this.browserUi = { toolbar, list, empty };
+		this.browserUi = { toolbar, list, empty, inbox };
 	}
 
 	private setTouch(touch: boolean): void {
@@ -204,6 +209,15 @@ export class DigestBrowserView extends ItemView implements HoverParent {
 		const ui = this.browserUi;
 		if (!ui) return;
 		const before = ui.list.before(scroll, anchorKey);
+		// The inbox lists the inbox notes' lines, not entries: a panel of its own (inbox-view.ts).
+		ui.inbox.show(this.browserState.mode === "inbox");
+		if (this.browserState.mode === "inbox") {
+			ui.list.setHidden(true);
+			this.showEmpty(null);
+			ui.toolbar.sync(ui.inbox.summary());
+			void ui.inbox.refresh();
+			return;
+		}
 		const live = this.curator.live;
 		const index = live.index;
 		let empty: EmptyState | { kind: "indexing"; text: string } | null = null;

@@ -10,6 +10,7 @@ const MODES: { mode: BrowserMode; label: string }[] = [
 	{ mode: "mentions", label: "Mentions" },
 	{ mode: "duplicates", label: "Duplicates" },
 	{ mode: "problems", label: "Problems" },
+	{ mode: "inbox", label: "Inbox" },
 ];
 
 const GROUPINGS: { groupBy: BrowserGroupBy; label: string }[] = [
@@ -139,10 +140,11 @@ export class Toolbar {
 		this.from.value = s.from ?? "";
 		this.to.value = s.to ?? "";
 		this.groupBy.value = s.groupBy;
-		const problems = s.mode === "problems";
-		// Problems have no category, source, tag or flag; duplicates group by link.
+		// Problems and inbox links have no category, source, tag or flag to filter by; duplicates group by link.
+		const problems = s.mode === "problems" || s.mode === "inbox";
 		for (const el of [this.category, this.source, this.tag, this.recommended.parentElement!]) el.toggleClass("is-hidden", problems);
 		this.groupBy.toggleClass("is-hidden", problems || s.mode === "duplicates");
+		this.from.parentElement?.parentElement?.toggleClass("is-hidden", s.mode === "inbox");
 		const active = [s.series, s.category, s.source, s.tag, s.from, s.to].filter((v) => v !== undefined).length + (s.recommendedOnly ? 1 : 0);
 		setTextIfChanged(this.filtersSummary, active > 0 ? `Filters (${active})` : "Filters");
 		setTextIfChanged(this.summary, summary);
