@@ -396,7 +396,7 @@ describe("Obsidian's command line", () => {
 	it("registers its handlers where the API has them", async () => {
 		const l = await load();
 		const handlers = (l.plugin as unknown as { cliHandlers__: Map<string, unknown> }).cliHandlers__;
-		expect([...handlers.keys()].sort()).toEqual(["digest-curator", "digest-curator:add", "digest-curator:check", "digest-curator:inbox", "digest-curator:new"]);
+		expect([...handlers.keys()].sort()).toEqual(["digest-curator", "digest-curator:add", "digest-curator:check", "digest-curator:inbox", "digest-curator:new", "digest-curator:publish"]);
 	});
 
 	it("answers with the same core as the standalone CLI", async () => {

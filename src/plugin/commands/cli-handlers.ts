@@ -8,6 +8,7 @@ import { parseCaptureRequest } from "../../core/capture/capture-request";
 import { addToInbox, seriesNamed } from "./capture-actions";
 import { insertIntoDigest } from "./digest-actions";
 import { createNextDigest, today } from "./new-digest-action";
+import { PUBLISH_FLAGS, runPublish } from "./publish-cli";
 
 /** Obsidian's own command line (API 1.12.2+): the same core as the standalone CLI, on the open vault. */
 export function registerCliHandlers(host: DigestCuratorHost): boolean {
@@ -74,6 +75,7 @@ export function registerCliHandlers(host: DigestCuratorHost): boolean {
 				return runNew(host, params);
 			},
 		);
+		plugin.registerCliHandler("digest-curator:publish", "Publish: the series index, a recap, the feeds or a newsletter", PUBLISH_FLAGS, (params) => runPublish(host, params));
 		return true;
 	}
 	return false;

@@ -25,7 +25,8 @@ export function feedPaths(folder: string, series: Series): { rss: string; json: 
 	return { rss: normalizePath(`${stem}.xml`), json: normalizePath(`${stem}.json`) };
 }
 
-async function writeFile(host: DigestCuratorHost, path: string, text: string): Promise<void> {
+/** Writes a whole file of the vault (a feed, a newsletter): replaced when it exists, else created with its folders. */
+export async function writeVaultFile(host: DigestCuratorHost, path: string, text: string): Promise<void> {
 	const { vault } = host.app;
 	const existing = vault.getAbstractFileByPath(path);
 	if (existing instanceof TFolder) throw new Error(`${path} is a folder.`);
@@ -37,16 +38,18 @@ async function writeFile(host: DigestCuratorHost, path: string, text: string): P
 	await vault.create(path, text);
 }
 
-/** Writes RSS 2.0 and JSON Feed files for each series into the feed folder; nothing is written when a setting is wrong. */
-export async function exportFeeds(host: DigestCuratorHost, seriesList: readonly Series[] = host.settings.series): Promise<FeedExportResult> {
+export type FeedFiles = { ok: true; files: { path: string; text: string }[] } | { ok: false; reason: string };
+
+/** The RSS 2.0 and JSON Feed files of each series with digests, in `folder` (default: the feed folder setting); nothing is made when a setting is wrong. */
+export async function feedFiles(host: DigestCuratorHost, seriesList: readonly Series[] = host.settings.series, folderSetting: string = host.settings.feedFolder): Promise<FeedFiles> {
 	await host.live.whenReady();
 	const base = host.settings.baseUrl.trim().replace(/\/+$/, "");
 	if (base === "") return { ok: false, reason: "Set the site address in this plugin's settings first: feeds link to the digests by their full address." };
 	const baseProblem = baseUrlProblem(base);
 	if (baseProblem) return { ok: false, reason: baseProblem };
-	const folder = vaultPath(host.settings.feedFolder, "The feed folder");
+	const folder = vaultPath(folderSetting, "The feed folder");
 	if (!folder.ok) return folder;
-	const written: string[] = [];
+	const files: { path: string; text: string }[] = [];
 	for (const series of seriesList) {
 		const digests = host.live.index.digests(series.name);
 		if (digests.length === 0) continue;
@@ -58,10 +61,17 @@ export async function exportFeeds(host: DigestCuratorHost, seriesList: readonly 
 			wikiLinkUrl: (d) => siteLinks(host, base, d),
 			recommendedItems: host.settings.feedRecommendedItems,
 		};
-		await writeFile(host, paths.rss, rssFeed(digests, { ...options, feedUrl: siteUrl(base, paths.rss) }));
-		await writeFile(host, paths.json, jsonFeed(digests, { ...options, feedUrl: siteUrl(base, paths.json) }));
-		written.push(paths.rss, paths.json);
+		files.push({ path: paths.rss, text: rssFeed(digests, { ...options, feedUrl: siteUrl(base, paths.rss) }) });
+		files.push({ path: paths.json, text: jsonFeed(digests, { ...options, feedUrl: siteUrl(base, paths.json) }) });
 	}
-	if (written.length === 0) return { ok: false, reason: "No series has a digest yet: no feed was written." };
-	return { ok: true, paths: written };
+	if (files.length === 0) return { ok: false, reason: "No series has a digest yet: no feed was written." };
+	return { ok: true, files };
+}
+
+/** Writes RSS 2.0 and JSON Feed files for each series into the feed folder; nothing is written when a setting is wrong. */
+export async function exportFeeds(host: DigestCuratorHost, seriesList: readonly Series[] = host.settings.series, folder?: string): Promise<FeedExportResult> {
+	const made = await feedFiles(host, seriesList, folder);
+	if (!made.ok) return made;
+	for (const file of made.files) await writeVaultFile(host, file.path, file.text);
+	return { ok: true, paths: made.files.map((f) => f.path) };
 }
