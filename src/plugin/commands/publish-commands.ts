@@ -6,6 +6,7 @@ import { confirm } from "../modals/confirm-modal";
 import { RecapModal } from "../modals/recap-modal";
 import { activeDigest } from "./digest-actions";
 import { exportFeeds } from "./feeds-export";
+import { IndexKeeper } from "./index-keeper";
 import { today } from "./new-digest-action";
 import { copyNewsletter, writeNewsletterNote, type NewsletterFormat } from "./newsletter-copy";
 import type { NoteEditResult } from "./note-edit";
@@ -70,6 +71,8 @@ const NEWSLETTER_CHOICES: readonly { label: string; format: NewsletterFormat | "
 export function registerPublishCommands(host: DigestCuratorHost): void {
 	const { plugin } = host;
 	const hasDigests = () => host.live.index.size > 0;
+	// The setting "Keep the series index current" (off by default).
+	new IndexKeeper(host).register();
 
 	plugin.addCommand({
 		id: "update-series-index",

@@ -47,7 +47,7 @@ const SERIES_FIELDS: readonly SeriesField[] = [
 	{ name: "Inbox note", desc: "Note that captured links wait in until they become entries. Leave empty for Digest inbox.md in the folder.", kind: "text", placeholder: "Digest inbox.md", value: (s) => s.inboxNote ?? "", patch: (v) => ({ inboxNote: cleanFolder(v) }) },
 ];
 
-type ToggleKey = "fetchTitles" | "pasteToEntry" | "editorMarks" | "feedRecommendedItems" | "writePeriodDate";
+type ToggleKey = "fetchTitles" | "pasteToEntry" | "editorMarks" | "feedRecommendedItems" | "writePeriodDate" | "keepIndexCurrent";
 type TextKey = "feedFolder" | "baseUrl";
 type ChoiceKey = "markerStyle";
 
@@ -79,6 +79,7 @@ const GLOBALS: readonly GlobalSetting[] = [
 	{ kind: "text", key: "feedFolder", heading: "Publishing", name: "Feed folder", desc: "Vault folder the RSS and JSON feeds are written to.", placeholder: "feeds", problem: feedFolderProblem },
 	{ kind: "text", key: "baseUrl", heading: "Publishing", name: "Site address", desc: "Where the vault is published, such as https://links.example.com: feeds and newsletters link to digests and notes there.", placeholder: "https://links.example.com", problem: baseUrlProblem },
 	{ kind: "toggle", key: "feedRecommendedItems", heading: "Publishing", name: "Feed item per recommended entry", desc: "Besides an item per digest, give every recommended entry an item of its own." },
+	{ kind: "toggle", key: "keepIndexCurrent", heading: "Publishing", name: "Keep the series index current", desc: "A moment after a digest changes, rewrite the generated part of each series' index note. Only notes that already hold it (run Update series index once) are changed, and never one edited by hand there." },
 	{ kind: "toggle", key: "writePeriodDate", heading: "Publishing", name: "Write the period's end as date in frontmatter", desc: "Give each new digest a date property, its period's last day, for sites that sort by it. The command Write period dates to frontmatter does it for existing digests." },
 ];
 

@@ -26,6 +26,8 @@ export interface DigestCuratorSettings {
 	feedRecommendedItems: boolean;
 	/** Write a new digest's period end as `date:` in its frontmatter. */
 	writePeriodDate: boolean;
+	/** Rewrite each series index note's generated region a moment after digests change. */
+	keepIndexCurrent: boolean;
 	/** The last link check's result per URL (a cache; only the link check commands fill it). */
 	linkHealth: Record<string, SavedLinkHealth>;
 }
@@ -41,6 +43,7 @@ export const DEFAULT_SETTINGS: DigestCuratorSettings = {
 	baseUrl: "",
 	feedRecommendedItems: false,
 	writePeriodDate: false,
+	keepIndexCurrent: false,
 	linkHealth: {},
 };
 
@@ -63,6 +66,7 @@ export function migrateSettings(saved: unknown, warn: Warn = () => {}): DigestCu
 		baseUrl: readSavedText(saved, "baseUrl", DEFAULT_SETTINGS.baseUrl, warn),
 		feedRecommendedItems: readSavedToggle(saved, "feedRecommendedItems", DEFAULT_SETTINGS.feedRecommendedItems, warn),
 		writePeriodDate: readSavedToggle(saved, "writePeriodDate", DEFAULT_SETTINGS.writePeriodDate, warn),
+		keepIndexCurrent: readSavedToggle(saved, "keepIndexCurrent", DEFAULT_SETTINGS.keepIndexCurrent, warn),
 		linkHealth: readSavedLinkHealth(saved, warn),
 	};
 }

@@ -58,6 +58,7 @@ describe("the settings Obsidian 1.13 draws and searches", () => {
 			["feedFolder", "text"],
 			["baseUrl", "text"],
 			["feedRecommendedItems", "toggle"],
+			["keepIndexCurrent", "toggle"],
 			["writePeriodDate", "toggle"],
 		]);
 		expect(defs[4]!.items[0]).toMatchObject({ name: "Saved link checks", desc: expect.stringContaining("only when you run them") as unknown });
