@@ -5,7 +5,9 @@ import { count } from "../../core/format/words";
 import type { DigestCuratorHost } from "../host";
 import { checkEntryUrl } from "../../core/edit/entry-url";
 import { parseCaptureRequest } from "../../core/capture/capture-request";
-import { addToInbox, seriesNamed } from "./capture-actions";
+import { parseInbox } from "../../core/capture/inbox";
+import { inboxRows } from "../../core/capture/inbox-list";
+import { addToInbox, inboxNoteOf, inboxText, seriesNamed } from "./capture-actions";
 import { insertIntoDigest } from "./digest-actions";
 import { createNextDigest, today } from "./new-digest-action";
 import { PUBLISH_FLAGS, runPublish } from "./publish-cli";
@@ -50,9 +52,9 @@ export function registerCliHandlers(host: DigestCuratorHost): boolean {
 		);
 		plugin.registerCliHandler(
 			"digest-curator:inbox",
-			"Save a link to the series' inbox for a later digest",
+			"Save a link to the series' inbox for a later digest; without url, list the inbox",
 			{
-				url: { value: "<url>", description: "The link", required: true },
+				url: { value: "<url>", description: "The link to save (without it: list the inbox, with where each link was shared)" },
 				title: { value: "<title>", description: "Its title" },
 				source: { value: "<source>", description: "Where it comes from" },
 				category: { value: "<name>", description: "Category it is meant for" },
@@ -133,10 +135,34 @@ export async function runNew(host: DigestCuratorHost, params: CliData): Promise<
 
 /** `digest-curator:inbox`: the same checks and the same inbox edit as an obsidian:// inbox capture. */
 export async function runInbox(host: DigestCuratorHost, params: CliData): Promise<string> {
+	if (params["url"] === undefined) return listInbox(host, params["series"]);
 	const request = parseCaptureRequest({ ...params, mode: "inbox", digest: undefined, comment: (params["comment"] ?? "").split("|").join("\n") });
 	if (!request.ok) return `Error: ${request.reason}`;
 	const series = seriesNamed(host, request.request.series);
 	if (!series.ok) return `Error: ${series.reason}`;
 	const result = await addToInbox(host, series.series, request.request);
 	return result.ok ? `Saved to ${result.path}.` : `Error: ${result.reason}`;
+}
+
+/** `digest-curator:inbox` without a URL: the inbox numbered, each link with where a digest shared it and the category its host suggests. */
+export async function listInbox(host: DigestCuratorHost, seriesName: string | undefined): Promise<string> {
+	const series = seriesNamed(host, seriesName);
+	if (!series.ok) return `Error: ${series.reason}`;
+	const where = inboxNoteOf(series.series);
+	if (!where.ok) return `Error: ${where.reason}`;
+	const text = await inboxText(host, where.path);
+	if (text === null) return `${where.path} does not exist yet; digest-curator:inbox url=... starts it.`;
+	const inbox = parseInbox(text);
+	const rows = inboxRows(host.live.index, [{ series: series.series.name, path: where.path, items: inbox.items }]);
+	const out = [`${where.path}: ${count(rows.length, "link")}.`];
+	rows.forEach((r, i) => {
+		const { item } = r;
+		const name = item.title ? `${item.source ? `${item.source} - ` : ""}${item.title}` : "(no title)";
+		const marks = [item.category ? `[${item.category}]` : "", ...item.tags.map((t) => `#${t}`), item.recommended ? "(Recommended)" : ""].filter((m) => m !== "");
+		out.push(`${i + 1}. ${name}  ${item.url}${marks.length > 0 ? `  ${marks.join(" ")}` : ""}`);
+		if (r.sharedBefore.length > 0) out.push(`   already shared at ${r.sharedBefore.map((s) => `${s.digestPath}:${s.line} (${s.category})`).join(", ")}`);
+		if (r.categorySuggested && r.category) out.push(`   suggested: category ${r.category}`);
+	});
+	for (const p of inbox.problems) out.push(`${where.path}:${p.line + 1}: ${p.message}`);
+	return out.join("\n");
 }
