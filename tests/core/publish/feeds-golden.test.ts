@@ -1,0 +1,36 @@
+/**
+ * Golden outputs: both feeds of the fixture vault (publish-fixture.ts), byte for byte, with an
+ * item per recommended entry. The files under golden/ were reviewed by hand when written (hostile
+ * text escaped, the javascript: link and the %% comment dropped, dates from the periods' ends);
+ * a change of the output shows here as a diff to review, and the file is updated by hand.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { jsonFeed, rssFeed, siteUrl, type FeedOptions } from "../../../src/core/publish/feeds";
+import { fixtureDigests, fixtureIndex } from "./publish-fixture";
+
+const BASE = "https://links.example.com";
+const index = fixtureIndex();
+const OPTIONS: FeedOptions = {
+	title: "Weekly & friends",
+	siteUrl: `${BASE}/`,
+	feedUrl: `${BASE}/weekly.xml`,
+	digestUrl: (d) => siteUrl(BASE, d.path),
+	wikiLinkUrl: (d) => (target) => {
+		const resolved = index.resolveLink(target, d.path);
+		return resolved ? siteUrl(BASE, resolved) : null;
+	},
+	recommendedItems: true,
+};
+const golden = (name: string) => readFileSync(join(__dirname, "golden", name), "utf8");
+
+describe("feeds, golden", () => {
+	it("RSS 2.0 of the fixture vault", () => {
+		expect(rssFeed(fixtureDigests(), OPTIONS)).toBe(golden("weekly.xml"));
+	});
+
+	it("JSON Feed 1.1 of the fixture vault", () => {
+		expect(jsonFeed(fixtureDigests(), { ...OPTIONS, feedUrl: `${BASE}/weekly.json` })).toBe(golden("weekly.json"));
+	});
+});
