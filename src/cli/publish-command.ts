@@ -93,7 +93,7 @@ function commandRecap({ loaded, series, values, io }: CommandRun): number {
 	const groupBy = choice(values, "group-by", ["category", "digest"] as const, "category");
 	refuseMissing(loaded);
 	const picks = recapPicks(loaded.index.digests(series.name), from, to);
-	const lines = picks.length > 0 ? recapLines(picks, { groupBy }) : [`*No recommended entries in the digests from ${isoDate(from)} to ${isoDate(to)}.*`];
+	const lines = picks.length > 0 ? recapLines(picks, { groupBy, template: str(values["template"]) ?? series.recapTemplate }) : [`*No recommended entries in the digests from ${isoDate(from)} to ${isoDate(to)}.*`];
 	const out = str(values["out"]);
 	if (out === undefined) {
 		if (values["json"]) {
@@ -228,16 +228,19 @@ ${REGION_HELP}`,
 			run: commandIndex,
 		},
 		recap: {
-			usage: "digest-curator publish recap VAULT --from YYYY-MM-DD --to YYYY-MM-DD [--out NOTE] [--group-by category|digest] [--marker obsidian|html] [--force] [--dry-run] [--json]",
+			usage: "digest-curator publish recap VAULT --from YYYY-MM-DD --to YYYY-MM-DD [--out NOTE] [--group-by category|digest] [--template T] [--marker obsidian|html] [--force] [--dry-run] [--json]",
 			help: `The recommended entries of the digests whose periods lie within --from and --to, grouped by
 category (or by digest), each with a link back to its digest. Printed, or with --out written
 into the note's "digest-curator:recap-<from>-<to>" region.
   --from D, --to D     The first and last day (both included)
   --out NOTE           Vault path of the note to write the recap into (created when missing)
   --group-by G         category (default) or digest
+  --template T         An entry's line; placeholders {{entry}} {{source}} {{title}} {{url}}
+                       {{category}} {{digest}} {{digestTitle}} {{period}}
+                       (default "- {{entry}} · from {{digest}}"; else the series' recapTemplate)
 ${REGION_HELP}
                        (without --out: {"from", "to", "picks": [...]})`,
-			options: { ...REGION_OPTIONS, from: { type: "string" }, to: { type: "string" }, "group-by": { type: "string" } },
+			options: { ...REGION_OPTIONS, from: { type: "string" }, to: { type: "string" }, "group-by": { type: "string" }, template: { type: "string" } },
 			run: commandRecap,
 		},
 		feed: {

@@ -25,6 +25,7 @@ const SERIES_FIELDS: Record<keyof Series, Kind> = {
 	cover: "text",
 	indexNote: "text",
 	indexTemplate: "text",
+	recapTemplate: "text",
 	summaryField: "text",
 	inboxNote: "text",
 };

@@ -16,6 +16,7 @@ export const DEFAULT_SERIES: Series = {
 	cover: "",
 	indexNote: "",
 	indexTemplate: "",
+	recapTemplate: "",
 	summaryField: "",
 	inboxNote: "",
 };

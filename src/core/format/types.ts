@@ -157,6 +157,8 @@ export interface Series {
 	indexNote?: string;
 	/** Template of a line of the series index; empty: the default template. */
 	indexTemplate?: string;
+	/** Template of a line of a recap; empty: the default template. */
+	recapTemplate?: string;
 	/** Frontmatter field that holds a digest's summary for the series index; empty: `summary`. */
 	summaryField?: string;
 	/** Vault path of the series' inbox of captured links; empty: `Digest inbox.md` in the folder. */

@@ -1,13 +1,18 @@
-import { compareDates } from "../format/dates";
+import { compareDates, isoDate } from "../format/dates";
 import { formatEntryLine } from "../edit/entry-edits";
 import type { DayDate, Digest, Entry } from "../format/types";
 import { digestOrder } from "../index/digest-index";
-import { linkTarget } from "./series-index";
+import { fillTemplate, linkTarget } from "./series-index";
 
 /**
  * A best-of recap: the recommended entries of the digests whose periods lie within a range,
- * grouped by category (or by digest), each with its link and a link back to its digest.
+ * grouped by category (or by digest), each with its link and a link back to its digest, a line
+ * each in a template the curator can change. Placeholders: `{{entry}}` (`[Source - Title](url)`),
+ * `{{source}}`, `{{title}}`, `{{url}}`, `{{category}}`, `{{digest}}` (a wiki-link back to the
+ * entry's category in its digest), `{{digestTitle}}`, `{{period}}` (its last day, YYYY-MM-DD).
  */
+
+export const DEFAULT_RECAP_TEMPLATE = "- {{entry}} · from {{digest}}";
 
 export interface RecapPick {
 	/** Stable key of the pick: the digest's path and the entry's line. */
@@ -23,6 +28,8 @@ export interface RecapOptions {
 	/** A label per key, written in place of the entry's category (or digest) heading. */
 	relabel?: ReadonlyMap<string, string>;
 	headingLevel?: number;
+	/** A pick's line; empty: DEFAULT_RECAP_TEMPLATE. */
+	template?: string;
 }
 
 export function recapKey(digest: Pick<Digest, "path">, entry: Pick<Entry, "line">): string {
@@ -62,13 +69,28 @@ export function recapLines(picks: readonly RecapPick[], options: RecapOptions = 
 		if (list) list.push(p);
 		else groups.set(label, [p]);
 	}
+	const template = options.template?.trim() || DEFAULT_RECAP_TEMPLATE;
 	const lines: string[] = [];
 	for (const [label, list] of groups) {
 		if (lines.length > 0) lines.push("");
 		lines.push(`${hashes} ${label}`, "");
 		for (const p of list) {
 			const back = `[[${linkTarget(p.digest.path)}#${headingPath(p.entry.category)}|${p.digest.title.replace(/[|[\]]/g, " ").trim()}]]`;
-			lines.push(`- ${formatEntryLine({ ...p.entry, number: null, tags: [], recommended: false })} · from ${back}`);
+			const end = p.digest.period?.end;
+			// A value on one line: a template's line never becomes two.
+			const one = (v: string | null | undefined) => (v ?? "").replace(/\s+/g, " ").trim();
+			lines.push(
+				fillTemplate(template, {
+					entry: formatEntryLine({ ...p.entry, number: null, tags: [], recommended: false }),
+					source: one(p.entry.source),
+					title: one(p.entry.title),
+					url: one(p.entry.url),
+					category: one(p.entry.category),
+					digest: back,
+					digestTitle: one(p.digest.title),
+					period: end ? isoDate(end) : "",
+				}),
+			);
 		}
 	}
 	return lines;

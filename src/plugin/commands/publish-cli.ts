@@ -99,7 +99,7 @@ async function runRecap(host: DigestCuratorHost, series: Series, params: CliData
 	if (compareDates(from, to) > 0) return `Error: from=${isoDate(from)} is after to=${isoDate(to)}.`;
 	const picks = recapPicks(host.live.index.digests(series.name), from, to);
 	if (picks.length === 0) return `Error: no recommended entry in a digest of ${series.name} between ${isoDate(from)} and ${isoDate(to)}.`;
-	const lines = recapLines(picks);
+	const lines = recapLines(picks, { template: series.recapTemplate });
 	const out = params["out"];
 	if (out === undefined) return lines.join("\n");
 	const where = notePath(out === "true" ? defaultRecapNote(series, from, to) : out, "The recap note");

@@ -33,6 +33,6 @@ export async function writeRecap(host: DigestCuratorHost, series: Series, choice
 	if (host.live.index.get(where.path)) return { ok: false, reason: `${where.path} is a digest; write the recap into a note of its own.` };
 	const picks = recapCandidates(host, series, choice.from, choice.to).filter((p) => !choice.exclude.has(p.key));
 	if (picks.length === 0) return { ok: false, reason: "No recommended entry is left to write: nothing was changed." };
-	const lines = recapLines(picks, { relabel: choice.relabel });
+	const lines = recapLines(picks, { relabel: choice.relabel, template: series.recapTemplate });
 	return writeRegionInNote(host, where.path, recapRegion(choice.from, choice.to), lines, ask);
 }

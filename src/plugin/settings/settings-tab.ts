@@ -5,6 +5,7 @@ import { cleanFolder, cleanTag, completeSeries, validateSeries } from "../../cor
 import type { DayDate, Series } from "../../core/format/types";
 import { vaultPath } from "../../core/format/vault-path";
 import { DEFAULT_INDEX_TEMPLATE } from "../../core/publish/series-index";
+import { DEFAULT_RECAP_TEMPLATE } from "../../core/publish/recap";
 import type { DigestCuratorHost } from "../host";
 
 /** Quiet time after the last keystroke before settings are written and applied. */
@@ -43,6 +44,7 @@ const SERIES_FIELDS: readonly SeriesField[] = [
 	{ name: "Cover", desc: "Line written under the frontmatter of a new digest, such as an image embed. Leave empty for none.", kind: "text", placeholder: "![[cover.png|center|500]]", value: (s) => s.cover ?? "", patch: (v) => ({ cover: v }) },
 	{ name: "Index note", desc: "Note the series index is written into, between markers; the rest of the note is yours. Leave empty for the default.", kind: "text", placeholder: "Weekly links index.md", value: (s) => s.indexNote ?? "", patch: (v) => ({ indexNote: cleanFolder(v) }) },
 	{ name: "Index line", desc: "One line of the index per digest: {{n}}, {{link}}, {{title}}, {{period}}, {{summary}}, {{entries}}, {{recommended}} and {{categories}}. Leave empty for the default.", kind: "text", placeholder: DEFAULT_INDEX_TEMPLATE, value: (s) => s.indexTemplate ?? "", patch: (v) => ({ indexTemplate: v }) },
+	{ name: "Recap line", desc: "One line of a recap per recommended entry: {{entry}}, {{source}}, {{title}}, {{url}}, {{category}}, {{digest}} (a link back to it), {{digestTitle}} and {{period}}. Leave empty for the default.", kind: "text", placeholder: DEFAULT_RECAP_TEMPLATE, value: (s) => s.recapTemplate ?? "", patch: (v) => ({ recapTemplate: v }) },
 	{ name: "Summary property", desc: "Frontmatter property holding a digest's summary, for {{summary}} in the index.", kind: "text", placeholder: "summary", value: (s) => s.summaryField ?? "", patch: (v) => ({ summaryField: v.trim() }) },
 	{ name: "Inbox note", desc: "Note that captured links wait in until they become entries. Leave empty for Digest inbox.md in the folder.", kind: "text", placeholder: "Digest inbox.md", value: (s) => s.inboxNote ?? "", patch: (v) => ({ inboxNote: cleanFolder(v) }) },
 ];

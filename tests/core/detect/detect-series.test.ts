@@ -19,7 +19,7 @@ function detect(files: ReadonlyMap<string, string>): SeriesDetection {
 /** The Series fields of a detected series, and the extras, without confidences and paths. */
 /** The fields detection reads from the notes; the publishing and inbox settings are not among them. */
 function fields(s: DetectedSeries) {
-	const { confidence: _c, paths: _p, indexNote: _i, indexTemplate: _t, summaryField: _s, inboxNote: _n, ...rest } = s;
+	const { confidence: _c, paths: _p, indexNote: _i, indexTemplate: _t, recapTemplate: _r, summaryField: _s, inboxNote: _n, ...rest } = s;
 	return rest;
 }
 

@@ -32,6 +32,15 @@ describe("recap", () => {
 		expect(lines).toHaveLength(3);
 	});
 
+	it("writes each pick in the template given, an empty value taken out with its separator", () => {
+		const picks = recapPicks(fixtureDigests(), FROM, TO);
+		const lines = recapLines(picks, { template: "- **{{title}}** ({{source}}) <{{url}}> — {{category}}, {{period}}, see {{digest}}" });
+		expect(lines[2]).toBe("- **Schedulers in depth** (Blog) <https://blog.example.org/schedulers> — Kubernetes, 2025-12-14, see [[Weekly/2025/01-12-2025 to 14-12-2025#Kubernetes|Weekly Links: 01-12-2025 to 14-12-2025]]");
+		const noSource = [{ ...picks[0]!, entry: { ...picks[0]!.entry, source: null } }];
+		expect(recapLines(noSource, { template: "- {{title}} · {{source}}" })[2]).toBe("- Schedulers in depth");
+		expect(recapLines(picks, { template: "  " })).toEqual(recapLines(picks));
+	});
+
 	it("links back to a nested category heading as Obsidian writes it, a # between the headings", () => {
 		const picks = recapPicks(fixtureDigests(), FROM, TO);
 		const nested = [{ ...picks[0]!, entry: { ...picks[0]!.entry, category: "Databases › HA & Scaling" } }];

@@ -69,7 +69,7 @@ describe("the settings Obsidian 1.13 draws and searches", () => {
 		const page = seriesList(tab).items![0] as SettingDefinitionPage;
 		expect(page).toMatchObject({ type: "page", name: "Weekly links", desc: "Tagged #weeklylinks, in Digests" });
 		const fields = (page.items![0] as { items: { name: string }[] }).items.map((i) => i.name);
-		expect(fields).toEqual(["Next digest", "Name", "Tag", "Folder", "Title template", "File name template", "Date format", "Category level", "Default categories", "Template note", "Extra tags", "Cover", "Index note", "Index line", "Summary property", "Inbox note"]);
+		expect(fields).toEqual(["Next digest", "Name", "Tag", "Folder", "Title template", "File name template", "Date format", "Category level", "Default categories", "Template note", "Extra tags", "Cover", "Index note", "Index line", "Recap line", "Summary property", "Inbox note"]);
 	});
 
 	it("read and write the toggles through the control keys, saving and applying them", async () => {

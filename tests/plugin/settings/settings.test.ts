@@ -29,7 +29,7 @@ describe("migrateSettings", () => {
 
 	it("completes a series saved before the newer fields existed", () => {
 		const settings = migrateSettings({ settingsVersion: 1, series: [{ name: "Tech", tag: "tech", folder: "Tech", titleTemplate: "Tech {{start}} to {{end}}", fileNameTemplate: "{{start}} to {{end}}", dateFormat: "DD-MM-YYYY", categoryLevel: 2, categories: ["Go"], templateNote: "" }] });
-		expect(settings.series).toEqual([{ name: "Tech", tag: "tech", folder: "Tech", titleTemplate: "Tech {{start}} to {{end}}", fileNameTemplate: "{{start}} to {{end}}", dateFormat: "DD-MM-YYYY", categoryLevel: 2, categories: ["Go"], templateNote: "", extraTags: [], cover: "", indexNote: "", indexTemplate: "", summaryField: "", inboxNote: "" }]);
+		expect(settings.series).toEqual([{ name: "Tech", tag: "tech", folder: "Tech", titleTemplate: "Tech {{start}} to {{end}}", fileNameTemplate: "{{start}} to {{end}}", dateFormat: "DD-MM-YYYY", categoryLevel: 2, categories: ["Go"], templateNote: "", extraTags: [], cover: "", indexNote: "", indexTemplate: "", recapTemplate: "", summaryField: "", inboxNote: "" }]);
 	});
 
 	it("keeps several series in their order", () => {
