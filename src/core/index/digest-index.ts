@@ -1,4 +1,4 @@
-import { compareDates } from "../format/dates";
+import { addDays, compareDates } from "../format/dates";
 import type { YamlParser } from "../format/frontmatter";
 import { LinkResolver } from "../links/link-resolver";
 import { parseSeriesNote } from "../format/parser";
@@ -452,8 +452,39 @@ export class DigestIndex {
 	}
 
 	private sortedRecords(): DigestRecord[] {
-		if (!this.sorted) this.sorted = [...this.records.values()].sort((a, b) => digestOrder(a.digest, b.digest));
+		if (!this.sorted) {
+			fillDatedPeriods(this.records.values());
+			this.sorted = [...this.records.values()].sort((a, b) => digestOrder(a.digest, b.digest));
+		}
 		return this.sorted;
+	}
+}
+
+/**
+ * Digests dated by one metadata date (FORMAT.md, "Dates from metadata"): the date ends the period,
+ * which starts the day after the series' previous digest ends; the first digest's is that one day.
+ */
+export function fillDatedPeriods(records: Iterable<{ digest: Digest; series: Series }>): void {
+	const bySeries = new Map<string, Digest[]>();
+	let any = false;
+	for (const r of records) {
+		if (!r.digest.period) continue;
+		let list = bySeries.get(r.series.name);
+		if (!list) bySeries.set(r.series.name, (list = []));
+		list.push(r.digest);
+		if (r.digest.datedByMetadata) any = true;
+	}
+	if (!any) return;
+	for (const list of bySeries.values()) {
+		list.sort((a, b) => compareDates(a.period!.end, b.period!.end) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+		for (let i = 0; i < list.length; i++) {
+			const d = list[i]!;
+			if (!d.datedByMetadata) continue;
+			const end = d.period!.end;
+			const prev = i > 0 ? list[i - 1]!.period!.end : null;
+			const start = prev && compareDates(addDays(prev, 1), end) <= 0 ? addDays(prev, 1) : end;
+			if (compareDates(start, d.period!.start) !== 0) d.period = { start, end };
+		}
 	}
 }
 
