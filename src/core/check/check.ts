@@ -15,15 +15,20 @@ export function checkDigest(digest: Digest): Problem[] {
 	const problems: Problem[] = [...digest.problems];
 	const path = digest.path;
 	if (digest.offLevel) problems.push({ code: "category-level", severity: "warning", path, line: digest.offLevel.line, message: offLevelMessage(digest.offLevel) });
-	for (const cat of digest.categories) {
-		if (cat.entries.length === 0) {
+	const list = digest.entryStyle === "list";
+	digest.categories.forEach((cat, i) => {
+		// A list's section heading whose subsections hold the entries is not an empty category.
+		const parent = list && digest.categories[i + 1]?.name.startsWith(`${cat.name} › `) === true;
+		if (cat.entries.length === 0 && !parent) {
 			problems.push({ code: "empty-category", severity: "info", path, line: cat.line, message: `Category "${cat.name}" has no entries.` });
-			continue;
+			return;
 		}
 		let expected = 1;
 		const seen = new Set<number>();
 		for (const e of cat.entries) {
 			if (e.number === null) {
+				// A list's items are unnumbered unless the list is ordered: nothing to report.
+				if (list) continue;
 				problems.push({ code: "unnumbered-entry", severity: "warning", path, line: e.line, message: `Entry "${e.title}" in "${cat.name}" has no number; renumber the digest to give it one.` });
 				continue;
 			}
@@ -35,7 +40,7 @@ export function checkDigest(digest: Digest): Problem[] {
 			seen.add(e.number);
 			expected = Math.max(expected, e.number + 1);
 		}
-	}
+	});
 	for (const cat of digest.categories) {
 		for (const g of cat.groups) {
 			const links = cat.entries[g.entries[0]!]!.links;

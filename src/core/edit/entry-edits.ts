@@ -4,6 +4,8 @@ import { CodeMasker, codeSpans, isBlank, parseInlineLink } from "../format/markd
 import { parseWithSeries, readHeading } from "../format/parser";
 import { hashes } from "../format/words";
 import { checkEntryUrl } from "./entry-url";
+import { isListStyle, itemPrefix, itemShape, lastLineOf, linkStartOf, listEnd, nestedLines, newCategoryPlan, numberSpan, reindentNested } from "./list-edits";
+import { readListItem } from "../format/list-items";
 import { closeOpenMarks, safeNewCommentary } from "./safe-text";
 import { LineEdits, type TextChange } from "./text-edit";
 import { verifyEdit, type EditIntent, type EntryModel } from "./verify-edit";
@@ -12,7 +14,7 @@ import type { Category, Digest, Entry, Series } from "../format/types";
 export interface EditContext {
 	parseYaml: YamlParser;
 	/** The series of the digest: its category level, date format and category order. */
-	series: Pick<Series, "categoryLevel" | "dateFormat" | "categories">;
+	series: Pick<Series, "categoryLevel" | "dateFormat" | "categories" | "entryStyle" | "collection">;
 }
 
 /**
@@ -44,6 +46,8 @@ export interface NewEntry {
 	commentary?: string[];
 	/** Share the commentary with the entries without commentary that the new entry would join. */
 	shareCommentary?: boolean;
+	/** List style: kind words written before the link (`[video] `). */
+	kinds?: string[];
 }
 
 /**
@@ -208,7 +212,8 @@ function headingAtOtherLevel(text: string, level: number, name: string): { level
 
 /** Why a category cannot be created beside a heading of the same name at another level, or null. */
 function levelClash(text: string, digest: Digest, ctx: EditContext, name: string): string | null {
-	if (findCategory(digest, name)) return null;
+	// In the list style every heading up to the category level is a category: no level to clash with.
+	if (isListStyle(ctx.series) || findCategory(digest, name)) return null;
 	const other = headingAtOtherLevel(text, ctx.series.categoryLevel, name);
 	if (!other) return null;
 	const level = ctx.series.categoryLevel;
@@ -243,10 +248,57 @@ function planAppend(edits: LineEdits, digest: Digest, ctx: EditContext, name: st
 }
 
 /**
+ * Plans a list item (its line and nested lines) at the end of a category's list, before the blank
+ * line or heading that ends it; a missing category gets its headings (a path makes one per part).
+ * Returns the category's index in `digest.categories` (or the one it will have), or a reason.
+ */
+function planAppendList(edits: LineEdits, digest: Digest, ctx: EditContext, name: string, block: string[]): { index: number; created: string[] } | string {
+	const cat = findCategory(digest, name);
+	if (cat) {
+		const at = cat.entries.length > 0 ? listEnd(edits, cat) : lastBlockLine(edits, cat);
+		edits.insertBefore(at, cat.entries.length > 0 ? block : ["", ...block]);
+		return { index: digest.categories.indexOf(cat), created: [] };
+	}
+	const plan = newCategoryPlan(edits, digest, ctx.series.categoryLevel, name);
+	if (!plan) return `The category "${name.trim()}" is deeper than the series' category level (${ctx.series.categoryLevel}), so the entry was not added.`;
+	edits.insertBefore(plan.at, [...plan.lines, "", ...block]);
+	// Its place among the categories: after those that stand before where it is written.
+	return { index: digest.categories.filter((c) => c.line <= plan.at).length, created: plan.names };
+}
+
+/** The model's entries of a list-style category, adding the categories an edit creates (a path makes several) at `index`. */
+function expectedListCategory(m: Parameters<EditIntent>[0], index: number, created: readonly string[], name: string): EntryModel[] {
+	if (created.length === 0) return expectedCategory(m, index, name);
+	const added = created.map((n) => ({ name: n, entries: [] as EntryModel[] }));
+	m.categories.splice(index, 0, ...added);
+	return added[added.length - 1]!.entries;
+}
+
+/** A list item for an entry: the list's marker (numbered in an ordered list), kinds, the link, then nested commentary. */
+function listItemBlock(edits: LineEdits, cat: Category | undefined, entryLine: string, kinds: readonly string[], number: number, comments: readonly string[]): string[] {
+	const shape = itemShape(edits, cat);
+	const kindText = kinds.map((k) => `[${k}] `).join("");
+	return [`${itemPrefix(shape, number)}${kindText}${entryLine}`, ...nestedLines(shape, comments)];
+}
+
+/** The kind words as the parser reads them back: lower-cased, letters, digits, spaces and `-` only. */
+function cleanKinds(kinds: readonly string[] | undefined): string[] {
+	return (kinds ?? []).map((k) => k.trim().toLowerCase().replace(/[^\p{L}\p{N} -]/gu, "").trim()).filter((k) => k !== "" && k !== "x" && k.length <= 40);
+}
+
+/** Whether a category's entries are written in an ordered list (its last entry's item is numbered). */
+function orderedList(edits: LineEdits, cat: Category | undefined): boolean {
+	const last = cat?.entries[cat.entries.length - 1];
+	return !!last && readListItem(edits.line(last.line - 1))?.number != null;
+}
+
+/**
  * The entries without commentary that a block appended to a category would join (the last group,
  * when it has none): they would share the block's commentary.
  */
 function joinedEntries(digest: Digest, category: string): Entry[] {
+	// The list style has no groups: an item's commentary is its own.
+	if (digest.entryStyle === "list") return [];
 	const cat = findCategory(digest, category);
 	const last = cat?.groups[cat.groups.length - 1];
 	if (!cat || !last || last.commentaryStart !== null) return [];
@@ -291,6 +343,11 @@ function lastEntryLine(after: Digest, category: string): number {
 	return entries?.[entries.length - 1]?.line ?? 1;
 }
 
+/** A category path as the list style names it: its parts trimmed, joined by ` › `. */
+function categoryPath(name: string): string {
+	return name.split("›").map((p) => p.trim()).filter((p) => p !== "").join(" › ");
+}
+
 /** Inserts a new entry at the end of its category, numbered one more than the largest there. */
 export function insertEntry(text: string, path: string, ctx: EditContext, input: NewEntry): EditResult {
 	if (input.category.trim() === "") return refuse("Name a category for the entry.");
@@ -303,12 +360,24 @@ export function insertEntry(text: string, path: string, ctx: EditContext, input:
 	const clash = levelClash(text, digest, ctx, input.category);
 	if (clash) return refuse(clash);
 	const edits = new LineEdits(text);
-	const number = maxNumber(findCategory(digest, input.category)) + 1;
-	const entryLine = formatEntryLine({ ...input, url: url.url, number });
+	const list = isListStyle(ctx.series);
+	const cat = findCategory(digest, input.category);
+	let number: number | null = maxNumber(cat) + 1;
+	// A list numbers its entries only where they are numbered already: an ordered list, or `[N. ...]` texts.
+	const ordered = list && orderedList(edits, cat);
+	if (list && !ordered && !(cat?.entries.some((e) => e.number !== null) ?? false)) number = null;
+	const entryLine = formatEntryLine({ ...input, url: url.url, number: ordered ? null : number });
 	const comments = bullets(input.commentary ?? []);
 	const joined = comments.length ? joinedEntries(digest, input.category) : [];
 	if (joined.length > 0 && !input.shareCommentary) return shareQuestion(joined, "Its commentary", "pass --share-commentary to share it, or add the entry without commentary");
-	const index = planAppend(edits, digest, ctx, input.category, comments.length ? [entryLine, "", ...comments] : [entryLine]);
+	let index: number;
+	let created: string[] = [];
+	if (list) {
+		const planned = planAppendList(edits, digest, ctx, input.category, listItemBlock(edits, cat, entryLine, cleanKinds(input.kinds), number ?? 1, comments));
+		if (typeof planned === "string") return refuse(planned);
+		index = planned.index;
+		created = planned.created;
+	} else index = planAppend(edits, digest, ctx, input.category, comments.length ? [entryLine, "", ...comments] : [entryLine]);
 	const commentary = comments.join("\n");
 	const src = input.source?.trim() ?? "";
 	const entry: EntryModel = {
@@ -326,25 +395,24 @@ export function insertEntry(text: string, path: string, ctx: EditContext, input:
 		path,
 		ctx,
 		(m) => {
-			const entries = expectedCategory(m, index, input.category);
+			const entries = list ? expectedListCategory(m, index, created, categoryPath(input.category)) : expectedCategory(m, index, input.category);
 			for (const e of joined) entries[findCategory(digest, input.category)!.entries.indexOf(e)]!.commentary = commentary;
 			entries.push(entry);
 		},
-		(after) => lastEntryLine(after, input.category),
+		(after) => lastEntryLine(after, list ? categoryPath(input.category) : input.category),
 	);
 }
 
 /** Plans numbers 1..n, in document order, for the numbered entries of a category; only digits change. */
-function planRenumber(edits: LineEdits, cat: Category, skipLine = -1): number {
+function planRenumber(edits: LineEdits, cat: Category, skipLine = -1, list = false): number {
 	let n = 0;
 	for (const e of cat.entries) {
 		if (e.number === null || e.line === skipLine) continue;
 		n++;
 		if (e.number === n) continue;
-		const m = NUMBER_RE.exec(edits.line(e.line - 1));
-		if (!m) continue;
-		const at = 1 + m[1]!.length;
-		edits.replaceInLine(e.line - 1, at, at + m[2]!.length, String(n));
+		const span = numberSpan(edits.line(e.line - 1), list);
+		if (!span) continue;
+		edits.replaceInLine(e.line - 1, span[0], span[1], String(n));
 	}
 	return n;
 }
@@ -368,7 +436,7 @@ export function renumberEntries(text: string, path: string, ctx: EditContext, ca
 	const edits = new LineEdits(text);
 	const wanted = categories?.map((c) => c.toLowerCase());
 	const chosen = (name: string) => !wanted || wanted.includes(name.toLowerCase());
-	for (const cat of digest.categories) if (chosen(cat.name)) planRenumber(edits, cat);
+	for (const cat of digest.categories) if (chosen(cat.name)) planRenumber(edits, cat, -1, isListStyle(ctx.series));
 	return finish(digest, edits, path, ctx, (m) => m.categories.forEach((c) => chosen(c.name) && renumbered(c.entries)), () => 1);
 }
 
@@ -429,7 +497,9 @@ export function toggleRecommended(text: string, path: string, ctx: EditContext, 
 	const edits = new LineEdits(text);
 	const raw = edits.line(line - 1);
 	const scan = new CodeMasker().mask(raw);
-	const link = parseInlineLink(scan, raw, 0);
+	const start = linkStartOf(raw, isListStyle(ctx.series));
+	if (start < 0) return refuse(`Line ${line} is not an entry.`);
+	const link = parseInlineLink(scan, raw, start);
 	if (!link.ok) return refuse(`Line ${line} is not an entry.`);
 	const end = link.link.end;
 	if (found.entry.recommended) {
@@ -446,14 +516,23 @@ export function toggleRecommended(text: string, path: string, ctx: EditContext, 
 
 /** The 1-based lines an entry owns: its line, and its commentary when it is alone in its group. */
 function ownedBlock(found: Found): { first: number; last: number } {
+	if (found.entry.kinds !== undefined) return { first: found.entry.line, last: lastLineOf(found.entry, found.cat) };
 	const group = found.cat.groups[found.entry.group]!;
 	const alone = group.entries.length === 1;
 	return { first: found.entry.line, last: alone && group.commentaryEnd !== null ? group.commentaryEnd : found.entry.line };
 }
 
 /** Plans the deletion of a block with the blank lines that separate it from what precedes it. */
-function planDelete(edits: LineEdits, cat: Category, first: number, last: number): void {
+function planDelete(edits: LineEdits, cat: Category, first: number, last: number, list = false): void {
 	let from = first;
+	// A list item goes alone, and the blank lines before it only where a blank line or the end follows it.
+	if (list) {
+		const next = last < edits.lineCount ? edits.line(last) : null;
+		if (next !== null && !isBlank(next) && !readHeading(next)) {
+			edits.deleteLines(first - 1, last);
+			return;
+		}
+	}
 	while (from - 1 > cat.line && isBlank(edits.line(from - 2))) from--;
 	edits.deleteLines(from - 1, last);
 }
@@ -488,9 +567,10 @@ export function deleteEntry(text: string, path: string, ctx: EditContext, target
 	const dropCommentary = shared && options.sharedCommentary === "delete";
 	const edits = new LineEdits(text);
 	const block = ownedBlock(found);
-	planDelete(edits, cat, block.first, dropCommentary ? group.commentaryEnd! : block.last);
+	const list = isListStyle(ctx.series);
+	planDelete(edits, cat, block.first, dropCommentary ? group.commentaryEnd! : block.last, list);
 	const renumber = entry.number !== null && inOrder(cat);
-	if (renumber) planRenumber(edits, cat, entry.line);
+	if (renumber) planRenumber(edits, cat, entry.line, list);
 	return finish(
 		digest,
 		edits,
@@ -523,6 +603,7 @@ export function moveEntry(text: string, path: string, ctx: EditContext, target: 
 	if (dest === cat) return refuse(`The entry is already in "${cat.name}".`);
 	const clash = levelClash(text, digest, ctx, category);
 	if (clash) return refuse(clash.replace("the entry was not added", "the entry was not moved"));
+	if (isListStyle(ctx.series)) return moveListEntry(text, path, ctx, digest, found, category);
 	const edits = new LineEdits(text);
 	const line = entry.line;
 	const block = ownedBlock(found);
@@ -559,5 +640,51 @@ export function moveEntry(text: string, path: string, ctx: EditContext, target: 
 			to.push(moved);
 		},
 		(after) => lastEntryLine(after, category),
+	);
+}
+
+/** Moves a list-style entry: its item and nested lines go to the end of the other category's list, in that list's shape. */
+function moveListEntry(text: string, path: string, ctx: EditContext, digest: Digest, found: Found, category: string): EditResult {
+	const { cat, entry, index } = found;
+	const dest = findCategory(digest, category);
+	const edits = new LineEdits(text);
+	const first = entry.line;
+	const last = lastLineOf(entry, cat);
+	const line = edits.line(first - 1);
+	const item = readListItem(line);
+	if (!item) return refuse(`Line ${first} is not an entry.`);
+	const shape = itemShape(edits, dest);
+	const newNumber = (dest ? dest.entries.filter((e) => e.number !== null).length : 0) + 1;
+	let content = line.slice(item.contentStart);
+	let number: number | null;
+	if (dest && shape.bullet === null) number = newNumber;
+	else {
+		const span = numberSpan(content, true);
+		if (span) content = content.slice(0, span[0]) + String(newNumber) + content.slice(span[1]);
+		number = span ? newNumber : null;
+	}
+	const nested: string[] = [];
+	for (let n = first + 1; n <= last; n++) nested.push(edits.line(n - 1));
+	const block = [`${itemPrefix(shape, newNumber)}${content}`, ...reindentNested(nested, item.contentColumn, shape)];
+	planDelete(edits, cat, first, last, true);
+	planRenumber(edits, cat, first, true);
+	if (dest) planRenumber(edits, dest, -1, true);
+	const at = planAppendList(edits, digest, ctx, category, block);
+	if (typeof at === "string") return refuse(at.replace("was not added", "was not moved"));
+	const name = at.created.length > 0 ? at.created[at.created.length - 1]! : categoryPath(category);
+	const moved: EntryModel = { number, source: entry.source, title: entry.title, url: entry.url, recommended: entry.recommended, tags: [...entry.tags], commentary: entry.commentary };
+	return finish(
+		digest,
+		edits,
+		path,
+		ctx,
+		(model) => {
+			const from = modelEntries(model, digest, cat);
+			from.splice(index, 1);
+			renumbered(from);
+			if (dest) renumbered(modelEntries(model, digest, dest));
+			expectedListCategory(model, at.index, at.created, name).push(moved);
+		},
+		(after) => lastEntryLine(after, name),
 	);
 }

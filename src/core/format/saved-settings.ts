@@ -9,7 +9,7 @@ import type { Series } from "./types";
  */
 export type Warn = (message: string) => void;
 
-type Kind = "text" | "list" | "level";
+type Kind = "text" | "list" | "level" | "style" | "flag";
 
 const SERIES_FIELDS: Record<keyof Series, Kind> = {
 	name: "text",
@@ -28,12 +28,16 @@ const SERIES_FIELDS: Record<keyof Series, Kind> = {
 	recapTemplate: "text",
 	summaryField: "text",
 	inboxNote: "text",
+	entryStyle: "style",
+	collection: "flag",
 };
 
 const KIND_TEXT: Record<Kind, string> = {
 	text: "is not text",
 	list: "is not a list of text",
 	level: "is not a heading level from 1 to 6",
+	style: 'is not "line" or "list"',
+	flag: "is not true or false",
 };
 
 /** A value as a warning shows it: short, on one line. */
@@ -50,6 +54,8 @@ function shown(value: unknown): string {
 function fits(kind: Kind, value: unknown): boolean {
 	if (kind === "text") return typeof value === "string";
 	if (kind === "level") return typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 6;
+	if (kind === "style") return value === "line" || value === "list";
+	if (kind === "flag") return typeof value === "boolean";
 	// Numbers are text enough in a list of names: a hand-written `[2025]` means "2025".
 	return Array.isArray(value) && value.every((v) => typeof v === "string" || typeof v === "number");
 }
@@ -65,7 +71,7 @@ export function readSavedSeries(raw: Record<string, unknown>, label: string, war
 			continue;
 		}
 		// The newest fields are optional: an empty one means their derived default.
-		const fallback = DEFAULT_SERIES[field] ?? "";
+		const fallback = field === "entryStyle" ? "line" : field === "collection" ? false : DEFAULT_SERIES[field] ?? "";
 		warn(`The setting "${field}" of ${label} ${KIND_TEXT[kind]} (it is ${shown(value)}); the default ${shown(fallback)} is used instead.`);
 	}
 	return completeSeries(partial as Partial<Series>);

@@ -24,7 +24,7 @@ export const DEFAULT_SERIES: Series = {
 /** Fills the fields an older or partial series (from saved settings or a file) lacks. */
 export function completeSeries(partial: Partial<Series>): Series {
 	const s = { ...DEFAULT_SERIES, ...partial };
-	return {
+	const done: Series = {
 		...s,
 		tag: cleanTag(s.tag),
 		folder: cleanFolder(s.folder),
@@ -35,6 +35,12 @@ export function completeSeries(partial: Partial<Series>): Series {
 		categories: Array.isArray(s.categories) ? s.categories.map(String) : [],
 		extraTags: Array.isArray(s.extraTags) ? s.extraTags.map(cleanTag).filter((t) => t !== "") : [],
 	};
+	// The list style and collections are written only where chosen: a series of lines stays as it was saved.
+	if (s.entryStyle === "list") done.entryStyle = "list";
+	else delete done.entryStyle;
+	if (s.collection === true) done.collection = true;
+	else delete done.collection;
+	return done;
 }
 
 export function cleanTag(tag: string): string {
@@ -205,7 +211,7 @@ export function readsNotesAlike(a: Series, b: Series): boolean {
 	// The index and inbox notes as set: a default index note follows the series' name, and a rename
 	// (typed a letter at a time in the settings) must not read every note again for it.
 	const own = (s: Series) => `${s.indexNote ?? ""}\n${s.inboxNote ?? ""}`;
-	return a.tag === b.tag && a.folder === b.folder && a.templateNote === b.templateNote && a.dateFormat === b.dateFormat && a.categoryLevel === b.categoryLevel && own(a) === own(b);
+	return a.tag === b.tag && a.folder === b.folder && a.templateNote === b.templateNote && a.dateFormat === b.dateFormat && a.categoryLevel === b.categoryLevel && (a.entryStyle ?? "line") === (b.entryStyle ?? "line") && (a.collection ?? false) === (b.collection ?? false) && own(a) === own(b);
 }
 
 /** Whether two lists hold the same series, field by field, in the same order. */
@@ -227,8 +233,11 @@ export function validateSeries(s: Series, all: readonly Series[] = []): string[]
 	if (s.tag !== "" && !/^[\p{L}\p{N}\p{M}_\-/]+$/u.test(s.tag)) errors.push("A tag holds letters, digits, _, - and / only.");
 	if (/^[\d/]+$/.test(s.tag)) errors.push("A tag cannot be only digits.");
 	if (!/YYYY|YY/.test(s.dateFormat) || !/M/.test(s.dateFormat) || !/D/.test(s.dateFormat)) errors.push("The date format needs a year (YYYY), a month (MM) and a day (DD).");
-	for (const [field, value] of [["title template", s.titleTemplate], ["file name template", s.fileNameTemplate]] as const) {
-		if (!value.includes("{{start}}") || !value.includes("{{end}}")) errors.push(`The ${field} needs {{start}} and {{end}}.`);
+	// A collection has no periods: its notes are named as the curator names them.
+	if (!s.collection) {
+		for (const [field, value] of [["title template", s.titleTemplate], ["file name template", s.fileNameTemplate]] as const) {
+			if (!value.includes("{{start}}") || !value.includes("{{end}}")) errors.push(`The ${field} needs {{start}} and {{end}}.`);
+		}
 	}
 	if (/[\\:*?"<>|]/.test(s.fileNameTemplate.replace(/\{\{\w+\}\}/g, ""))) errors.push('A file name cannot hold \\ : * ? " < > |.');
 	errors.push(...seriesPathProblems(s));

@@ -77,6 +77,8 @@ export interface Entry {
 	group: number;
 	/** Name of the category the entry is in. */
 	category: string;
+	/** List style only: the bracketed kind words before the link (`[video]` gives `video`), lower-cased. */
+	kinds?: string[];
 }
 
 export interface Group {
@@ -110,6 +112,15 @@ export interface Digest {
 	problems: Problem[];
 	/** "\r\n" or "\n", as the file has it. */
 	eol: "\n" | "\r\n";
+	/** Present (`"list"`) when the note was read in the list style (FORMAT.md, "List style"). */
+	entryStyle?: "list";
+	/** Present (true) when the note belongs to an undated series, a collection. */
+	collection?: boolean;
+	/**
+	 * Present (true) when the period comes from one date (a `date:` field or a `Date:` metadata line):
+	 * it ends the period, which the index starts the day after the series' previous digest ends.
+	 */
+	datedByMetadata?: boolean;
 	/** Entry lines that no category holds because they stand under headings of another level; absent or null when none. */
 	offLevel?: OffLevelEntries | null;
 }
@@ -163,4 +174,10 @@ export interface Series {
 	summaryField?: string;
 	/** Vault path of the series' inbox of captured links; empty: `Digest inbox.md` in the folder. */
 	inboxNote?: string;
+	/** How entries are written: `line` (a line that starts with a link) or `list` (list items); default `line`. */
+	entryStyle?: EntryStyle;
+	/** An undated series (a collection): its notes have no period and no "next digest". */
+	collection?: boolean;
 }
+
+export type EntryStyle = "line" | "list";

@@ -1,4 +1,4 @@
-import { compareDates } from "../format/dates";
+import { addDays, compareDates } from "../format/dates";
 import type { YamlParser } from "../format/frontmatter";
 import { LinkResolver } from "../links/link-resolver";
 import { parseSeriesNote } from "../format/parser";
@@ -58,6 +58,11 @@ interface DigestRecord {
 export interface DigestIndexOptions {
 	parseYaml: YamlParser;
 	series: readonly Series[];
+	/**
+	 * Whether a link kept in a collection and shared in a digest (or kept in another collection)
+	 * is a duplicate; default false: a collection's duplicates are those inside it.
+	 */
+	crossSeriesDuplicates?: boolean;
 }
 
 /**
@@ -87,9 +92,23 @@ export class DigestIndex {
 	private readonly wordsStale = new Set<string>();
 	private version = 0;
 
+	private crossSeries: boolean;
+
 	constructor(options: DigestIndexOptions) {
 		this.parseYaml = options.parseYaml;
 		this.series = options.series;
+		this.crossSeries = options.crossSeriesDuplicates === true;
+	}
+
+	/** Whether links shared across a collection and other series count as duplicates (see DigestIndexOptions). */
+	get crossSeriesDuplicates(): boolean {
+		return this.crossSeries;
+	}
+
+	set crossSeriesDuplicates(on: boolean) {
+		if (on === this.crossSeries) return;
+		this.crossSeries = on;
+		this.version++;
 	}
 
 	/** Bumped on every change, so views can tell whether what they show is stale. */
@@ -419,12 +438,30 @@ export class DigestIndex {
 		const order = new Map(this.sortedRecords().map((r, i) => [r.digest.path, i]));
 		const groups: IndexedEntry[][] = [];
 		for (const key of this.duplicateKeys) {
-			const group = [...this.byUrl.get(key)!];
-			group.sort((a, b) => order.get(a.digest.path)! - order.get(b.digest.path)! || a.entry.line - b.entry.line);
-			groups.push(group);
+			for (const group of this.splitBySeries(this.byUrl.get(key)!)) {
+				group.sort((a, b) => order.get(a.digest.path)! - order.get(b.digest.path)! || a.entry.line - b.entry.line);
+				groups.push(group);
+			}
 		}
 		groups.sort((a, b) => order.get(a[0]!.digest.path)! - order.get(b[0]!.digest.path)! || a[0]!.entry.line - b[0]!.entry.line);
 		return groups;
+	}
+
+	/**
+	 * A duplicate group as the cross-series setting sees it: whole when it is on, or when no entry
+	 * is in a collection; else the digests' entries together and each collection's apart, each
+	 * kept where it holds two entries or more.
+	 */
+	private splitBySeries(all: readonly IndexedEntry[]): IndexedEntry[][] {
+		if (this.crossSeries || !all.some((ie) => ie.series.collection === true)) return [[...all]];
+		const parts = new Map<string, IndexedEntry[]>();
+		for (const ie of all) {
+			const k = ie.series.collection === true ? `c:${ie.series.name}` : "d";
+			let part = parts.get(k);
+			if (!part) parts.set(k, (part = []));
+			part.push(ie);
+		}
+		return [...parts.values()].filter((p) => p.length > 1);
 	}
 
 	/** Other entries with the same link as `url`. */
@@ -452,8 +489,39 @@ export class DigestIndex {
 	}
 
 	private sortedRecords(): DigestRecord[] {
-		if (!this.sorted) this.sorted = [...this.records.values()].sort((a, b) => digestOrder(a.digest, b.digest));
+		if (!this.sorted) {
+			fillDatedPeriods(this.records.values());
+			this.sorted = [...this.records.values()].sort((a, b) => digestOrder(a.digest, b.digest));
+		}
 		return this.sorted;
+	}
+}
+
+/**
+ * Digests dated by one metadata date (FORMAT.md, "Dates from metadata"): the date ends the period,
+ * which starts the day after the series' previous digest ends; the first digest's is that one day.
+ */
+export function fillDatedPeriods(records: Iterable<{ digest: Digest; series: Series }>): void {
+	const bySeries = new Map<string, Digest[]>();
+	let any = false;
+	for (const r of records) {
+		if (!r.digest.period) continue;
+		let list = bySeries.get(r.series.name);
+		if (!list) bySeries.set(r.series.name, (list = []));
+		list.push(r.digest);
+		if (r.digest.datedByMetadata) any = true;
+	}
+	if (!any) return;
+	for (const list of bySeries.values()) {
+		list.sort((a, b) => compareDates(a.period!.end, b.period!.end) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+		for (let i = 0; i < list.length; i++) {
+			const d = list[i]!;
+			if (!d.datedByMetadata) continue;
+			const end = d.period!.end;
+			const prev = i > 0 ? list[i - 1]!.period!.end : null;
+			const start = prev && compareDates(addDays(prev, 1), end) <= 0 ? addDays(prev, 1) : end;
+			if (compareDates(start, d.period!.start) !== 0) d.period = { start, end };
+		}
 	}
 }
 
