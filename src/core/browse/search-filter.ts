@@ -231,7 +231,7 @@ function shown(needle: string, ...texts: string[]): boolean {
 }
 
 /** Characters of commentary kept before the match, and the longest snippet (the row cuts it to its width). */
-const SNIPPET_BEFORE = 30;
+const SNIPPET_BEFORE = 20;
 const SNIPPET_LENGTH = 160;
 
 /** One line around the first match of a needle `wanted` accepts, with every needle marked; null when none is in the commentary. */
