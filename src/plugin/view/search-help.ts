@@ -1,4 +1,4 @@
-import { setIcon, type Component } from "obsidian";
+import type { Component } from "obsidian";
 import { setTextIfChanged } from "./dom-text";
 
 /** The search box's placeholder: the operators in short (the "?" button lists them all). */
@@ -19,8 +19,7 @@ export interface SearchHelp {
  */
 export function addSearchHelp(wrap: HTMLElement, input: HTMLInputElement, owner: Component, dateFormat: () => string): SearchHelp {
 	const id = nextId++;
-	const button = wrap.createEl("button", { cls: "clickable-icon digest-browser-search-help-button", attr: { "aria-label": "Search operators", "aria-expanded": "false", "aria-controls": `digest-browser-search-help-${id}` } });
-	setIcon(button, "help-circle");
+	const button = wrap.createEl("button", { cls: "clickable-icon digest-browser-search-help-button", text: "?", attr: { "aria-label": "Search operators", "aria-expanded": "false", "aria-controls": `digest-browser-search-help-${id}` } });
 	const help = wrap.createDiv({ cls: "digest-browser-search-help is-hidden", attr: { id: `digest-browser-search-help-${id}` } });
 	const message = wrap.createDiv({ cls: "digest-browser-search-message is-hidden", attr: { id: `digest-browser-search-message-${id}`, "aria-live": "polite" } });
 	input.setAttr("aria-describedby", `${message.id} ${help.id}`);
