@@ -30,6 +30,8 @@ export interface BrowseResult {
 	matched: number;
 	/** Group headers in the rows, collapsed or not. */
 	groups: number;
+	/** What the search could not use (a date that is no date), to show under the search box; "" when all of it filters. */
+	searchMessage: string;
 }
 
 export interface BrowseOptions {
@@ -76,7 +78,7 @@ export function browse(index: DigestIndex, state: BrowserState, options: BrowseO
 			out.push({ kind: "group", key, label: index.get(path)?.title ?? path, count: problems.length, collapsed: isCollapsed });
 			if (!isCollapsed) out.pushAll(problems.map((problem, i): ProblemRow => ({ kind: "problem", key: `problem:${path}:${problem.line}:${problem.code}:${i}`, problem })));
 		}
-		return { rows: out, matched: sel.problems.length, groups: paths.length };
+		return { rows: out, matched: sel.problems.length, groups: paths.length, searchMessage: sel.messages.join(" ") };
 	}
 
 	const groupBy = state.mode === "duplicates" ? "duplicates" : state.groupBy;
@@ -105,7 +107,7 @@ export function browse(index: DigestIndex, state: BrowserState, options: BrowseO
 	}
 	// Under tags an entry may stand more than once; it matched once.
 	if (groupBy !== "duplicates") matched = sel.runs.count;
-	return { rows: out, matched, groups: headers ? buckets.length : 0 };
+	return { rows: out, matched, groups: headers ? buckets.length : 0, searchMessage: sel.messages.join(" ") };
 }
 
 /** Where in a bucket the expanded entries stand, in order. */

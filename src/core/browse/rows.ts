@@ -2,7 +2,8 @@
 
 import type { Problem } from "../format/types";
 import type { IndexedEntry } from "../index/digest-index";
-import { NO_MATCHES, type Highlighter, type TextRange } from "./search-match";
+import { NO_MARKS, type EntryMarks } from "./search-filter";
+import type { Highlighter, TextRange } from "./search-match";
 
 export interface GroupRow {
 	kind: "group";
@@ -20,8 +21,10 @@ export interface EntryRow {
 	/** Digest path and line (see `entryKey`): stable across re-indexing while the entry keeps its line. */
 	readonly entryKey: string;
 	readonly entry: IndexedEntry;
-	/** Ranges of the title to highlight. */
+	/** Ranges of the title to highlight (`marks.title`). */
 	readonly matches: readonly TextRange[];
+	/** What to highlight in the title, source and tags, and the commentary's snippet. */
+	readonly marks: EntryMarks;
 	readonly expanded: boolean;
 }
 
@@ -78,7 +81,11 @@ export class BrowserEntryRow implements EntryRow {
 	}
 
 	get matches(): readonly TextRange[] {
-		return this.highlight ? this.highlight(this.entry) : NO_MATCHES;
+		return this.marks.title;
+	}
+
+	get marks(): EntryMarks {
+		return this.highlight ? this.highlight(this.entry) : NO_MARKS;
 	}
 
 	withExpanded(expanded: boolean): BrowserEntryRow {

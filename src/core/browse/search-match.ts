@@ -1,6 +1,7 @@
 /** The search box: matchers (Obsidian's or `plainSearch`), the text an entry is searched by, and title ranges to highlight. */
 
 import type { IndexedEntry } from "../index/digest-index";
+import type { EntryMarks } from "./search-filter";
 
 /** `[start, end)` of a match in a text. */
 export type TextRange = [number, number];
@@ -65,5 +66,5 @@ export function rangesWithin(matches: readonly (readonly [number, number])[], le
 
 export const NO_MATCHES: readonly TextRange[] = Object.freeze([]);
 
-/** The title ranges to highlight in an entry's row. */
-export type Highlighter = (ie: IndexedEntry) => readonly TextRange[];
+/** What to highlight in an entry's row. */
+export type Highlighter = (ie: IndexedEntry) => EntryMarks;

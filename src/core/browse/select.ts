@@ -5,10 +5,12 @@ import type { Problem } from "../format/types";
 import type { DigestIndex, IndexedEntry } from "../index/digest-index";
 import type { BrowseOptions } from "./browse";
 import type { BrowserCache } from "./browser-cache";
-import { browserQuery, hasStructuredFilters, validDate, type BrowserGroupBy, type BrowserState } from "./browser-state";
+import { browserQuery, validDate, type BrowserGroupBy, type BrowserState } from "./browser-state";
 import type { Bucket } from "./group";
 import { Runs } from "./runs";
-import { entrySearchText, NO_MATCHES, plainSearch, rangesWithin, searchWords, type Highlighter, type TextRange } from "./search-match";
+import { entryMarks, NO_MARKS, planSearch, type EntryMarks } from "./search-filter";
+import { entrySearchText, plainSearch, rangesWithin, type Highlighter, type TextRange } from "./search-match";
+import { parseSearch } from "./search-query";
 
 /** The entries (or problems) that pass a state's mode and filters, in display order. */
 export interface Selection {
@@ -19,10 +21,12 @@ export interface Selection {
 	duplicates: IndexedEntry[][];
 	/** problems mode. */
 	problems: Problem[];
-	/** Title ranges to highlight, or null without a search. */
+	/** What to highlight in the rows, or null without a search. */
 	highlight: Highlighter | null;
 	/** Buckets by grouping, made when first asked for. */
 	groupings: Map<BrowserGroupBy | "duplicates", Bucket[]>;
+	/** What the search could not use, one sentence each (see `parseSearch`). */
+	messages: readonly string[];
 }
 
 /** What a selection depends on, as a string: states of one signature select the same entries. */
@@ -45,44 +49,43 @@ export function selectionSignature(state: BrowserState, options: BrowseOptions, 
 
 /** The entries (or problems) that pass a state's mode and filters; a view's cache keeps the last few. */
 export function select(index: DigestIndex, state: BrowserState, options: BrowseOptions, wordSearch: boolean, cache: BrowserCache, signature: string): Selection {
-	const query = state.search.trim();
+	const parsed = parseSearch(state.search.trim(), dateFormatsOf(index, state.series));
+	const q = browserQuery(state);
+	// The operators join the menus' filters in the same query: both must hold.
+	const plan = planSearch(parsed, q);
+	const query = plan.text;
 	const prepare = options.prepareSearch ?? plainSearch;
 	const matcher = query === "" ? null : prepare(query);
-	const structured = hasStructuredFilters(state);
-	const q = browserQuery(state);
 	if (wordSearch && query !== "") q.text = query;
 
-	const highlights = new Map<IndexedEntry, readonly TextRange[]>();
-	const sel: Selection = { signature, runs: new Runs(), duplicates: [], problems: [], highlight: null, groupings: new Map() };
-	if (matcher && wordSearch) {
-		// The index found the entries; mark each word where it stands in the title.
-		const perWord = searchWords(query).map((w) => prepare(w));
+	const sel: Selection = { signature, runs: new Runs(), duplicates: [], problems: [], highlight: null, groupings: new Map(), messages: parsed.messages };
+	const spec = plan.marks;
+	/** Title ranges of a matcher that is no word search, by entry. */
+	const fuzzyTitles = new Map<IndexedEntry, readonly TextRange[]>();
+	const fuzzy = matcher !== null && !wordSearch;
+	if (spec || fuzzy) {
+		const marks = new Map<IndexedEntry, EntryMarks>();
 		sel.highlight = (ie) => {
-			let r = highlights.get(ie);
-			if (r === undefined) {
-				const title = ie.entry.title;
-				const all: (readonly [number, number])[] = [];
-				for (const m of perWord) {
-					const hit = m(title);
-					if (hit) for (const range of hit.matches) all.push(range);
-				}
-				highlights.set(ie, (r = all.length === 0 ? NO_MATCHES : rangesWithin(all, title.length)));
+			let m = marks.get(ie);
+			if (m === undefined) {
+				m = spec ? entryMarks(ie, spec) : NO_MARKS;
+				// A fuzzy matcher says itself where it matched the title.
+				if (fuzzy) m = { ...m, title: fuzzyTitles.get(ie) ?? [] };
+				marks.set(ie, m);
 			}
-			return r;
+			return m;
 		};
-	} else if (matcher) {
-		sel.highlight = (ie) => highlights.get(ie) ?? NO_MATCHES;
 	}
 	/** Whether a matcher that is no word search accepts the entry (keeping its title ranges). */
 	const matches = (ie: IndexedEntry): boolean => {
-		if (!matcher || wordSearch) return true;
+		if (!fuzzy) return true;
 		const hit = matcher(entrySearchText(ie));
 		if (!hit) return false;
 		const r = rangesWithin(hit.matches, ie.entry.title.length);
-		if (r.length > 0) highlights.set(ie, r);
+		if (r.length > 0) fuzzyTitles.set(ie, r);
 		return true;
 	};
-	const needsQuery = structured || q.text !== undefined;
+	const needsQuery = Object.keys(q).length > 0;
 
 	switch (state.mode) {
 		case "all": {
@@ -131,6 +134,14 @@ export function select(index: DigestIndex, state: BrowserState, options: BrowseO
 		}
 	}
 	return sel;
+}
+
+/** The date formats a search's dates are read in: the chosen series' first, then every other series'. */
+function dateFormatsOf(index: DigestIndex, series: string | undefined): string[] {
+	const list = index.seriesList;
+	const formats = list.filter((s) => s.name === series).map((s) => s.dateFormat);
+	for (const s of list) if (!formats.includes(s.dateFormat)) formats.push(s.dateFormat);
+	return formats;
 }
 
 /** Whether a digest passes the digest-level filters (series, dates): the only ones problems have. */

@@ -33,6 +33,8 @@ export interface EntryQuery {
 	/** Digest path. */
 	digest?: string;
 	drafts?: boolean;
+	/** A test of each entry the other fields keep (the browser's exclusions, say). */
+	where?: (ie: IndexedEntry) => boolean;
 }
 
 /** A digest with its entries, as the index holds them. */
@@ -337,6 +339,7 @@ export class DigestIndex {
 		const category = q.category?.toLowerCase();
 		const source = q.source?.toLowerCase();
 		const tag = q.tag?.toLowerCase().replace(/^#/, "");
+		const where = q.where;
 		const fits = (ie: IndexedEntry) => {
 			const e = ie.entry;
 			if (q.recommended !== undefined && e.recommended !== q.recommended) return false;
@@ -344,10 +347,11 @@ export class DigestIndex {
 			if (category !== undefined && (ie.category.name.length !== category.length || ie.category.name.toLowerCase() !== category)) return false;
 			if (source !== undefined && ((e.source ?? "").length !== source.length || (e.source ?? "").toLowerCase() !== source)) return false;
 			if (tag !== undefined && !hasTag(e.tags, tag)) return false;
+			if (where !== undefined && !where(ie)) return false;
 			return true;
 		};
 		if (hits && hits.size === 0) return;
-		const anyEntryFilter = q.recommended !== undefined || category !== undefined || source !== undefined || tag !== undefined;
+		const anyEntryFilter = q.recommended !== undefined || category !== undefined || source !== undefined || tag !== undefined || where !== undefined;
 		const records = this.sortedRecords();
 		let buffer = new Int32Array(64);
 		for (let place = 0; place < records.length; place++) {

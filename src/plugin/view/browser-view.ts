@@ -236,6 +236,7 @@ export class DigestBrowserView extends ItemView implements HoverParent {
 		this.showEmpty(empty);
 		ui.list.setHidden(empty !== null);
 		ui.toolbar.sync(this.summaryText());
+		ui.toolbar.setSearchMessage(this.browseResult.searchMessage);
 		ui.list.place(before, scroll);
 	}
 
@@ -287,5 +288,5 @@ function noteName(path: string): string {
 }
 
 function noRows(): BrowseResult {
-	return { rows: new BrowserRows(), matched: 0, groups: 0 };
+	return { rows: new BrowserRows(), matched: 0, groups: 0, searchMessage: "" };
 }

@@ -1,7 +1,7 @@
 import { Component, MarkdownRenderer, setIcon, type App } from "obsidian";
 import type { BrowserRow, EntryRow } from "../../core/browse/rows";
-import type { TextRange } from "../../core/browse/search-match";
 import { setTextIfChanged } from "./dom-text";
+import { bindMarks, sameMarks } from "./highlight";
 
 /** A row in the DOM. */
 export interface Shown {
@@ -18,34 +18,19 @@ export interface Shown {
 
 let nextRowId = 1;
 
-/** Appends `text` to `el` with the ranges wrapped in highlight spans. */
-export function renderHighlighted(el: HTMLElement, text: string, ranges: readonly TextRange[]): void {
-	let at = 0;
-	for (const [start, end] of ranges) {
-		if (start > at) el.appendText(text.slice(at, start));
-		el.createSpan({ cls: "digest-browser-match", text: text.slice(start, end) });
-		at = end;
-	}
-	if (at < text.length) el.appendText(text.slice(at));
-}
-
 /** Whether two rows under one key draw the same, so that the element drawn for the first can stay. */
 export function sameContent(a: BrowserRow, b: BrowserRow): boolean {
 	switch (a.kind) {
 		case "group":
 			return b.kind === "group" && a.label === b.label && a.count === b.count && a.collapsed === b.collapsed;
 		case "entry":
-			return b.kind === "entry" && a.entry === b.entry && a.expanded === b.expanded && sameRanges(a.matches, b.matches);
+			return b.kind === "entry" && a.entry === b.entry && a.expanded === b.expanded && sameMarks(a.marks, b.marks);
 		case "detail":
 			// A rendered commentary stays while its text does.
 			return b.kind === "detail" && a.entry.entry.commentary === b.entry.entry.commentary && a.entry.digest.path === b.entry.digest.path;
 		case "problem":
 			return b.kind === "problem" && a.problem === b.problem;
 	}
-}
-
-function sameRanges(a: readonly TextRange[], b: readonly TextRange[]): boolean {
-	return a === b || (a.length === b.length && a.every((r, i) => r[0] === b[i]![0] && r[1] === b[i]![1]));
 }
 
 /**
@@ -165,11 +150,7 @@ export class RowRenderer {
 			}
 		}
 		setTextIfChanged(el.querySelector(".digest-browser-number")!, e.number !== null ? `${e.number}.` : "");
-		const title = el.querySelector<HTMLElement>(".digest-browser-title")!;
-		title.empty();
-		renderHighlighted(title, e.title, row.matches);
-		setTextIfChanged(el.querySelector(".digest-browser-source")!, e.source ?? "");
-		setTextIfChanged(el.querySelector(".digest-browser-tags")!, e.tags.map((t) => `#${t}`).join(" "));
+		bindMarks(el, e, row.marks);
 		setTextIfChanged(el.querySelector(".digest-browser-digest")!, row.entry.digest.title);
 	}
 }

@@ -4,6 +4,7 @@ import type { BrowserOption, BrowserOptions } from "../../core/browse/browser-op
 import type { BrowserGroupBy, BrowserMode, BrowserState } from "../../core/browse/browser-state";
 import type { DigestCuratorHost } from "../host";
 import { setTextIfChanged } from "./dom-text";
+import { addSearchHelp, SEARCH_PLACEHOLDER, type SearchHelp } from "./search-help";
 
 const MODES: { mode: BrowserMode; label: string }[] = [
 	{ mode: "all", label: "All" },
@@ -38,6 +39,7 @@ export interface ToolbarHost {
 export class Toolbar {
 	private readonly modeButtons = new Map<BrowserMode, HTMLButtonElement>();
 	private readonly search: SearchComponent;
+	private readonly searchHelp: SearchHelp;
 	private readonly filters: HTMLDetailsElement;
 	private readonly filtersSummary: HTMLElement;
 	private readonly series: HTMLSelectElement;
@@ -68,14 +70,16 @@ export class Toolbar {
 			this.modeButtons.set(mode, b);
 		}
 
-		const search = new SearchComponent(toolbar.createDiv({ cls: "digest-browser-search" }));
-		search.setPlaceholder("Search entries");
+		const searchWrap = toolbar.createDiv({ cls: "digest-browser-search" });
+		const search = new SearchComponent(searchWrap);
+		search.setPlaceholder(SEARCH_PLACEHOLDER);
 		search.inputEl.setAttr("aria-label", "Search entries");
 		// Both: typing fires "input"; the clear button reports through onChange.
 		search.onChange((value) => host.setSearch(value));
 		owner.registerDomEvent(search.inputEl, "input", () => host.setSearch(search.inputEl.value));
 		owner.registerDomEvent(search.inputEl, "keydown", (evt) => host.onSearchKey(evt));
 		this.search = search;
+		this.searchHelp = addSearchHelp(searchWrap, search.inputEl, owner, () => host.curator.live.index.seriesList[0]?.dateFormat ?? "DD-MM-YYYY");
 
 		const filters = toolbar.createEl("details", { cls: "digest-browser-filters" });
 		this.filters = filters;
@@ -121,6 +125,11 @@ export class Toolbar {
 	/** The view closed: its controls answer no more. */
 	close(): void {
 		this.closed = true;
+	}
+
+	/** Shows what the search could not use under the search box ("": nothing). */
+	setSearchMessage(text: string): void {
+		this.searchHelp.setMessage(text);
 	}
 
 	focusSearch(): void {

@@ -17,10 +17,11 @@ describe("the digest browser view", () => {
 		expect(outline(h)).toEqual(["## Career (1)", "Fleet management, again", "## Kubernetes (1)", "Two approaches to fleet management"]);
 		expect([...rowEl(h, "Fleet management, again").querySelectorAll(".digest-browser-match")].map((m) => m.textContent)).toEqual(["Fleet"]);
 		expect(summary(h)).toBe("2 entries");
-		// Found through the commentary: listed, nothing marked.
+		// Found through the commentary: listed, the word marked in a snippet of it.
 		type(h, "practical");
 		expect(outline(h)).toEqual(["## Kubernetes (1)", "Multi-cluster setup in ten minutes"]);
-		expect(rowEls(h).flatMap((el) => [...el.querySelectorAll(".digest-browser-match")])).toEqual([]);
+		expect(rowEls(h).flatMap((el) => [...el.querySelectorAll(".digest-browser-match")].map((m) => [m.parentElement!.className, m.textContent]))).toEqual([["digest-browser-snippet", "practical"]]);
+		expect(rowEl(h, "Multi-cluster setup in ten minutes").querySelector(".digest-browser-snippet")!.textContent).toBe("Short and practical; see Cluster notes.");
 		type(h, "no such words");
 		expect(rowEls(h)).toEqual([]);
 		expect(emptyText(h)).toBe("No entries match the search and filters.");

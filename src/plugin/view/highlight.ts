@@ -1,0 +1,67 @@
+import type { EntryMarks } from "../../core/browse/search-filter";
+import { tagsText } from "../../core/browse/search-filter";
+import type { TextRange } from "../../core/browse/search-match";
+import type { Entry } from "../../core/format/types";
+import { setTextIfChanged } from "./dom-text";
+
+/** The class of a highlighted match (styles.css: Obsidian's --text-highlight-bg). */
+export const MATCH_CLASS = "digest-browser-match";
+const SNIPPET_CLASS = "digest-browser-snippet";
+
+/** Appends `text` to `parent` with the ranges (sorted, apart) wrapped in highlight spans. */
+export function renderHighlighted(parent: HTMLElement, text: string, ranges: readonly TextRange[]): void {
+	let at = 0;
+	for (const [start, end] of ranges) {
+		if (start > at) parent.appendText(text.slice(at, start));
+		parent.createSpan({ cls: MATCH_CLASS, text: text.slice(start, end) });
+		at = end;
+	}
+	if (at < text.length) parent.appendText(text.slice(at));
+}
+
+/** `el`'s text, highlighted; an element with nothing to highlight keeps its text node when the text is the same. */
+function setHighlighted(el: HTMLElement, text: string, ranges: readonly TextRange[]): void {
+	if (ranges.length === 0 && el.childElementCount === 0) return setTextIfChanged(el, text);
+	el.empty();
+	renderHighlighted(el, text, ranges);
+}
+
+/**
+ * Shows an entry's title, source and tags in a row with the search's matches highlighted, and the
+ * commentary snippet (a match the row does not otherwise show) in place of the digest's title.
+ */
+export function bindMarks(row: HTMLElement, entry: Entry, marks: EntryMarks): void {
+	const title = row.querySelector<HTMLElement>(".digest-browser-title");
+	if (title) {
+		title.empty();
+		renderHighlighted(title, entry.title, marks.title);
+	}
+	const source = row.querySelector<HTMLElement>(".digest-browser-source");
+	if (source) setHighlighted(source, entry.source ?? "", marks.source);
+	const tags = row.querySelector<HTMLElement>(".digest-browser-tags");
+	if (tags) setHighlighted(tags, tagsText(entry), marks.tags);
+	let snippet = row.querySelector<HTMLElement>(`.${SNIPPET_CLASS}`);
+	row.toggleClass("has-snippet", marks.snippet !== null);
+	if (marks.snippet === null) {
+		snippet?.detach();
+		return;
+	}
+	if (!snippet) {
+		const meta = row.querySelector<HTMLElement>(".digest-browser-meta") ?? row;
+		snippet = meta.createSpan({ cls: SNIPPET_CLASS });
+		const digest = meta.querySelector(".digest-browser-digest");
+		if (digest?.parentElement === meta) meta.insertBefore(snippet, digest);
+	}
+	snippet.empty();
+	renderHighlighted(snippet, marks.snippet.text, marks.snippet.ranges);
+}
+
+/** Whether two rows' marks draw the same. */
+export function sameMarks(a: EntryMarks, b: EntryMarks): boolean {
+	if (a === b) return true;
+	return sameRanges(a.title, b.title) && sameRanges(a.source, b.source) && sameRanges(a.tags, b.tags) && (a.snippet === b.snippet || (a.snippet !== null && b.snippet !== null && a.snippet.text === b.snippet.text && sameRanges(a.snippet.ranges, b.snippet.ranges)));
+}
+
+function sameRanges(a: readonly TextRange[], b: readonly TextRange[]): boolean {
+	return a === b || (a.length === b.length && a.every((r, i) => r[0] === b[i]![0] && r[1] === b[i]![1]));
+}
