@@ -244,3 +244,99 @@ describe("axe-core on the forms", () => {
 		});
 	}
 });
+
+describe("editor marks", () => {
+	const PATH = "Digests/2025/Weekly Links 13-10-2025 to 26-10-2025.md";
+	const NOTE = [
+		"---",
+		'title: "Weekly Links: 13-10-2025 to 26-10-2025"',
+		"tags:",
+		"  - weeklylinks",
+		"---",
+		"",
+		"# Kubernetes",
+		"",
+		"[1. Blog - A first post](https://marks.example.com/one) 🌟 **(Recommended)**",
+		"",
+		"[3. Kubernetes Blog - The scheduler again](https://kubernetes.io/blog/2025/10/01/scheduler-whats-new/)",
+		"",
+	].join("\n");
+
+	async function openMarkedNote(): Promise<void> {
+		await page.evaluate(({ path, text }) => window.sandbox.addNote(path, text), { path: PATH, text: NOTE });
+		await poll(() => page.evaluate((path) => window.sandbox.plugin.live.index.get(path) !== undefined, PATH)).toBe(true);
+		await page.evaluate((path) => window.sandbox.open(path), PATH);
+	}
+
+	/** Contrast of two CSS colours as the page computes them (rgb() or color(srgb ...)). */
+	async function contrastOf(mark: string, property: "textDecorationColor" | "color" | "boxShadow", lineSelector?: string): Promise<number> {
+		return page.evaluate(
+			({ mark, property, lineSelector }) => {
+				const parse = (css: string): number[] => {
+					const srgb = /color\(srgb ([\d.]+) ([\d.]+) ([\d.]+)/.exec(css);
+					if (srgb) return [1, 2, 3].map((i) => Number(srgb[i]) * 255);
+					const rgb = /rgba?\((\d+(?:\.\d+)?),\s*(\d+(?:\.\d+)?),\s*(\d+(?:\.\d+)?)/.exec(css);
+					if (!rgb) throw new Error(`Cannot read the colour ${css}`);
+					return [1, 2, 3].map((i) => Number(rgb[i]));
+				};
+				const lum = (c: number[]) => {
+					const [r, g, b] = c.map((v) => {
+						const s = v / 255;
+						return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+					});
+					return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+				};
+				const el = document.querySelector<HTMLElement>(lineSelector ?? mark)!;
+				const style = getComputedStyle(el);
+				const fg = parse(property === "boxShadow" ? style.boxShadow : style[property]);
+				let bgEl: HTMLElement | null = document.querySelector<HTMLElement>(".sandbox-pane-body");
+				let bg = "rgba(0, 0, 0, 0)";
+				while (bgEl && /rgba\(0, 0, 0, 0\)|transparent/.test(bg)) {
+					bg = getComputedStyle(bgEl).backgroundColor;
+					bgEl = bgEl.parentElement;
+				}
+				const [a, b] = [lum(fg), lum(parse(bg))].sort((x, y) => y - x);
+				return (a! + 0.05) / (b! + 0.05);
+			},
+			{ mark, property, lineSelector },
+		);
+	}
+
+	for (const theme of ["light", "dark"] as const) {
+		it(`marks the whole number and the shared link so they can be seen, 3:1 or better, and explains them from the keyboard (${theme})`, async () => {
+			await page.evaluate((t) => window.sandbox.setTheme(t), theme);
+			await openMarkedNote();
+			const numbering = page.locator(".digest-curator-numbering");
+			await poll(() => numbering.textContent()).toBe("3.");
+			await expect(numbering.getAttribute("title")).resolves.toBe('Entry number 3 in "Kubernetes" skips number 2.');
+			expect(await contrastOf(".digest-curator-numbering", "textDecorationColor")).toBeGreaterThanOrEqual(3);
+			const shared = page.locator(".digest-curator-shared-mark");
+			await poll(() => shared.count()).toBe(1);
+			await expect(shared.getAttribute("aria-label")).resolves.toMatch(/^Also in "Weekly Links: 29-09-2025 to 12-10-2025", Kubernetes #1/);
+			// At least the size of the text around it.
+			const size = await shared.evaluate((el) => {
+				const box = el.getBoundingClientRect();
+				const line = el.closest(".cm-line")!;
+				return { w: box.width, h: box.height, font: parseFloat(getComputedStyle(line).fontSize) };
+			});
+			expect(size.h).toBeGreaterThanOrEqual(size.font);
+			expect(size.w).toBeGreaterThanOrEqual(size.font);
+			expect(await contrastOf(".digest-curator-shared-mark", "color")).toBeGreaterThanOrEqual(3);
+
+			// The cursor on the marked line, then the command: the notice says what the tooltip says.
+			await numbering.click();
+			await page.evaluate(() => window.sandbox.runCommand("explain-mark-at-cursor"));
+			await poll(() => page.evaluate(() => window.sandbox.notices().some((n) => n.startsWith('Entry number 3 in "Kubernetes" skips number 2. Also in "Weekly Links: 29-09-2025 to 12-10-2025"')))).toBe(true);
+		});
+	}
+
+	it("gives the recommended line's bar 3:1 or better in light and dark", async () => {
+		const recommended = ".cm-line.digest-curator-recommended";
+		await openMarkedNote();
+		await poll(() => page.locator(recommended).count()).toBeGreaterThan(0);
+		for (const theme of ["light", "dark"] as const) {
+			await page.evaluate((t) => window.sandbox.setTheme(t), theme);
+			expect(await contrastOf(recommended, "boxShadow")).toBeGreaterThanOrEqual(3);
+		}
+	});
+});
