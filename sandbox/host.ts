@@ -8,7 +8,7 @@
  * `open=PATH` opens that note first (empty: none; default: the latest digest), `theme=light|dark`.
  */
 import type { PluginManifest } from "obsidian";
-import { App, setIcon, TFile, WorkspaceLeaf } from "obsidian-test-mocks/obsidian";
+import { App, Modal, setIcon, TFile, WorkspaceLeaf, type PluginSettingTab } from "obsidian-test-mocks/obsidian";
 import { setup } from "obsidian-test-mocks/setup";
 import exampleVault from "sandbox-vault:example";
 import { CommandBar } from "./command-bar";
@@ -61,6 +61,8 @@ export interface SandboxApi {
 	flush(): Promise<void>;
 	/** Opens a plugin view (by default the digest browser) in a pop-out window: an iframe, another window's realm. */
 	openPopout(type?: string): Promise<void>;
+	/** Opens the settings window on the plugin's tab, as its button in the title bar does. */
+	openSettings(): void;
 }
 
 declare global {
@@ -91,6 +93,8 @@ function setTheme(theme: Theme): void {
 // --- page ---
 
 interface Layout {
+	ribbon: HTMLElement;
+	settingsButton: HTMLElement;
 	files: HTMLElement;
 	editor: HTMLElement;
 	sidebar: HTMLElement;
@@ -104,13 +108,24 @@ function buildLayout(vaultName: string): Layout {
 	bar.createDiv({ cls: "sandbox-title", text: "Digest Curator sandbox" });
 	bar.createDiv({ cls: "sandbox-subtitle", text: `${vaultName}, the built main.js on obsidian-test-mocks` });
 	const message = bar.createDiv({ cls: "sandbox-message" });
+	const settingsButton = bar.createDiv({ cls: "clickable-icon sandbox-settings-button", attr: { role: "button", tabindex: "0", "aria-label": "Settings" } });
+	setIcon(settingsButton, "settings");
 	themeButton = bar.createDiv({ cls: "clickable-icon sandbox-theme-toggle", attr: { role: "button", tabindex: "0" } });
 	themeButton.addEventListener("click", () => setTheme(document.body.hasClass("theme-dark") ? "light" : "dark"));
+	for (const button of [settingsButton, themeButton]) {
+		button.addEventListener("keydown", (evt) => {
+			if (evt.key !== "Enter" && evt.key !== " ") return;
+			evt.preventDefault();
+			button.click();
+		});
+	}
+	// Obsidian's left ribbon: the plugin's ribbon buttons.
+	const ribbon = root.createDiv({ cls: "sandbox-ribbon side-dock-ribbon mod-left", attr: { "aria-label": "Ribbon" } });
 	const files = root.createDiv({ cls: "sandbox-files workspace-split mod-left-split", attr: { "aria-label": "Files" } });
 	const editor = root.createDiv({ cls: "sandbox-editor workspace-leaf mod-active", attr: { "aria-label": "Editor" } });
 	const sidebar = root.createDiv({ cls: "sandbox-sidebar workspace-split mod-right-split", attr: { "aria-label": "Right sidebar" } });
 	const status = root.createDiv({ cls: "sandbox-status status-bar" });
-	return { files, editor, sidebar, status, message };
+	return { ribbon, settingsButton, files, editor, sidebar, status, message };
 }
 
 async function vaultSource(): Promise<VaultSource> {
@@ -127,6 +142,29 @@ async function fetchJson<T>(url: string): Promise<T> {
 /** After the next frame has been painted. */
 function afterPaint(): Promise<void> {
 	return new Promise((resolve) => window.requestAnimationFrame(() => window.setTimeout(resolve, 0)));
+}
+
+// --- settings ---
+
+/** Obsidian's settings window, on the plugin's tab (the only one here): display() draws it, hide() when it closes. */
+class SettingsWindow extends Modal {
+	constructor(app: App, private readonly tab: PluginSettingTab) {
+		super(app);
+	}
+
+	onOpen(): void {
+		this.modalEl.addClass("mod-settings");
+		this.setTitle("Digest Curator settings");
+		this.contentEl.empty();
+		this.tab.containerEl.addClass("vertical-tab-content");
+		this.contentEl.appendChild(this.tab.containerEl);
+		this.tab.display();
+	}
+
+	onClose(): void {
+		this.tab.hide();
+		this.contentEl.empty();
+	}
 }
 
 // --- start ---
@@ -186,6 +224,12 @@ async function start(api: Partial<SandboxApi>): Promise<void> {
 	metrics.pluginLoadedMs = performance.now() - startedAt;
 	pane.setPluginExtensions(plugin.editorExtensions__);
 	for (const item of plugin.statusBarItems__) layout.status.appendChild(item).addClass("status-bar-item");
+	for (const action of (plugin as unknown as { ribbonActions__: HTMLElement[] }).ribbonActions__) layout.ribbon.appendChild(action);
+	const settingTab = (plugin as unknown as { settingTabs__: PluginSettingTab[] }).settingTabs__[0];
+	const openSettings = () => {
+		if (settingTab) new SettingsWindow(app, settingTab).open();
+	};
+	layout.settingsButton.addEventListener("click", openSettings);
 	// Before the view's listener: times the view's own redraw on the same event.
 	plugin.live.on("changed", () => {
 		if (metrics.indexReadyMs !== null || !plugin.live.isReady) return;
@@ -238,6 +282,7 @@ async function start(api: Partial<SandboxApi>): Promise<void> {
 		openPopout: async (type = "digest-curator-browser") => {
 			await openPopout(app, plugin.views__, type);
 		},
+		openSettings,
 	} satisfies Partial<SandboxApi>);
 }
 

@@ -1,5 +1,5 @@
 import * as mocks from "obsidian-test-mocks/obsidian";
-import { ButtonComponent, DropdownComponent, ExtraButtonComponent, FuzzySuggestModal, MarkdownRenderer, Menu, MenuItem, MetadataCache, Modal, Notice, Setting, SuggestModal, TextAreaComponent, TextComponent, TFile, ToggleComponent, Vault, setIcon, type TAbstractFile } from "obsidian-test-mocks/obsidian";
+import { AbstractInputSuggest, ButtonComponent, DropdownComponent, ExtraButtonComponent, FuzzySuggestModal, MarkdownRenderer, Menu, MenuItem, MetadataCache, Modal, Notice, Plugin, Scope, Setting, SuggestModal, TextAreaComponent, TextComponent, TFile, ToggleComponent, Vault, setIcon, type TAbstractFile } from "obsidian-test-mocks/obsidian";
 import { registerIcons } from "./icons";
 import { renderMarkdown } from "./markdown-render";
 import { patchMainWindow } from "./window-shims";
@@ -75,9 +75,78 @@ function methodOf<F>(proto: object, name: string): F {
 	throw new Error(`The mocks have no method ${name} to patch.`);
 }
 
+// --- key scopes ---
+
+type KeyHandler = (evt: KeyboardEvent, ctx: { key: string; modifiers: string; vkey: string }) => unknown;
+/** What Scope.register was given: the mocks keep the key and drop the function. */
+const scopeFuncs = new WeakMap<object, KeyHandler>();
+
+/** Obsidian's modifier names for a key event ("Mod" is Ctrl, or Cmd on macOS). */
+function modifiersOf(evt: KeyboardEvent): Set<string> {
+	const mods = new Set<string>();
+	if (evt.ctrlKey || evt.metaKey) mods.add("Mod");
+	if (evt.ctrlKey) mods.add("Ctrl");
+	if (evt.metaKey) mods.add("Meta");
+	if (evt.shiftKey) mods.add("Shift");
+	if (evt.altKey) mods.add("Alt");
+	return mods;
+}
+
+/**
+ * Runs a scope's handlers for a key event as Obsidian's keymap does: the handler registered for
+ * the key and exactly these modifiers; one that returns false has handled the event.
+ */
+function dispatchScope(scope: Scope, evt: KeyboardEvent): void {
+	const pressed = modifiersOf(evt);
+	// "Mod" stands for Ctrl or Meta: a handler for Mod takes either, not both.
+	for (const h of [...(scope as unknown as { handlers: { key: string | null; modifiers: string | null }[] }).handlers]) {
+		if (h.key !== null && h.key.toLowerCase() !== evt.key.toLowerCase()) continue;
+		const wanted = new Set((h.modifiers ?? "").split(",").filter((m) => m !== ""));
+		const have = new Set(pressed);
+		if (wanted.has("Mod")) {
+			have.delete("Ctrl");
+			have.delete("Meta");
+		} else {
+			have.delete("Mod");
+		}
+		if (wanted.size !== have.size || [...wanted].some((m) => !have.has(m))) continue;
+		const func = scopeFuncs.get(h);
+		if (!func) continue;
+		if (func(evt, { key: evt.key, modifiers: [...wanted].join(","), vkey: evt.key }) === false) {
+			evt.preventDefault();
+			return;
+		}
+	}
+}
+
+function patchScopes(): void {
+	const register = methodOf<(this: Scope, modifiers: string[] | null, key: string | null, func: KeyHandler) => object>(Scope.prototype, "register");
+	Scope.prototype.register = function (this: Scope, modifiers: string[] | null, key: string | null, func: KeyHandler) {
+		const handler = register.call(this, modifiers, key, func);
+		scopeFuncs.set(handler, func);
+		return handler as ReturnType<Scope["register"]>;
+	} as Scope["register"];
+}
+
 // --- modals ---
 
-const closers = new WeakMap<Modal, () => void>();
+interface ShownModal {
+	modal: Modal;
+	/** Where focus was when the modal opened: it goes back there on close, as in Obsidian. */
+	opener: Element | null;
+	cleanup: () => void;
+}
+
+/** Open modals, the top one last: only it answers keys and holds focus. */
+const modalStack: ShownModal[] = [];
+let modalIds = 0;
+
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/** The elements of a modal Tab reaches, in order: focusable, shown. */
+function tabStops(root: HTMLElement): HTMLElement[] {
+	return [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.getClientRects().length > 0 && !el.closest("[inert]"));
+}
 
 function showModal(modal: Modal): void {
 	const { containerEl, modalEl, titleEl, contentEl } = modal;
@@ -89,23 +158,72 @@ function showModal(modal: Modal): void {
 		bg.addEventListener("click", () => modal.close());
 	}
 	modalEl.addClass("modal");
+	// A dialog, named by its title (set in onOpen: see labelModal), that holds focus until it closes.
+	modalEl.setAttr("role", "dialog");
+	modalEl.setAttr("aria-modal", "true");
+	modalEl.setAttr("tabindex", "-1");
 	titleEl.addClass("modal-title");
+	if (titleEl.id === "") titleEl.id = `sandbox-modal-title-${++modalIds}`;
 	contentEl.addClass("modal-content");
 	modalEl.prepend(titleEl);
 	if (!modalEl.querySelector(":scope > .modal-close-button")) {
-		const close = createDiv({ cls: "modal-close-button clickable-icon", attr: { "aria-label": "Close" } });
+		// A button for the pointer; the keyboard closes with Escape, as in Obsidian.
+		const close = createDiv({ cls: "modal-close-button clickable-icon", attr: { "aria-label": "Close", role: "button" } });
 		setIcon(close, "x");
 		modalEl.prepend(close);
 		close.addEventListener("click", () => modal.close());
 	}
+	const isTop = () => modalStack[modalStack.length - 1]?.modal === modal;
 	const onKey = (evt: KeyboardEvent) => {
-		if (evt.key !== "Escape") return;
-		evt.preventDefault();
-		modal.close();
+		if (!isTop() || evt.defaultPrevented) return;
+		if (evt.key === "Escape") {
+			evt.preventDefault();
+			modal.close();
+			return;
+		}
+		if (evt.key === "Tab") {
+			// Focus stays inside the dialog: Tab from the last stop goes to the first, Shift+Tab back.
+			const stops = tabStops(modalEl);
+			if (stops.length === 0) {
+				evt.preventDefault();
+				return;
+			}
+			const at = stops.indexOf(document.activeElement as HTMLElement);
+			const next = evt.shiftKey ? (at <= 0 ? stops.length - 1 : at - 1) : at < 0 || at === stops.length - 1 ? 0 : at + 1;
+			if ((evt.shiftKey && at <= 0) || (!evt.shiftKey && (at < 0 || at === stops.length - 1))) {
+				evt.preventDefault();
+				stops[next]!.focus();
+			}
+			return;
+		}
+		dispatchScope(modal.scope, evt);
 	};
-	document.addEventListener("keydown", onKey, true);
-	closers.set(modal, () => document.removeEventListener("keydown", onKey, true));
+	// Focus that leaves the dialog (a click on the page behind) is brought back.
+	const onFocusIn = (evt: FocusEvent) => {
+		if (!isTop()) return;
+		const target = evt.target as Node | null;
+		if (target && !modalEl.contains(target) && !(target as Element).closest?.(".suggestion-container")) (tabStops(modalEl)[0] ?? modalEl).focus();
+	};
+	// Bubbling, on the document: a suggestion list or a switch that used the key has stopped it first.
+	document.addEventListener("keydown", onKey);
+	document.addEventListener("focusin", onFocusIn);
+	modalStack.push({
+		modal,
+		opener: document.activeElement,
+		cleanup: () => {
+			document.removeEventListener("keydown", onKey);
+			document.removeEventListener("focusin", onFocusIn);
+		},
+	});
 	document.body.appendChild(containerEl);
+}
+
+/** After onOpen: the dialog is named by its title when it has one, and focus is inside it. */
+function labelModal(modal: Modal): void {
+	const { modalEl, titleEl } = modal;
+	if ((titleEl.textContent ?? "").trim() !== "") modalEl.setAttr("aria-labelledby", titleEl.id);
+	else modalEl.removeAttribute("aria-labelledby");
+	if (!modalEl.contains(document.activeElement)) (tabStops(modalEl)[0] ?? modalEl).focus();
 }
 
 function patchModals(): void {
@@ -113,12 +231,18 @@ function patchModals(): void {
 	Modal.prototype.open = function (this: Modal) {
 		showModal(this);
 		this.onOpen();
+		labelModal(this);
 	};
 	Modal.prototype.close = function (this: Modal) {
 		if (!this.containerEl.isConnected) return;
-		closers.get(this)?.();
+		const at = modalStack.findIndex((m) => m.modal === this);
+		const shown = at >= 0 ? modalStack.splice(at, 1)[0] : undefined;
+		shown?.cleanup();
 		this.containerEl.remove();
 		close.call(this);
+		// Back to where the user was, as Obsidian does; the body when that is gone.
+		const opener = shown?.opener;
+		if (opener instanceof HTMLElement && opener.isConnected) opener.focus();
 	};
 
 	// Suggestion lists: the mocks keep the input and the result element, and render nothing.
@@ -167,8 +291,141 @@ function patchModals(): void {
 			}
 		});
 		this.onOpen();
+		labelModal(this);
 		void update();
 		this.inputEl.focus();
+	};
+}
+
+// --- suggestions under a text field (AbstractInputSuggest) ---
+
+/** How to take down a field's suggestion list, by the suggest that shows it. */
+const inputSuggestClosers = new WeakMap<object, () => void>();
+let suggestionIds = 0;
+
+/**
+ * The list Obsidian draws under a field an AbstractInputSuggest is attached to: it follows the
+ * typing, arrows move the selection, Enter or a click picks (the suggest's selectSuggestion),
+ * Escape closes it; while it is open it has Enter and Escape before the modal does.
+ */
+function wireInputSuggest(suggest: AbstractInputSuggest<unknown>, input: HTMLInputElement | HTMLDivElement): void {
+	let listEl: HTMLElement | null = null;
+	let items: unknown[] = [];
+	let selected = 0;
+	const close = () => {
+		listEl?.remove();
+		listEl = null;
+		items = [];
+		input.setAttr("aria-expanded", "false");
+		input.removeAttribute("aria-activedescendant");
+	};
+	inputSuggestClosers.set(suggest, close);
+	const field: HTMLElement = input;
+	const render = () => {
+		if (!listEl) {
+			listEl = input.doc.body.createDiv({ cls: "suggestion-container" });
+			listEl.id = `sandbox-suggestions-${++suggestionIds}`;
+			listEl.setAttr("role", "listbox");
+			input.setAttr("aria-controls", listEl.id);
+		}
+		const box = input.getBoundingClientRect();
+		listEl.setCssStyles({ left: `${box.left}px`, top: `${box.bottom + 2}px`, minWidth: `${box.width}px` });
+		listEl.empty();
+		items.forEach((item, i) => {
+			const el = listEl!.createDiv({ cls: i === selected ? "suggestion-item is-selected" : "suggestion-item", attr: { role: "option", id: `${listEl!.id}-${i}`, "aria-selected": String(i === selected) } });
+			suggest.renderSuggestion(item, el);
+			// Before the field loses focus to the click.
+			el.addEventListener("mousedown", (evt) => evt.preventDefault());
+			el.addEventListener("click", (evt) => suggest.selectSuggestion(item, evt));
+		});
+		input.setAttr("aria-expanded", "true");
+		input.setAttr("aria-activedescendant", `${listEl.id}-${selected}`);
+	};
+	const update = async () => {
+		const query = input instanceof HTMLInputElement ? input.value : (input.textContent ?? "");
+		const found = await (suggest as unknown as { getSuggestions(q: string): unknown[] | Promise<unknown[]> }).getSuggestions(query);
+		if (input.doc.activeElement !== input) return;
+		items = found.slice(0, suggest.limit);
+		selected = 0;
+		if (items.length === 0) close();
+		else render();
+	};
+	field.addEventListener("input", () => void update());
+	field.addEventListener("focus", () => void update());
+	field.addEventListener("blur", () => close());
+	field.addEventListener("keydown", (evt: KeyboardEvent) => {
+		if (!listEl) {
+			if (evt.key === "ArrowDown") void update();
+			return;
+		}
+		if (evt.key === "ArrowDown" || evt.key === "ArrowUp") {
+			evt.preventDefault();
+			selected = (selected + (evt.key === "ArrowDown" ? 1 : items.length - 1)) % items.length;
+			render();
+		} else if (evt.key === "Enter" && items[selected] !== undefined && !evt.isComposing) {
+			evt.preventDefault();
+			evt.stopPropagation();
+			suggest.selectSuggestion(items[selected], evt);
+		} else if (evt.key === "Escape") {
+			evt.preventDefault();
+			evt.stopPropagation();
+			close();
+		}
+	});
+}
+
+function patchInputSuggest(): void {
+	const construct = methodOf<(this: AbstractInputSuggest<unknown>, app: unknown, el: HTMLInputElement | HTMLDivElement) => void>(AbstractInputSuggest.prototype, "constructor2__");
+	AbstractInputSuggest.prototype.constructor2__ = function (this: AbstractInputSuggest<unknown>, app: never, el: HTMLInputElement | HTMLDivElement) {
+		construct.call(this, app, el);
+		wireInputSuggest(this, el);
+	};
+	const close = methodOf<(this: AbstractInputSuggest<unknown>) => void>(AbstractInputSuggest.prototype, "close");
+	AbstractInputSuggest.prototype.close = function (this: AbstractInputSuggest<unknown>) {
+		inputSuggestClosers.get(this)?.();
+		close.call(this);
+	};
+}
+
+// --- the network and the ribbon ---
+
+/**
+ * requestUrl: the mocks answer every request with an empty 200, so a title fetch in the sandbox
+ * said "No title was found". Here it is the page's fetch: with no network (or a page the browser
+ * may not read across origins) it fails, as requestUrl does when a page cannot be reached.
+ */
+function sandboxRequestUrl(param: { url: string; method?: string; headers?: Record<string, string>; body?: string | ArrayBuffer; throw?: boolean } | string): Promise<unknown> {
+	const p = typeof param === "string" ? { url: param } : param;
+	return (async () => {
+		const res = await window.fetch(p.url, { method: p.method ?? "GET", headers: p.headers, body: p.body, cache: "no-store" });
+		const arrayBuffer = await res.arrayBuffer();
+		const headers: Record<string, string> = {};
+		res.headers.forEach((v, k) => (headers[k] = v));
+		const text = new TextDecoder().decode(arrayBuffer);
+		let json: unknown = null;
+		try {
+			json = JSON.parse(text);
+		} catch {
+			json = null;
+		}
+		if (p.throw !== false && res.status >= 400) throw new Error(`Request failed, status ${res.status}`);
+		return { status: res.status, headers, arrayBuffer, text, json };
+	})();
+}
+
+/** The ribbon buttons the plugin adds: the mocks keep a blank element and drop the callback. */
+function patchRibbon(): void {
+	Plugin.prototype.addRibbonIcon = function (this: Plugin, icon: string, title: string, callback: (evt: MouseEvent) => unknown) {
+		const el = createDiv({ cls: "side-dock-ribbon-action clickable-icon", attr: { "aria-label": title, role: "button", tabindex: "0" } });
+		cachedSetIcon(el, icon);
+		el.addEventListener("click", (evt) => void callback(evt));
+		el.addEventListener("keydown", (evt) => {
+			if (evt.key !== "Enter" && evt.key !== " ") return;
+			evt.preventDefault();
+			el.click();
+		});
+		(this as unknown as { ribbonActions__: HTMLElement[] }).ribbonActions__.push(el);
+		return el;
 	};
 }
 
@@ -296,16 +553,26 @@ function wireDropdown(d: DropdownComponent): void {
 
 function syncToggle(t: ToggleComponent): void {
 	t.toggleEl.toggleClass("is-enabled", t.getValue());
+	t.toggleEl.setAttr("aria-checked", String(t.getValue()));
 }
 
+/** A switch as Obsidian's toggle is one: focusable, its state announced, Space and Enter flip it. */
 function wireToggle(t: ToggleComponent): void {
 	once(t.toggleEl, () => {
 		t.toggleEl.addClass("checkbox-container");
 		t.toggleEl.setAttr("role", "switch");
 		t.toggleEl.setAttr("tabindex", "0");
-		t.toggleEl.addEventListener("click", () => {
+		const flip = () => {
+			if (t.toggleEl.closest(".is-disabled")) return;
 			t.onClick();
 			syncToggle(t);
+		};
+		t.toggleEl.addEventListener("click", flip);
+		t.toggleEl.addEventListener("keydown", (evt) => {
+			if (evt.key !== " " && evt.key !== "Enter") return;
+			evt.preventDefault();
+			evt.stopPropagation();
+			flip();
 		});
 	});
 	syncToggle(t);
@@ -342,6 +609,17 @@ function patchControls(): void {
 	const extraOnClick = methodOf<(this: ExtraButtonComponent, cb: () => unknown) => ExtraButtonComponent>(ExtraButtonComponent.prototype, "onClick");
 	ExtraButtonComponent.prototype.onClick = function (this: ExtraButtonComponent, callback: () => unknown) {
 		this.extraSettingsEl.addClass("clickable-icon", "extra-setting-button");
+		once(this.extraSettingsEl, () => {
+			// An icon button reached with Tab and pressed with Enter or Space.
+			this.extraSettingsEl.setAttr("role", "button");
+			this.extraSettingsEl.setAttr("tabindex", "0");
+			this.extraSettingsEl.addEventListener("keydown", (evt) => {
+				if (evt.key !== "Enter" && evt.key !== " ") return;
+				evt.preventDefault();
+				evt.stopPropagation();
+				this.extraSettingsEl.click();
+			});
+		});
 		wireClick(this.extraSettingsEl, () => callback());
 		return extraOnClick.call(this, callback);
 	};
@@ -429,7 +707,10 @@ export function installShims(): Record<string, unknown> {
 		patchMainWindow();
 		registerIcons();
 		patchLinkResolution();
+		patchScopes();
 		patchModals();
+		patchInputSuggest();
+		patchRibbon();
 		patchMenus();
 		patchControls();
 		MarkdownRenderer.render = (app, markdown, el, sourcePath) => {
@@ -437,5 +718,5 @@ export function installShims(): Record<string, unknown> {
 			return Promise.resolve();
 		};
 	}
-	return { ...mocks, Notice: SandboxNotice, prepareSimpleSearch, setIcon: cachedSetIcon };
+	return { ...mocks, Notice: SandboxNotice, prepareSimpleSearch, setIcon: cachedSetIcon, requestUrl: sandboxRequestUrl };
 }

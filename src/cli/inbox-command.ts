@@ -11,6 +11,7 @@ import { writeGenerated } from "./generated-output";
 import { UsageError, type LoadedVault } from "./load-vault";
 import type { CliIo } from "./run-cli";
 import { VaultWriteError } from "./vault-fs";
+import { count } from "../core/format/words";
 
 /**
  * `digest-curator inbox` and `inbox add`: the series' inbox of captured links
@@ -67,7 +68,7 @@ function commandList({ loaded, series, values, io }: CommandRun): number {
 		if (r.sharedAt.length > 0) out.push(`   already shared at ${r.sharedAt.map((s) => `${s.path}:${s.line} (${s.category}, number ${s.number ?? "none"})`).join(", ")}`);
 		const hints: string[] = [];
 		const { category, source, host } = r.suggestions;
-		if (!r.category && category) hints.push(`category ${category.value} (${category.count} of ${category.of} links${host ? ` from ${host}` : ""})`);
+		if (!r.category && category) hints.push(`category ${category.value} (${category.count} of ${count(category.of, "link")}${host ? ` from ${host}` : ""})`);
 		if (!r.source && source) hints.push(`source ${source.value} (${source.count} of ${source.of})`);
 		if (hints.length > 0) out.push(`   suggested: ${hints.join(", ")}`);
 	}

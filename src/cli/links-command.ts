@@ -2,6 +2,7 @@ import { checkLinks, readWaybackAnswer, waybackLookupUrl, type LinkResult } from
 import { digestFlag, missedAny, str, wholeNumber, type CommandGroup, type CommandRun, type Values } from "./command-group";
 import { UsageError } from "./load-vault";
 import { nodeFetcher } from "./node-fetcher";
+import { count } from "../core/format/words";
 
 /**
  * `digest-curator links`: the health of every link the series shared (src/core/web/link-check.ts
@@ -95,7 +96,7 @@ async function commandLinks({ loaded, series, values, io }: CommandRun): Promise
 	const results = await checkLinks(urls, nodeFetcher, {
 		concurrency,
 		timeoutMs,
-		onResult: tty ? (_r, done, total) => io.err(`\rChecked ${done} of ${total} links`) : undefined,
+		onResult: tty ? (_r, done, total) => io.err(`\rChecked ${done} of ${count(total, "link")}`) : undefined,
 	});
 	if (tty && urls.length > 0) io.err("\r\u001b[K");
 	const archived = new Map<string, { url: string; timestamp: string } | null>();
@@ -125,7 +126,7 @@ async function commandLinks({ loaded, series, values, io }: CommandRun): Promise
 			}
 		}
 		const by = (s: LinkResult["status"]) => results.filter((r) => r.status === s).length;
-		out.push(`${results.length} links checked: ${by("ok")} ok, ${by("redirected")} redirected, ${deadCount} dead${skipped ? `; ${skipped} ${skipped === 1 ? "entry" : "entries"} without a web link skipped` : ""}.`);
+		out.push(`${count(results.length, "link")} checked: ${by("ok")} ok, ${by("redirected")} redirected, ${deadCount} dead${skipped ? `; ${skipped} ${skipped === 1 ? "entry" : "entries"} without a web link skipped` : ""}.`);
 		io.out(`${out.join("\n")}\n`);
 	}
 	return deadCount > 0 || missedAny(loaded) ? 1 : 0;

@@ -1,6 +1,7 @@
 import { isoDate } from "../core/format/dates";
 import { seriesStats, stalledHint, type Ranked, type StatsBucket } from "../core/stats/series-stats";
 import { choice, missedAny, type CommandGroup, type CommandRun } from "./command-group";
+import { count } from "../core/format/words";
 
 /** `digest-curator stats`: what a series has become over time (src/core/stats/series-stats.ts). */
 
@@ -36,7 +37,7 @@ function commandStats({ loaded, series, values, io }: CommandRun): number {
 		return code;
 	}
 	const { totals } = stats;
-	const out: string[] = [`${series.name}: ${totals.digests} digests, ${totals.entries} entries, ${totals.recommended} recommended.`, ""];
+	const out: string[] = [`${series.name}: ${count(totals.digests, "digest")}, ${count(totals.entries, "entry", "entries")}, ${totals.recommended} recommended.`, ""];
 	const head = [by === "digest" ? "Period" : by[0]!.toUpperCase() + by.slice(1), ...COLUMNS.map(([name]) => name)];
 	const body = stats.rows.map((r) => [r.key, ...COLUMNS.map(([, value]) => String(value(r)))]);
 	const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
@@ -47,7 +48,7 @@ function commandStats({ loaded, series, values, io }: CommandRun): number {
 	const mixed = stats.sourceHosts.filter((s) => s.hosts.length > 1);
 	const hosts = (list: readonly Ranked[]) => `${rankedText(list.slice(0, 3))}${list.length > 3 ? ` and ${list.length - 3} more` : ""}`;
 	if (mixed.length > 0) out.push(`Sources behind several hosts: ${mixed.map((s) => `${s.source} (${hosts(s.hosts)})`).join("; ")}`);
-	if (stats.usualDays !== null) out.push(`A digest usually covers ${stats.usualDays} days; the last one ended ${isoDate(stats.lastEnd!)}.`);
+	if (stats.usualDays !== null) out.push(`A digest usually covers ${count(stats.usualDays, "day")}; the last one ended ${isoDate(stats.lastEnd!)}.`);
 	io.out(`${out.join("\n")}\n`);
 	return code;
 }

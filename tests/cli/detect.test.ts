@@ -150,7 +150,7 @@ describe("commands with no saved settings and no --tag", () => {
 	it("the issue's vault: renumber fixes 1 then 3 under ##, and add goes into the existing ## Frontend", () => {
 		const vault = vaultOf({ "Roundup/a.md": H2_DIGEST, "Roundup/b.md": H2_DIGEST.replace("01-09-2025 to 07-09-2025", "08-09-2025 to 14-09-2025").replace(/e\.com/g, "e.org") });
 		const check = run(["check", vault]);
-		expect(check.out).toMatch(/Checked 2 digests, 4 entries: 0 errors, 2 warnings, 0 notes\.\n$/);
+		expect(check.out).toMatch(/Checked 2 digests, 4 entries: 0 errors, 2 warnings, 0 info\.\n$/);
 		expect(check.out).toContain("warning numbering");
 		const path = "Roundup/b.md";
 		const renumber = run(["renumber", vault, "--digest", path]);
@@ -192,7 +192,7 @@ describe("a series read with the wrong category level (regressions of issue 11)"
 		const r = run(["check", vault, "--tag", "roundup", "--strict"]);
 		expect(r.code).toBe(1);
 		expect(r.out).toBe(
-			"d.md:6: warning category-level: The note has 2 entry lines under level-2 headings (## Frontend, line 6), but the series' categories are level-1 headings (#), so they are not read as entries; set the series' category level to 2.\nChecked 1 digest, 0 entries: 0 errors, 1 warning, 0 notes.\n",
+			"d.md:6: warning category-level: The note has 2 entry lines under level-2 headings (## Frontend, line 6), but the series' categories are level-1 headings (#), so they are not read as entries; set the series' category level to 2.\nChecked 1 digest, 0 entries: 0 errors, 1 warning, 0 info.\n",
 		);
 		const json = JSON.parse(run(["check", vault, "--tag", "roundup", "--json"]).out) as { problems: { code: string }[] };
 		expect(json.problems.map((p) => p.code)).toEqual(["category-level"]);
@@ -203,7 +203,7 @@ describe("a series read with the wrong category level (regressions of issue 11)"
 		const r = run(["renumber", vault, "--tag", "roundup"]);
 		expect(r.code).toBe(1);
 		expect(r.out).toBe("");
-		expect(r.err).toBe("digest-curator: The note has no entries under level-1 headings (#); its 2 entry lines stand under level-2 headings (## Frontend, line 6), so nothing was renumbered; set the series' category level to 2.\n");
+		expect(r.err).toBe("digest-curator: Nothing renumbered: the series' categories are # headings, but this note's entries are under ## (## Frontend, line 6). Set the category level to 2 in settings.\n");
 		expect(readFileSync(join(vault, "d.md"), "utf8")).toBe(H2_DIGEST);
 	});
 

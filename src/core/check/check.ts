@@ -104,5 +104,5 @@ export function formatProblem(p: Problem): string {
 /** The closing line of a check: how many digests and entries, and problems by severity. */
 export function checkSummary(problems: readonly Problem[], digests: number, entries: number): string {
 	const of = (s: Severity) => problems.filter((p) => p.severity === s).length;
-	return `Checked ${count(digests, "digest")}, ${count(entries, "entry", "entries")}: ${count(of("error"), "error")}, ${count(of("warning"), "warning")}, ${count(of("info"), "note")}.`;
+	return `Checked ${count(digests, "digest")}, ${count(entries, "entry", "entries")}: ${count(of("error"), "error")}, ${count(of("warning"), "warning")}, ${of("info")} info.`;
 }

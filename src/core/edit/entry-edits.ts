@@ -430,8 +430,7 @@ export function renumberEntries(text: string, path: string, ctx: EditContext, ca
 	const off = digest.offLevel;
 	if (off && digest.categories.every((c) => c.entries.length === 0)) {
 		const level = ctx.series.categoryLevel;
-		const lines = off.count === 1 ? "its 1 entry line stands" : `its ${off.count} entry lines stand`;
-		return refuse(`The note has no entries under level-${level} headings (${hashes(level)}); ${lines} under level-${off.level} headings (${hashes(off.level)} ${off.heading}, line ${off.line}), so nothing was renumbered; set the series' category level to ${off.level}.`);
+		return refuse(`Nothing renumbered: the series' categories are ${hashes(level)} headings, but this note's entries are under ${hashes(off.level)} (${hashes(off.level)} ${off.heading}, line ${off.line}). Set the category level to ${off.level} in settings.`);
 	}
 	const edits = new LineEdits(text);
 	const wanted = categories?.map((c) => c.toLowerCase());

@@ -2,6 +2,7 @@ import { compareDates } from "../format/dates";
 import type { DayDate, Digest, Period } from "../format/types";
 import { digestOrder } from "../index/digest-index";
 import { hostOf } from "../links/url-host";
+import { count } from "../format/words";
 
 /**
  * What a series has become over time: per digest, month, quarter or year, how many entries and
@@ -157,5 +158,5 @@ export function stalledHint(stats: Pick<SeriesStats, "usualDays" | "lastEnd">, t
 	if (stats.usualDays === null || stats.lastEnd === null) return null;
 	const since = dayNumber(today) - dayNumber(stats.lastEnd);
 	if (since <= stats.usualDays * 2) return null;
-	return `The last digest ended ${since} days ago; digests usually cover ${stats.usualDays} days.`;
+	return `The last digest ended ${count(since, "day")} ago; digests usually cover ${count(stats.usualDays, "day")}.`;
 }

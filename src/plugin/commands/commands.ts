@@ -12,6 +12,7 @@ import { InsertEntryModal } from "../modals/entry-modal";
 import type { DigestCuratorHost } from "../host";
 import { newDigestCommand } from "./new-digest-action";
 import { ProblemsModal } from "../modals/problems-modal";
+import { explainMarkAt } from "../editor/editor-extension";
 
 /** The digest in the editor as it is now (the index may lag behind typing by a moment). */
 function currentDigest(editor: Editor, path: string, series: Series): Digest {
@@ -92,6 +93,21 @@ export function registerCommands(host: DigestCuratorHost): void {
 			const found = digestAt(host, ctx.file?.path);
 			if (!found) return false;
 			if (!checking) runInEditor(editor, (text) => renumberEntries(text, found.digest.path, editContext(found.series)), "Entries renumbered.");
+			return true;
+		},
+	});
+
+	// The marks' tooltips, for the keyboard and touch: what the marks on the cursor's line say.
+	plugin.addCommand({
+		id: "explain-mark-at-cursor",
+		name: "Explain mark at cursor",
+		editorCheckCallback: (checking, editor, ctx) => {
+			const found = digestAt(host, ctx.file?.path);
+			if (!found || !host.settings.editorMarks) return false;
+			if (!checking) {
+				const said = explainMarkAt(found.digest.path, editor.getCursor().line + 1);
+				new Notice(said.length > 0 ? said.join(" ") : "No mark on this line.", 10000);
+			}
 			return true;
 		},
 	});

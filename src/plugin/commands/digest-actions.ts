@@ -58,6 +58,21 @@ export function editInEditor(editor: Editor, edit: (text: string) => EditResult)
 	return result;
 }
 
+/**
+ * The name of the category heading (of `level`) above 1-based `line`, as the note writes it: the
+ * entry went under "Architecture" even if "architecture" was typed.
+ */
+export function categoryAbove(text: string, line: number, level: number): string | null {
+	const lines = text.split(/\r\n|\r|\n/);
+	const marker = "#".repeat(level);
+	for (let i = Math.min(line, lines.length) - 1; i >= 0; i--) {
+		const l = lines[i]!;
+		if (!l.startsWith(`${marker} `)) continue;
+		return l.slice(marker.length).replace(/\s+#+\s*$/, "").trim();
+	}
+	return null;
+}
+
 /** Inserts a new entry into a digest and confirms it with a notice that links to the entry. */
 export async function insertIntoDigest(host: DigestCuratorHost, path: string, input: NewEntry): Promise<EditResult> {
 	const series = host.live.index.seriesOf(path);
@@ -66,7 +81,7 @@ export async function insertIntoDigest(host: DigestCuratorHost, path: string, in
 	if (result.ok) {
 		const notice = new Notice("", 6000);
 		const frag = notice.messageEl;
-		frag.createSpan({ text: `Added "${input.title}" to ${input.category} in ` });
+		frag.createSpan({ text: `Added "${input.title}" to ${categoryAbove(result.text, result.line, series.categoryLevel) ?? input.category} in ` });
 		const link = frag.createEl("a", { text: path.replace(/\.md$/, ""), href: "#" });
 		// On the notice's own element, not registered on the plugin: it goes with the notice.
 		link.addEventListener("click", (evt) => {

@@ -43,6 +43,19 @@ export function indexSource(index: DigestIndex, path: string, series: Pick<Serie
 	};
 }
 
+/** The marks of every open editor, to answer "Explain mark at cursor". */
+const liveMarks = new Set<DigestMarks>();
+
+/**
+ * What the marks on a 1-based line of the note at `path` say, in words (the same text their
+ * tooltips give), from the editor showing it (the focused one first); empty when there is none.
+ */
+export function explainMarkAt(path: string, line: number): string[] {
+	const editors = [...liveMarks].filter((m) => m.notePath === path);
+	editors.sort((a, b) => Number(b.hasFocus) - Number(a.hasFocus));
+	return editors[0]?.explain(line) ?? [];
+}
+
 class DigestMarks implements PluginValue {
 	decorations: DecorationSet = Decoration.none;
 	private readonly ref: EventRef;
@@ -57,6 +70,19 @@ class DigestMarks implements PluginValue {
 		this.path = notePathOf(view.state);
 		this.sync(view.state, view);
 		this.ref = host.live.on("changed", () => this.indexChanged());
+		liveMarks.add(this);
+	}
+
+	get notePath(): string | null {
+		return this.path;
+	}
+
+	get hasFocus(): boolean {
+		return this.view.hasFocus;
+	}
+
+	explain(line: number): string[] {
+		return this.model?.explain(line) ?? [];
 	}
 
 	update(update: ViewUpdate): void {
@@ -91,6 +117,7 @@ class DigestMarks implements PluginValue {
 	}
 
 	destroy(): void {
+		liveMarks.delete(this);
 		this.host.live.offref(this.ref);
 		if (this.frame !== null) this.view.dom.ownerDocument.defaultView?.cancelAnimationFrame(this.frame);
 		this.frame = null;

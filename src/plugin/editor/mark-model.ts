@@ -149,6 +149,25 @@ export class DigestMarkModel {
 		if (regions === null || !this.readRegions(regions, oldDoc, newDoc, changes)) this.readAll();
 	}
 
+	/**
+	 * What the marks on a 1-based line say, in words, for someone who cannot hover them (the
+	 * command "Explain mark at cursor"): empty when the line has none.
+	 */
+	explain(line: number): string[] {
+		const seg = this.segments[this.segmentBefore(line)];
+		const recs = seg?.cat?.recs;
+		if (!recs) return [];
+		const r = recs[lowerBound(recs, line)];
+		if (!r || r.line !== line) return [];
+		if (r.malformed !== null) return [r.malformed];
+		const out: string[] = [];
+		if (r.numbering !== null) out.push(r.numbering);
+		const shared = this.labelOf(r);
+		if (shared !== null) out.push(`${shared}.`);
+		if (r.recommended) out.push("A recommended entry.");
+		return out;
+	}
+
 	/** The visible ranges changed (scrolling): shared marks come and go with them. */
 	setVisible(visible: readonly DocRange[]): void {
 		this.visible = visible;
@@ -491,8 +510,9 @@ export class DigestMarkModel {
 		if (r.numbering !== null) {
 			const digits = DIGITS_RE.exec(line.text);
 			if (digits) {
+				// The whole "N." (or "N)"), not one digit: a mark the eye finds.
 				const from = line.from + digits[0].length - 1 - digits[1]!.length;
-				out.push(Decoration.mark({ class: NUMBERING_CLASS, attributes: { title: r.numbering } }).range(from, from + digits[1]!.length));
+				out.push(Decoration.mark({ class: NUMBERING_CLASS, attributes: { title: r.numbering, "aria-label": r.numbering } }).range(from, from + digits[1]!.length + 1));
 			}
 		}
 		if (r.shownLabel !== null) {
@@ -676,6 +696,6 @@ export class SharedMarkWidget extends WidgetType {
 	}
 
 	toDOM(): HTMLElement {
-		return createSpan({ cls: SHARED_MARK_CLASS, text: "↺", attr: { "aria-label": this.label, title: this.label } });
+		return createSpan({ cls: SHARED_MARK_CLASS, text: "↺", attr: { role: "img", "aria-label": this.label, title: this.label } });
 	}
 }

@@ -2,6 +2,7 @@ import { Events, Notice, parseFrontMatterTags, parseYaml, TFile, type App, type 
 import { DigestIndex } from "../../core/index/digest-index";
 import { sameSeries, seriesOfNote } from "../../core/format/series";
 import type { Series } from "../../core/format/types";
+import { count } from "../../core/format/words";
 
 /** Longest stretch of indexing work before yielding to the UI. */
 const SLICE_MS = 12;
@@ -158,7 +159,7 @@ export class LiveIndex extends Events {
 
 	private showProgress(done: number, total: number): void {
 		if (!this.status) return;
-		this.status.setText(done < total ? `Indexing digests ${done}/${total}` : `${this.index.size} digests`);
+		this.status.setText(done < total ? `Indexing digests ${done}/${total}` : count(this.index.size, "digest"));
 	}
 
 	/**

@@ -9,6 +9,7 @@ import { readClipboardUrl } from "./clipboard-url";
 import { ValueSuggest } from "./entry-suggest";
 import type { DigestCuratorHost } from "../host";
 import { fetchPageMeta } from "./title-fetch";
+import { describeBy, nameControl } from "../settings/field-names";
 
 /** The raw values of the modal's fields. */
 export interface EntryForm {
@@ -147,7 +148,9 @@ export class InsertEntryModal extends Modal {
 	/** URL the automatic fetch last ran for. */
 	private autoFetchedUrl = "";
 	private autoFetch: Debouncer<[], void> | null = null;
-	private enterHandler: KeymapEventHandler | null = null;
+	private enterHandlers: KeymapEventHandler[] = [];
+	/** The error lines under the form that describe a field, to detach when they go. */
+	private fieldErrors: [control: HTMLElement, error: HTMLElement][] = [];
 	private countsCache: { revision: number; counts: Counts } | null = null;
 
 	constructor(host: DigestCuratorHost, options: InsertEntryOptions, onSubmit: SubmitEntry) {
@@ -165,7 +168,7 @@ export class InsertEntryModal extends Modal {
 		this.setTitle("Insert link entry");
 
 		let url!: HTMLInputElement;
-		new Setting(contentEl).setName("URL").addText((t) => {
+		const urlSetting = new Setting(contentEl).setName("URL").addText((t) => {
 			url = t.inputEl;
 			url.name = "url";
 			url.type = "url";
@@ -174,10 +177,11 @@ export class InsertEntryModal extends Modal {
 			.addExtraButton((b) => b.setIcon("clipboard-paste").setTooltip("Paste link").onClick(() => void this.pasteUrl()));
 		const duplicates = contentEl.createDiv({ cls: "digest-curator-duplicates" });
 		duplicates.hide();
+		nameControl(urlSetting, url, [duplicates]);
 
 		let title!: HTMLInputElement;
 		let fetchButton!: ButtonComponent;
-		new Setting(contentEl)
+		const titleSetting = new Setting(contentEl)
 			.setName("Title")
 			.addText((t) => {
 				title = t.inputEl;
@@ -189,39 +193,44 @@ export class InsertEntryModal extends Modal {
 			});
 		const status = contentEl.createDiv({ cls: ["digest-curator-fetch-status", "setting-item-description"] });
 		status.hide();
+		nameControl(titleSetting, title, [status]);
 
 		let source!: HTMLInputElement;
-		new Setting(contentEl)
+		const sourceSetting = new Setting(contentEl)
 			.setName("Source")
 			.setDesc("Site or publication, written before the title. Filled from the page when empty.")
 			.addText((t) => {
 				source = t.inputEl;
 				source.name = "source";
 			});
+		nameControl(sourceSetting, source);
 
 		let category!: HTMLInputElement;
-		new Setting(contentEl).setName("Category").addText((t) => {
+		const categorySetting = new Setting(contentEl).setName("Category").addText((t) => {
 			category = t.inputEl;
 			category.name = "category";
 			t.setPlaceholder("A known category or a new one");
 		});
+		nameControl(categorySetting, category);
 
 		let tags!: HTMLInputElement;
-		new Setting(contentEl)
+		const tagsSetting = new Setting(contentEl)
 			.setName("Tags")
 			.setDesc("Separated by commas.")
 			.addText((t) => {
 				tags = t.inputEl;
 				tags.name = "tags";
 			});
+		nameControl(tagsSetting, tags);
 
 		let recommended!: ToggleComponent;
-		new Setting(contentEl).setName("Recommended").addToggle((t) => {
+		const recommendedSetting = new Setting(contentEl).setName("Recommended").addToggle((t) => {
 			recommended = t;
 		});
+		nameControl(recommendedSetting, recommended.toggleEl);
 
 		let commentary!: HTMLTextAreaElement;
-		new Setting(contentEl)
+		const commentarySetting = new Setting(contentEl)
 			.setName("Commentary")
 			.setDesc("Each line becomes a bullet under the entry.")
 			.setClass("digest-curator-commentary")
@@ -230,13 +239,15 @@ export class InsertEntryModal extends Modal {
 				commentary.name = "commentary";
 				commentary.rows = 4;
 			});
+		nameControl(commentarySetting, commentary);
 
 		let target!: DropdownComponent;
-		new Setting(contentEl).setName("Digest").addDropdown((d) => {
+		const targetSetting = new Setting(contentEl).setName("Digest").addDropdown((d) => {
 			target = d;
 			d.selectEl.name = "digest";
 			this.fillTargets(d);
 		});
+		nameControl(targetSetting, target.selectEl);
 
 		const errors = contentEl.createDiv({ cls: "digest-curator-form-errors" });
 		errors.setAttr("role", "alert");
@@ -258,12 +269,23 @@ export class InsertEntryModal extends Modal {
 
 		url.addEventListener("input", () => this.urlChanged());
 		for (const el of [title, category]) el.addEventListener("input", () => this.clearInvalid(el));
-		this.enterHandler = this.scope.register([], "Enter", (evt) => {
-			if (evt.isComposing || (evt.target !== url && evt.target !== title)) return true;
-			evt.preventDefault();
-			void this.submit();
-			return false;
-		});
+		// Enter in a one-line field submits, as in Obsidian's own forms (a suggestion list that is
+		// open takes Enter first); in the commentary box Enter starts a new line and Ctrl/Cmd-Enter submits.
+		const oneLineFields: EventTarget[] = [url, title, source, category, tags];
+		this.enterHandlers = [
+			this.scope.register([], "Enter", (evt) => {
+				if (evt.isComposing || evt.target === null || !oneLineFields.includes(evt.target)) return true;
+				evt.preventDefault();
+				void this.submit();
+				return false;
+			}),
+			this.scope.register(["Mod"], "Enter", (evt) => {
+				if (evt.isComposing) return true;
+				evt.preventDefault();
+				void this.submit();
+				return false;
+			}),
+		];
 
 		this.autoFetch = debounce(() => void this.runAutoFetch(), AUTO_FETCH_DELAY_MS, true);
 		const pre = this.options.initial;
@@ -289,8 +311,9 @@ export class InsertEntryModal extends Modal {
 		this.closed = true;
 		this.fetchToken++;
 		this.autoFetch?.cancel();
-		if (this.enterHandler) this.scope.unregister(this.enterHandler);
-		this.enterHandler = null;
+		for (const h of this.enterHandlers) this.scope.unregister(h);
+		this.enterHandlers = [];
+		this.fieldErrors = [];
 		this.ui = null;
 		this.contentEl.empty();
 	}
@@ -333,7 +356,10 @@ export class InsertEntryModal extends Modal {
 				const el = p.field === "url" ? ui.url : p.field === "title" ? ui.title : p.field === "category" ? ui.category : null;
 				el?.setAttr("aria-invalid", "true");
 			}
-			this.showErrors(problems.map((p) => p.message));
+			this.showErrors(
+				problems.map((p) => p.message),
+				problems.map((p) => (p.field === "url" ? ui.url : p.field === "title" ? ui.title : p.field === "category" ? ui.category : ui.target.selectEl)),
+			);
 			const first = problems[0]?.field;
 			(first === "url" ? ui.url : first === "title" ? ui.title : first === "category" ? ui.category : ui.target.selectEl).focus();
 			return;
@@ -396,7 +422,7 @@ export class InsertEntryModal extends Modal {
 	private showQuestion(message: string, answers: [label: string, act: () => void][]): void {
 		const el = this.ui?.errors;
 		if (!el) return;
-		el.empty();
+		this.showErrors([]);
 		el.createDiv({ text: message });
 		const row = el.createDiv({ cls: "digest-curator-form-answers" });
 		answers.forEach(([label, act], i) => {
@@ -585,11 +611,21 @@ export class InsertEntryModal extends Modal {
 		el.toggle(text !== "");
 	}
 
-	private showErrors(messages: readonly string[]): void {
+	/** Messages under the form; `fields[i]`, when given, is the control message i is about, and it describes that control. */
+	private showErrors(messages: readonly string[], fields: readonly HTMLElement[] = []): void {
 		const el = this.ui?.errors;
 		if (!el) return;
+		for (const [control, error] of this.fieldErrors) describeBy(control, error, false);
+		this.fieldErrors = [];
 		el.empty();
-		for (const m of messages) el.createDiv({ text: m });
+		messages.forEach((m, i) => {
+			const line = el.createDiv({ text: m });
+			const control = fields[i];
+			if (control) {
+				describeBy(control, line, true);
+				this.fieldErrors.push([control, line]);
+			}
+		});
 		el.toggle(messages.length > 0);
 	}
 

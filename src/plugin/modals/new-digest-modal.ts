@@ -4,6 +4,7 @@ import { digestName, nextPeriod } from "../../core/edit/new-digest";
 import { compareDates, dateFormat } from "../../core/format/dates";
 import type { DayDate, Series } from "../../core/format/types";
 import type { DigestCuratorHost } from "../host";
+import { nameControl } from "../settings/field-names";
 
 /** What the form proposes for one series and end date: the period, names, and reasons to look twice. */
 export interface NewDigestProposal {
@@ -56,7 +57,8 @@ export class NewDigestModal extends Modal {
 		this.setTitle("New digest");
 
 		if (this.seriesList.length > 1) {
-			new Setting(contentEl).setName("Series").addDropdown((d) => {
+			const seriesSetting = new Setting(contentEl).setName("Series");
+			seriesSetting.addDropdown((d) => {
 				for (const [i, s] of this.seriesList.entries()) d.addOption(String(i), s.name);
 				d.selectEl.name = "series";
 				d.onChange((value) => {
@@ -64,11 +66,12 @@ export class NewDigestModal extends Modal {
 					if (this.ui) this.ui.end.placeholder = this.series.dateFormat;
 					this.refresh(true);
 				});
+				nameControl(seriesSetting, d.selectEl);
 			});
 		}
 
 		let end!: HTMLInputElement;
-		new Setting(contentEl)
+		const endSetting = new Setting(contentEl)
 			.setName("Ends on")
 			.setDesc("The period starts the day after the latest digest ends.")
 			.addText((t) => {
@@ -90,6 +93,7 @@ export class NewDigestModal extends Modal {
 		warnings.setAttr("aria-live", "polite");
 		const errors = contentEl.createDiv({ cls: "digest-curator-form-errors" });
 		errors.setAttr("role", "alert");
+		nameControl(endSetting, end, [errors, warnings]);
 
 		let create!: ButtonComponent;
 		new Setting(contentEl)
@@ -127,6 +131,8 @@ export class NewDigestModal extends Modal {
 		const parsed = fmt.parse(ui.end.value.trim());
 		if (!parsed) {
 			this.proposal = null;
+			// Warnings about a period no longer typed would mislead.
+			ui.warnings.empty();
 			ui.errors.setText(`Write the end date as ${this.series.dateFormat}.`);
 			ui.end.setAttr("aria-invalid", "true");
 			ui.create.setDisabled(true);

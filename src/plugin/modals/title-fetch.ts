@@ -108,7 +108,7 @@ export async function fetchPageMeta(url: string, timeoutMs = 10000): Promise<Pag
 		}
 	} catch (err) {
 		const reason = err instanceof Error && err.message.trim() !== "" ? ` (${err.message.trim().replace(/\.$/, "")})` : "";
-		return { ok: false, message: `The server at ${host} could not be reached${reason}.` };
+		return { ok: false, message: `Could not reach the page at ${host}${reason}.` };
 	} finally {
 		window.clearTimeout(timer);
 	}

@@ -1,6 +1,7 @@
 import { Events, parseYaml, TFile } from "obsidian";
 import { detectSeries, toSeries, type DetectedSeries } from "../../core/detect/detect-series";
 import type { DigestCuratorHost } from "../host";
+import { count } from "../../core/format/words";
 
 /** A detected series as the sidebar offers it: what would be saved, before anything is. */
 export interface SeriesOffer {
@@ -23,7 +24,7 @@ function offerOf(d: DetectedSeries): SeriesOffer {
 			`Title: ${d.titleTemplate}`,
 			`File name: ${d.folder ? `${d.folder}/` : ""}${d.fileNameTemplate}`,
 			...(d.templateNote ? [`Template: ${d.templateNote}`] : []),
-			...(d.periodDays ? [`Usually ${d.periodDays} days a digest`] : []),
+			...(d.periodDays ? [`Usually ${count(d.periodDays, "day")} a digest`] : []),
 		],
 	};
 }

@@ -7,6 +7,7 @@ import { vaultPath } from "../../core/format/vault-path";
 import { DEFAULT_INDEX_TEMPLATE } from "../../core/publish/series-index";
 import { DEFAULT_RECAP_TEMPLATE } from "../../core/publish/recap";
 import type { DigestCuratorHost } from "../host";
+import { nameControl } from "./field-names";
 
 /** Quiet time after the last keystroke before settings are written and applied. */
 const SAVE_DELAY_MS = 500;
@@ -32,21 +33,21 @@ interface SeriesField {
 
 const SERIES_FIELDS: readonly SeriesField[] = [
 	{ name: "Name", desc: "Shown in views, commands and messages.", kind: "text", placeholder: "", value: (s) => s.name, patch: (v) => ({ name: v }) },
-	{ name: "Tag", desc: "Frontmatter tag every digest of the series carries, without #. Leave empty to take every note in the folder.", kind: "text", placeholder: "weeklylinks", value: (s) => s.tag, patch: (v) => ({ tag: cleanTag(v) }) },
-	{ name: "Folder", desc: "Folder the digests live under, and where new ones are created. Leave empty for anywhere in the vault.", kind: "text", placeholder: "Digests", value: (s) => s.folder, patch: (v) => ({ folder: cleanFolder(v) }) },
-	{ name: "Title template", desc: "Title of a new digest: {{start}} and {{end}} are the first and last days of its period, {{year}} the year it ends.", kind: "text", placeholder: "Weekly links: {{start}} to {{end}}", value: (s) => s.titleTemplate, patch: (v) => ({ titleTemplate: v }) },
-	{ name: "File name template", desc: "Where a new digest is created, inside the folder. It may hold folders, as in {{year}}/{{start}} to {{end}}.", kind: "text", placeholder: "{{year}}/Weekly links {{start}} to {{end}}", value: (s) => s.fileNameTemplate, patch: (v) => ({ fileNameTemplate: v }) },
-	{ name: "Date format", desc: "How the dates of a period are written in titles and file names, with YYYY, MM, MMM, DD and D.", kind: "text", placeholder: "DD-MM-YYYY", value: (s) => s.dateFormat, patch: (v) => ({ dateFormat: v }) },
+	{ name: "Tag", desc: "Frontmatter tag every digest of the series carries, without #. Leave empty to take every note in the folder.", kind: "text", placeholder: "e.g. weeklylinks", value: (s) => s.tag, patch: (v) => ({ tag: cleanTag(v) }) },
+	{ name: "Folder", desc: "Folder the digests live under, and where new ones are created. Leave empty for anywhere in the vault.", kind: "text", placeholder: "e.g. Digests", value: (s) => s.folder, patch: (v) => ({ folder: cleanFolder(v) }) },
+	{ name: "Title template", desc: "Title of a new digest: {{start}} and {{end}} are the first and last days of its period, {{year}} the year it ends.", kind: "text", placeholder: "e.g. Weekly links: {{start}} to {{end}}", value: (s) => s.titleTemplate, patch: (v) => ({ titleTemplate: v }) },
+	{ name: "File name template", desc: "Where a new digest is created, inside the folder. It may hold folders, as in {{year}}/{{start}} to {{end}}.", kind: "text", placeholder: "e.g. {{year}}/Weekly links {{start}} to {{end}}", value: (s) => s.fileNameTemplate, patch: (v) => ({ fileNameTemplate: v }) },
+	{ name: "Date format", desc: "How the dates of a period are written in titles and file names, with YYYY, MM, MMM, DD and D.", kind: "text", placeholder: "e.g. DD-MM-YYYY", value: (s) => s.dateFormat, patch: (v) => ({ dateFormat: v }) },
 	{ name: "Category level", desc: "Heading level of the categories in a digest.", kind: "level" },
 	{ name: "Default categories", desc: "Categories of a new digest, one per line, in the order they appear.", kind: "textarea", placeholder: "", value: (s) => s.categories.join("\n"), patch: (v) => ({ categories: splitLines(v) }) },
-	{ name: "Template note", desc: "Note a new digest is copied from instead of the default categories; it is never indexed. Leave empty for none.", kind: "text", placeholder: "Templates/Weekly links.md", value: (s) => s.templateNote, patch: (v) => ({ templateNote: cleanFolder(v) }) },
-	{ name: "Extra tags", desc: "Tags written into a new digest besides the series tag, separated by commas.", kind: "text", placeholder: "collections", value: (s) => (s.extraTags ?? []).join(", "), patch: (v) => ({ extraTags: splitTags(v) }) },
-	{ name: "Cover", desc: "Line written under the frontmatter of a new digest, such as an image embed. Leave empty for none.", kind: "text", placeholder: "![[cover.png|center|500]]", value: (s) => s.cover ?? "", patch: (v) => ({ cover: v }) },
-	{ name: "Index note", desc: "Note the series index is written into, between markers; the rest of the note is yours. Leave empty for the default.", kind: "text", placeholder: "Weekly links index.md", value: (s) => s.indexNote ?? "", patch: (v) => ({ indexNote: cleanFolder(v) }) },
-	{ name: "Index line", desc: "One line of the index per digest: {{n}}, {{link}}, {{title}}, {{period}}, {{summary}}, {{entries}}, {{recommended}} and {{categories}}. Leave empty for the default.", kind: "text", placeholder: DEFAULT_INDEX_TEMPLATE, value: (s) => s.indexTemplate ?? "", patch: (v) => ({ indexTemplate: v }) },
-	{ name: "Recap line", desc: "One line of a recap per recommended entry: {{entry}}, {{source}}, {{title}}, {{url}}, {{category}}, {{digest}} (a link back to it), {{digestTitle}} and {{period}}. Leave empty for the default.", kind: "text", placeholder: DEFAULT_RECAP_TEMPLATE, value: (s) => s.recapTemplate ?? "", patch: (v) => ({ recapTemplate: v }) },
-	{ name: "Summary property", desc: "Frontmatter property holding a digest's summary, for {{summary}} in the index.", kind: "text", placeholder: "summary", value: (s) => s.summaryField ?? "", patch: (v) => ({ summaryField: v.trim() }) },
-	{ name: "Inbox note", desc: "Note that captured links wait in until they become entries. Leave empty for Digest inbox.md in the folder.", kind: "text", placeholder: "Digest inbox.md", value: (s) => s.inboxNote ?? "", patch: (v) => ({ inboxNote: cleanFolder(v) }) },
+	{ name: "Template note", desc: "Note a new digest is copied from instead of the default categories; it is never indexed. Leave empty for none.", kind: "text", placeholder: "e.g. Templates/Weekly links.md", value: (s) => s.templateNote, patch: (v) => ({ templateNote: cleanFolder(v) }) },
+	{ name: "Extra tags", desc: "Tags written into a new digest besides the series tag, separated by commas.", kind: "text", placeholder: "e.g. collections", value: (s) => (s.extraTags ?? []).join(", "), patch: (v) => ({ extraTags: splitTags(v) }) },
+	{ name: "Cover", desc: "Line written under the frontmatter of a new digest, such as an image embed. Leave empty for none.", kind: "text", placeholder: "e.g. ![[cover.png|center|500]]", value: (s) => s.cover ?? "", patch: (v) => ({ cover: v }) },
+	{ name: "Index note", desc: "Note the series index is written into, between markers; the rest of the note is yours. Leave empty for the default.", kind: "text", placeholder: "e.g. Weekly links index.md", value: (s) => s.indexNote ?? "", patch: (v) => ({ indexNote: cleanFolder(v) }) },
+	{ name: "Index line", desc: "One line of the index per digest: {{n}}, {{link}}, {{title}}, {{period}}, {{summary}}, {{entries}}, {{recommended}} and {{categories}}. Leave empty for the default.", kind: "text", placeholder: `Default: ${DEFAULT_INDEX_TEMPLATE}`, value: (s) => s.indexTemplate ?? "", patch: (v) => ({ indexTemplate: v }) },
+	{ name: "Recap line", desc: "One line of a recap per recommended entry: {{entry}}, {{source}}, {{title}}, {{url}}, {{category}}, {{digest}} (a link back to it), {{digestTitle}} and {{period}}. Leave empty for the default.", kind: "text", placeholder: `Default: ${DEFAULT_RECAP_TEMPLATE}`, value: (s) => s.recapTemplate ?? "", patch: (v) => ({ recapTemplate: v }) },
+	{ name: "Summary property", desc: "Frontmatter property holding a digest's summary, for {{summary}} in the index.", kind: "text", placeholder: "e.g. summary", value: (s) => s.summaryField ?? "", patch: (v) => ({ summaryField: v.trim() }) },
+	{ name: "Inbox note", desc: "Note that captured links wait in until they become entries. Leave empty for Digest inbox.md in the folder.", kind: "text", placeholder: "Default: Digest inbox.md in the folder", value: (s) => s.inboxNote ?? "", patch: (v) => ({ inboxNote: cleanFolder(v) }) },
 ];
 
 type ToggleKey = "fetchTitles" | "pasteToEntry" | "editorMarks" | "feedRecommendedItems" | "writePeriodDate" | "keepIndexCurrent";
@@ -74,12 +75,12 @@ function feedFolderProblem(value: string): string | null {
 }
 
 const GLOBALS: readonly GlobalSetting[] = [
-	{ kind: "toggle", key: "fetchTitles", heading: "Entry capture", name: "Fetch titles automatically", desc: "When you type a URL in the new entry window, read that page to fill in its title and source. Otherwise pages are read only when you ask: fetch title, check links." },
+	{ kind: "toggle", key: "fetchTitles", heading: "Entry capture", name: "Fetch titles automatically", desc: "When you type a URL in the new entry window, read that page to fill in its title and source. Off, a page is read only when you ask: the Fetch title button in that window reads the page at its URL, and the link check commands request the links they check." },
 	{ kind: "toggle", key: "pasteToEntry", heading: "Entry capture", name: "Turn pasted links into entries", desc: "Offer to make a link pasted on an empty line of a category into a numbered entry." },
 	{ kind: "toggle", key: "editorMarks", heading: "Editor", name: "Mark entries while typing", desc: "Highlight recommended entries, links shared before, numbers out of sequence and malformed entries in digests you edit." },
 	{ kind: "dropdown", key: "markerStyle", heading: "Publishing", name: "Generated region markers", desc: "How the series index and recaps mark the text the plugin keeps current. HTML comments stay hidden on sites that show %% comments.", options: { obsidian: "Obsidian comments (%%)", html: "HTML comments (<!-- -->)" } },
-	{ kind: "text", key: "feedFolder", heading: "Publishing", name: "Feed folder", desc: "Vault folder the RSS and JSON feeds are written to.", placeholder: "feeds", problem: feedFolderProblem },
-	{ kind: "text", key: "baseUrl", heading: "Publishing", name: "Site address", desc: "Where the vault is published, such as https://links.example.com: feeds and newsletters link to digests and notes there.", placeholder: "https://links.example.com", problem: baseUrlProblem },
+	{ kind: "text", key: "feedFolder", heading: "Publishing", name: "Feed folder", desc: "Vault folder the RSS and JSON feeds are written to.", placeholder: "e.g. feeds", problem: feedFolderProblem },
+	{ kind: "text", key: "baseUrl", heading: "Publishing", name: "Site address", desc: "Where the vault is published, such as https://links.example.com: feeds and newsletters link to digests and notes there.", placeholder: "e.g. https://links.example.com", problem: baseUrlProblem },
 	{ kind: "toggle", key: "feedRecommendedItems", heading: "Publishing", name: "Feed item per recommended entry", desc: "Besides an item per digest, give every recommended entry an item of its own." },
 	{ kind: "toggle", key: "keepIndexCurrent", heading: "Publishing", name: "Keep the series index current", desc: "A moment after a digest changes, rewrite the generated part of each series' index note. Only notes that already hold it (run Update series index once) are changed, and never one edited by hand there." },
 	{ kind: "toggle", key: "writePeriodDate", heading: "Publishing", name: "Write the period's end as date in frontmatter", desc: "Give each new digest a date property, its period's last day, for sites that sort by it. The command Write period dates to frontmatter does it for existing digests." },
@@ -351,11 +352,17 @@ export class DigestCuratorSettingTab extends PluginSettingTab {
 	/** A plugin-wide setting's control in its row (display()); a text field shows what is wrong with it as it is typed. */
 	private globalInto(setting: Setting, g: GlobalSetting): void {
 		if (g.kind === "toggle") {
-			setting.addToggle((toggle) => toggle.setValue(this.host.settings[g.key]).onChange((value) => void this.setControlValue(g.key, value)));
+			setting.addToggle((toggle) => {
+				toggle.setValue(this.host.settings[g.key]).onChange((value) => void this.setControlValue(g.key, value));
+				nameControl(setting, toggle.toggleEl);
+			});
 			return;
 		}
 		if (g.kind === "dropdown") {
-			setting.addDropdown((dropdown) => dropdown.addOptions(g.options).setValue(this.host.settings[g.key]).onChange((value) => void this.setControlValue(g.key, value)));
+			setting.addDropdown((dropdown) => {
+				dropdown.addOptions(g.options).setValue(this.host.settings[g.key]).onChange((value) => void this.setControlValue(g.key, value));
+				nameControl(setting, dropdown.selectEl);
+			});
 			return;
 		}
 		const problemEl = setting.infoEl.createDiv({ cls: "setting-item-description mod-warning" });
@@ -366,6 +373,7 @@ export class DigestCuratorSettingTab extends PluginSettingTab {
 		};
 		setting.addText((text) => {
 			text.setPlaceholder(g.placeholder).setValue(this.host.settings[g.key]);
+			nameControl(setting, text.inputEl, [problemEl]);
 			text.inputEl.addEventListener("input", () => {
 				this.host.settings[g.key] = text.inputEl.value.trim();
 				show(text.inputEl.value);
@@ -419,12 +427,13 @@ export class DigestCuratorSettingTab extends PluginSettingTab {
 		const series = this.host.settings.series[index];
 		if (!series) return;
 		if (field.kind === "level") {
-			setting.addDropdown((dropdown) =>
+			setting.addDropdown((dropdown) => {
 				dropdown
 					.addOptions(CATEGORY_LEVELS)
 					.setValue(String(series.categoryLevel))
-					.onChange((value) => this.updateSeries(index, { categoryLevel: Number(value) })),
-			);
+					.onChange((value) => this.updateSeries(index, { categoryLevel: Number(value) }));
+				nameControl(setting, dropdown.selectEl);
+			});
 			return;
 		}
 		const value = field.value?.(series) ?? "";
@@ -436,11 +445,13 @@ export class DigestCuratorSettingTab extends PluginSettingTab {
 				area.setPlaceholder(field.placeholder ?? "").setValue(value);
 				area.inputEl.rows = 4;
 				wire(area.inputEl);
+				nameControl(setting, area.inputEl);
 			});
 		} else {
 			setting.addText((text) => {
 				text.setPlaceholder(field.placeholder ?? "").setValue(value);
 				wire(text.inputEl);
+				nameControl(setting, text.inputEl);
 			});
 		}
 	}

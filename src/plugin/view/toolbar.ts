@@ -2,6 +2,7 @@ import { SearchComponent, type Component } from "obsidian";
 import type { BrowserCache } from "../../core/browse/browser-cache";
 import type { BrowserOption, BrowserOptions } from "../../core/browse/browser-options";
 import type { BrowserGroupBy, BrowserMode, BrowserState } from "../../core/browse/browser-state";
+import { dateFormat, isoDate, parseIsoDate, type DateFormat } from "../../core/format/dates";
 import type { DigestCuratorHost } from "../host";
 import { setTextIfChanged } from "./dom-text";
 import { addSearchHelp, SEARCH_PLACEHOLDER, type SearchHelp } from "./search-help";
@@ -106,15 +107,18 @@ export class Toolbar {
 		this.recommended = recommended;
 
 		const dates = fields.createDiv({ cls: "digest-browser-dates" });
-		const date = (label: string, onChange: (value: string) => void) => {
+		// Dates in the series' own format (DD-MM-YYYY, say), not the browser's locale one of <input type=date>.
+		const date = (label: string, field: "from" | "to") => {
 			const wrap = dates.createEl("label", { cls: "digest-browser-date" });
 			wrap.createSpan({ text: label });
-			const el = wrap.createEl("input", { type: "date" });
-			owner.registerDomEvent(el, "change", () => onChange(el.value));
+			const el = wrap.createEl("input", { type: "text", attr: { inputmode: "numeric", autocomplete: "off" } });
+			// A date complete as typed applies at once; anything else is judged when the field is left.
+			owner.registerDomEvent(el, "input", () => this.dateTyped(el, field, false));
+			owner.registerDomEvent(el, "change", () => this.dateTyped(el, field, true));
 			return el;
 		};
-		this.from = date("From", (v) => update({ from: v || undefined }));
-		this.to = date("To", (v) => update({ to: v || undefined }));
+		this.from = date("From", "from");
+		this.to = date("To", "to");
 
 		this.groupBy = select("Group by", (v) => update({ groupBy: v as BrowserGroupBy }));
 		for (const g of GROUPINGS) this.groupBy.createEl("option", { text: g.label, value: g.groupBy });
@@ -146,8 +150,17 @@ export class Toolbar {
 		if (this.search.inputEl.value !== s.search) this.search.inputEl.value = s.search;
 		this.syncOptions();
 		this.recommended.checked = s.recommendedOnly;
-		this.from.value = s.from ?? "";
-		this.to.value = s.to ?? "";
+		const fmt = this.dateFormat();
+		for (const [el, value] of [
+			[this.from, s.from],
+			[this.to, s.to],
+		] as const) {
+			el.placeholder = fmt.pattern;
+			const day = value !== undefined ? parseIsoDate(value) : null;
+			const shown = day ? fmt.format(day) : "";
+			// What is being typed stays until it is a date.
+			if (el.value !== shown && !(el.isActiveElement() && this.readDate(el.value) === undefined)) el.value = shown;
+		}
 		this.groupBy.value = s.groupBy;
 		// Problems and inbox links have no category, source, tag or flag to filter by; duplicates group by link.
 		const problems = s.mode === "problems" || s.mode === "inbox";
@@ -157,6 +170,37 @@ export class Toolbar {
 		const active = [s.series, s.category, s.source, s.tag, s.from, s.to].filter((v) => v !== undefined).length + (s.recommendedOnly ? 1 : 0);
 		setTextIfChanged(this.filtersSummary, active > 0 ? `Filters (${active})` : "Filters");
 		setTextIfChanged(this.summary, summary);
+	}
+
+	/** The date format of the series filtered on, else of the first series; ISO without one. */
+	private dateFormat(): DateFormat & { pattern: string } {
+		const list = this.host.curator.live.index.seriesList;
+		const series = list.find((x) => x.name === this.host.state().series) ?? list[0];
+		const fmt = series ? dateFormat(series.dateFormat) : null;
+		return fmt?.complete ? { ...fmt, pattern: series!.dateFormat } : { ...dateFormat("YYYY-MM-DD"), pattern: "YYYY-MM-DD" };
+	}
+
+	/** A typed date as the state's ISO day: null for an empty field, undefined when it is not a date. */
+	private readDate(text: string): string | null | undefined {
+		const t = text.trim();
+		if (t === "") return null;
+		const day = this.dateFormat().parse(t) ?? parseIsoDate(t);
+		return day ? isoDate(day) : undefined;
+	}
+
+	private dateTyped(el: HTMLInputElement, field: "from" | "to", committed: boolean): void {
+		if (this.closed) return;
+		const value = this.readDate(el.value);
+		if (value === undefined) {
+			if (committed) {
+				el.setAttr("aria-invalid", "true");
+				el.title = `Write the date as ${this.dateFormat().pattern}.`;
+			}
+			return;
+		}
+		el.removeAttribute("aria-invalid");
+		el.removeAttribute("title");
+		if ((this.host.state()[field] ?? null) !== value) this.host.update({ [field]: value ?? undefined });
 	}
 
 	private syncOptions(): void {

@@ -678,7 +678,7 @@ describe("a note written with another category level than the series'", () => {
 	});
 
 	it("renumberEntries says it found no entries at the series' level", () => {
-		expect(refused(renumberEntries(h2, PATH, CTX))).toBe("The note has no entries under level-1 headings (#); its 2 entry lines stand under level-2 headings (## Frontend, line 1), so nothing was renumbered; set the series' category level to 2.");
+		expect(refused(renumberEntries(h2, PATH, CTX))).toBe("Nothing renumbered: the series' categories are # headings, but this note's entries are under ## (## Frontend, line 1). Set the category level to 2 in settings.");
 	});
 
 	it("renumberEntries renumbers those entries with the note's level", () => {

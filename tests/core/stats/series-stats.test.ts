@@ -68,5 +68,7 @@ describe("seriesStats", () => {
 		expect(stalledHint(stats, { year: 2026, month: 4, day: 4 })).toBeNull();
 		expect(stalledHint(stats, { year: 2026, month: 4, day: 6 })).toBe("The last digest ended 30 days ago; digests usually cover 14 days.");
 		expect(stalledHint(seriesStats([]), { year: 2026, month: 4, day: 6 })).toBeNull();
+		// One day is "1 day", not "1 days".
+		expect(stalledHint({ usualDays: 1, lastEnd: { year: 2026, month: 4, day: 1 } }, { year: 2026, month: 4, day: 4 })).toBe("The last digest ended 3 days ago; digests usually cover 1 day.");
 	});
 });

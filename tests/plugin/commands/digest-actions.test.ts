@@ -41,4 +41,13 @@ describe("the notice of an inserted entry", () => {
 		// The third insert is entry 4 of the category, on line 15 (0-based 14).
 		expect(openState).toEqual({ eState: { line: 14 } });
 	});
+
+	it("names the category as the note writes it, not as it was typed", async () => {
+		const t = await makeTestHost(FILES, [SERIES]);
+		const shown = vi.spyOn(Notice.prototype, "constructor__");
+		const result = await insertIntoDigest(t.host, PATH, { category: "networking", url: "https://new.example.com/typed", title: "Typed" });
+		expect(result.ok).toBe(true);
+		const notice = shown.mock.contexts[0] as Notice;
+		expect(notice.messageEl.textContent).toBe(`Added "Typed" to Networking in ${PATH.replace(/\.md$/, "")}`);
+	});
 });

@@ -4,7 +4,7 @@ import { editorInfoField, type App, type MarkdownFileInfo, type Plugin } from "o
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import * as scan from "../../../src/core/format/markdown-scan";
 import { completeSeries } from "../../../src/core/format/series";
-import { digestEditorExtension, MALFORMED_CLASS, NUMBERING_CLASS, RECOMMENDED_CLASS, SHARED_MARK_CLASS } from "../../../src/plugin/editor/editor-extension";
+import { digestEditorExtension, explainMarkAt, MALFORMED_CLASS, NUMBERING_CLASS, RECOMMENDED_CLASS, SHARED_MARK_CLASS } from "../../../src/plugin/editor/editor-extension";
 import type { DigestCuratorHost } from "../../../src/plugin/host";
 import { LiveIndex } from "../../../src/plugin/live-index/live-index";
 import { DEFAULT_SETTINGS, type DigestCuratorSettings } from "../../../src/plugin/settings/settings";
@@ -137,12 +137,29 @@ describe("editor marks on a digest note", () => {
 		expect(line.textContent).toBe("[3. CNCF - Fleet management, again](https://www.cncf.io/blog/fleet?utm_source=feed)↺ #fleet");
 	});
 
-	it("marks the digits of a number out of sequence with the check's message", () => {
+	it("marks the whole number out of sequence, its dot too, with the check's message", () => {
 		const view = open(makeHost(), NOTE_PATH);
 		const marks = all(view, `.${NUMBERING_CLASS}`);
 		expect(marks).toHaveLength(1);
-		expect(marks[0]!.textContent).toBe("3");
+		expect(marks[0]!.textContent).toBe("3.");
+		expect(marks[0]!.getAttribute("aria-label")).toBe('Entry number 3 in "Kubernetes" skips number 2.');
 		expect(marks[0]!.getAttribute("title")).toBe('Entry number 3 in "Kubernetes" skips number 2.');
+	});
+
+	it("explains the marks of a line in words, for the command, and gives the shared mark a name", () => {
+		const view = open(makeHost(), NOTE_PATH);
+		const lines = view.state.doc.toString().split("\n");
+		const numbered = lines.findIndex((l) => l.startsWith("[3. CNCF")) + 1;
+		expect(explainMarkAt(NOTE_PATH, numbered)).toContain('Entry number 3 in "Kubernetes" skips number 2.');
+		expect(explainMarkAt(NOTE_PATH, 1)).toEqual([]);
+		expect(explainMarkAt("Elsewhere.md", numbered)).toEqual([]);
+		const shared = all(view, `.${SHARED_MARK_CLASS}`)[0]!;
+		expect(shared.getAttribute("role")).toBe("img");
+		expect(shared.getAttribute("aria-label")).toMatch(/^Also in /);
+		view.destroy();
+		views.splice(views.indexOf(view), 1);
+		// A closed editor explains nothing.
+		expect(explainMarkAt(NOTE_PATH, numbered)).toEqual([]);
 	});
 
 	it("updates while typing: a fixed number loses its mark, a broken entry gets one", () => {
@@ -181,9 +198,9 @@ describe("editor marks on a digest note", () => {
 		type(view, "[1. Blog - Post number 1]", "[3. Blog - Post number 1]");
 		const titles = all(view, `.${NUMBERING_CLASS}`).map((m) => [m.textContent, m.getAttribute("title")]);
 		expect(titles).toEqual([
-			["3", 'Entry number 3 in "Kubernetes" skips numbers 1 to 2.'],
-			["2", 'Entry number 2 in "Kubernetes" is out of order; expected 4.'],
-			["3", 'Entry number 3 in "Kubernetes" repeats an earlier number; expected 4.'],
+			["3.", 'Entry number 3 in "Kubernetes" skips numbers 1 to 2.'],
+			["2.", 'Entry number 2 in "Kubernetes" is out of order; expected 4.'],
+			["3.", 'Entry number 3 in "Kubernetes" repeats an earlier number; expected 4.'],
 		]);
 		type(view, "[3. Blog - Post number 1]", "[1. Blog - Post number 1]");
 		expect(all(view, `.${NUMBERING_CLASS}`)).toHaveLength(0);

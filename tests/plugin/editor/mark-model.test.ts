@@ -136,7 +136,8 @@ function reference(doc: Text, source: MarkSource, visible: readonly DocRange[]):
 		const digits = /^\[\s*(\d+)[.)]/.exec(line.text);
 		if (!digits) continue;
 		const from = line.from + digits[0].length - 1 - digits[1]!.length;
-		out.push(`${from}-${from + digits[1]!.length} ${NUMBERING_CLASS} ${p.message}`);
+		// The number and its separator.
+		out.push(`${from}-${from + digits[1]!.length + 1} ${NUMBERING_CLASS} ${p.message}`);
 	}
 	for (const e of entries) {
 		const line = doc.line(e.line);
@@ -341,5 +342,31 @@ describe("what a change re-reads", () => {
 		// Typing a comment open on an entry line hides everything after it.
 		const { model } = typed(LEVEL_ONE, "[5. Blog - Five]", "%% [5. Blog - Five]");
 		expect(model.lastRead).toBe("full");
+	});
+});
+
+describe("DigestMarkModel.explain", () => {
+	it("says in words what the marks of a line say, and nothing for a line without one", () => {
+		const text = [
+			"---",
+			"title: x",
+			"tags: [weeklylinks]",
+			"---",
+			"",
+			"# Kubernetes",
+			"",
+			"[1. Blog - One](https://example.com/one) 🌟 **(Recommended)**",
+			"[3. Blog - Three](https://example.com/one)",
+			"[4. Blog - Broken](https://example.com/four",
+		].join("\n");
+		const doc = EditorState.create({ doc: text }).doc;
+		const source: MarkSource = { categoryLevel: 1, elsewhere: () => [] };
+		const model = new DigestMarkModel(source, doc, [{ from: 0, to: doc.length }]);
+		expect(model.explain(8)).toEqual(['Also in this digest, Kubernetes #3.', "A recommended entry."]);
+		expect(model.explain(9)).toEqual(['Entry number 3 in "Kubernetes" skips number 2.', "Also in this digest, Kubernetes #1."]);
+		expect(model.explain(10)[0]).toMatch(/is not a complete link/);
+		expect(model.explain(6)).toEqual([]);
+		expect(model.explain(7)).toEqual([]);
+		expect(model.explain(1)).toEqual([]);
 	});
 });

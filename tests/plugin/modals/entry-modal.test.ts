@@ -324,23 +324,64 @@ describe("InsertEntryModal: submitting", () => {
 		expect(errors(throwing)).toEqual(["The entry was not added: Disk full"]);
 	});
 
-	it("submits on Enter in the URL and title fields only", async () => {
+	it("submits on Enter in a one-line field and on Ctrl/Cmd-Enter in the commentary box", async () => {
 		const h = await openModal();
-		const enter = h.register.mock.calls.find((c) => c[1] === "Enter")?.[2];
+		const enter = h.register.mock.calls.find((c) => c[1] === "Enter" && (c[0] ?? []).length === 0)?.[2];
+		const modEnter = h.register.mock.calls.find((c) => c[1] === "Enter" && (c[0] ?? []).includes("Mod"))?.[2];
 		expect(enter).toBeDefined();
+		expect(modEnter).toBeDefined();
 		fill(h, { url: "https://a.example/1", title: "T", category: "Career", commentary: "Line" });
-		const press = (target: EventTarget) => {
+		const press = (handler: typeof enter, target: EventTarget) => {
 			const evt = new KeyboardEvent("keydown", { key: "Enter", cancelable: true });
 			Object.defineProperty(evt, "target", { value: target });
-			return enter!(evt, { key: "Enter", modifiers: "", vkey: "Enter" }) as unknown;
+			return handler!(evt, { key: "Enter", modifiers: "", vkey: "Enter" }) as unknown;
 		};
-		expect(press(field(h, "commentary"))).toBe(true);
-		expect(press(field(h, "category"))).toBe(true);
+		// Enter in the commentary box is a new line; on the switch or the digest select it is theirs.
+		expect(press(enter, field(h, "commentary"))).toBe(true);
+		expect(press(enter, h.toggles[0]!.toggleEl)).toBe(true);
+		expect(press(enter, field<HTMLSelectElement>(h, "digest"))).toBe(true);
 		expect(h.onSubmit).not.toHaveBeenCalled();
-		expect(press(field(h, "title"))).toBe(false);
+		for (const name of ["category", "source", "tags", "title", "url"]) {
+			expect(press(enter, field(h, name))).toBe(false);
+			await vi.advanceTimersByTimeAsync(0);
+		}
+		expect(h.onSubmit).toHaveBeenCalledTimes(5);
+		expect(press(modEnter, field(h, "commentary"))).toBe(false);
 		await vi.advanceTimersByTimeAsync(0);
-		expect(h.onSubmit).toHaveBeenCalledTimes(1);
-		expect(h.close).toHaveBeenCalledTimes(1);
+		expect(h.onSubmit).toHaveBeenCalledTimes(6);
+	});
+
+	it("names every field by its label and describes it by its description and its error", async () => {
+		const h = await openModal();
+		// The mocks' modal is not in the document: ids are looked up in it.
+		const byId = (id: string) => h.modal.containerEl.querySelector(`[id="${id}"]`);
+		const text = (ids: string | null) => (ids ?? "").split(/\s+/).filter((id) => id !== "").map((id) => byId(id)?.textContent ?? `(no #${id})`).join(" | ");
+		const named = (el: Element) => text(el.getAttribute("aria-labelledby"));
+		const described = (el: Element) => text(el.getAttribute("aria-describedby"));
+		expect(named(field(h, "url"))).toBe("URL");
+		expect(named(field(h, "title"))).toBe("Title");
+		expect(named(field(h, "source"))).toBe("Source");
+		expect(described(field(h, "source"))).toBe("Site or publication, written before the title. Filled from the page when empty.");
+		expect(named(field(h, "category"))).toBe("Category");
+		expect(named(field(h, "tags"))).toBe("Tags");
+		expect(described(field(h, "tags"))).toBe("Separated by commas.");
+		expect(named(field(h, "commentary"))).toBe("Commentary");
+		expect(named(field<HTMLSelectElement>(h, "digest"))).toBe("Digest");
+		expect(named(h.toggles[0]!.toggleEl)).toBe("Recommended");
+		// Every id is in the modal's document, once.
+		const ids = [...h.modal.contentEl.querySelectorAll("[id]")].map((el) => el.id);
+		expect(new Set(ids).size).toBe(ids.length);
+
+		await h.modal.submit();
+		expect(described(field(h, "url"))).toContain("Enter the link's URL.");
+		expect(described(field(h, "title"))).toContain("Enter a title.");
+		expect(described(field(h, "category"))).toBe("Choose or type a category.");
+		fill(h, { url: "https://a.example/1", title: "T", category: "Career" });
+		h.onSubmit.mockResolvedValueOnce({ ok: false, reason: "No." });
+		await h.modal.submit();
+		// The errors went with the messages.
+		expect(described(field(h, "category"))).toBe("");
+		expect(field(h, "category").hasAttribute("aria-describedby")).toBe(false);
 	});
 });
 

@@ -92,3 +92,16 @@ describe("New digest form", () => {
 		expect(host.app.vault.getFiles()).toHaveLength(2);
 	});
 });
+
+describe("New digest form: names", () => {
+	it("names the end date by its label and describes it by its description, its error and its warnings", async () => {
+		const { host } = await makeTestHost(FILES, [SERIES]);
+		const { modal } = await openForm(host);
+		const byId = (id: string) => modal.containerEl.querySelector(`[id="${id}"]`);
+		const text = (ids: string | null) => (ids ?? "").split(/\s+/).filter((id) => id !== "").map((id) => byId(id)?.textContent ?? `(no #${id})`);
+		const end = endInput(modal);
+		expect(text(end.getAttribute("aria-labelledby"))).toEqual(["Ends on"]);
+		typeEnd(modal, "soon");
+		expect(text(end.getAttribute("aria-describedby"))).toEqual(["The period starts the day after the latest digest ends.", "Write the end date as DD-MM-YYYY.", ""]);
+	});
+});

@@ -170,6 +170,21 @@ describe("fetchPageMeta over HTTP", () => {
 		expect(performance.now() - again).toBeLessThan(2000);
 	});
 
+	it("tells a page it could not reach (nothing listens on the port) from a page without a title", async () => {
+		// A port that was free a moment ago: the connection is refused.
+		const closed = createServer();
+		closed.listen(0, "127.0.0.1");
+		await once(closed, "listening");
+		const port = (closed.address() as AddressInfo).port;
+		closed.close();
+		await once(closed, "close");
+		const result = await fetchPageMeta(`http://127.0.0.1:${port}/page`);
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		expect(result.message).toMatch(/^Could not reach the page at 127\.0\.0\.1 \(.*ECONNREFUSED.*\)\.$/);
+		await expect(fetchPageMeta(`${base}/late-title`)).resolves.toEqual({ ok: false, message: "No title was found on the page at 127.0.0.1." });
+	});
+
 	it("reads only the first bytes of a huge page, which hold its head", async () => {
 		await expect(fetchPageMeta(`${base}/huge`)).resolves.toMatchObject({ ok: true, title: "Huge page" });
 		await expect(fetchPageMeta(`${base}/late-title`)).resolves.toEqual({ ok: false, message: "No title was found on the page at 127.0.0.1." });

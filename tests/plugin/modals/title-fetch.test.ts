@@ -96,7 +96,7 @@ describe("fetchPageMeta", () => {
 		mockedRequest.mockImplementation(() => responsePromise(Promise.reject(new Error("net::ERR_NAME_NOT_RESOLVED"))));
 		await expect(fetchPageMeta("https://nowhere.invalid/")).resolves.toEqual({
 			ok: false,
-			message: "The server at nowhere.invalid could not be reached (net::ERR_NAME_NOT_RESOLVED).",
+			message: "Could not reach the page at nowhere.invalid (net::ERR_NAME_NOT_RESOLVED).",
 		});
 	});
 

@@ -368,8 +368,33 @@ describe("DigestCuratorSettingTab", () => {
 
 	it("says when the network is used: titles fetched, and links checked only when asked", async () => {
 		const { tab } = await setup();
-		expect(settingEl(tab.containerEl, "Fetch titles automatically").textContent).toContain("Otherwise pages are read only when you ask: fetch title, check links.");
+		expect(settingEl(tab.containerEl, "Fetch titles automatically").textContent).toContain("the Fetch title button in that window reads the page at its URL");
 		expect(settingEl(tab.containerEl, "Saved link checks").textContent).toContain("request every link of the digests you check, from your device");
+	});
+
+	it("names every field by its setting's name and describes it by its description; placeholders read as examples", async () => {
+		const { tab } = await setup();
+		const byId = (id: string) => tab.containerEl.querySelector(`[id="${id}"]`);
+		const text = (el: Element, attr: string) => (el.getAttribute(attr) ?? "").split(/\s+/).filter((id) => id !== "").map((id) => byId(id)?.textContent ?? `(no #${id})`);
+		const name = field(tab, 0, "Name");
+		expect(text(name, "aria-labelledby")).toEqual(["Name"]);
+		expect(text(name, "aria-describedby")).toEqual(["Shown in views, commands and messages."]);
+		const cover = field(tab, 0, "Cover");
+		expect(cover.placeholder).toBe("e.g. ![[cover.png|center|500]]");
+		expect(field(tab, 0, "Folder").placeholder).toBe("e.g. Digests");
+		expect(text(field(tab, 0, "Default categories"), "aria-labelledby")).toEqual(["Default categories"]);
+		const level = settingEl(block(tab, 0), "Category level").querySelector("select")!;
+		expect(text(level, "aria-labelledby")).toEqual(["Category level"]);
+		const toggle = toggleIn(tab, "Fetch titles automatically");
+		expect(text(toggle.toggleEl, "aria-labelledby")).toEqual(["Fetch titles automatically"]);
+		const site = settingEl(tab.containerEl, "Site address").querySelector("input")!;
+		expect(text(site, "aria-labelledby")).toEqual(["Site address"]);
+		type(site, "links.example.com");
+		expect(text(site, "aria-describedby")[1]).toMatch(/is not a web address/);
+		// No placeholder reads like a value that is set.
+		for (const input of tab.containerEl.querySelectorAll<HTMLInputElement>("input, textarea")) {
+			if (input.placeholder !== "") expect(input.placeholder).toMatch(/^(e\.g\. |Default: )/);
+		}
 	});
 
 	it("draws the publishing settings, flags a feed folder outside the vault, and saves after a pause", async () => {

@@ -48,12 +48,22 @@ describe("the digest browser view", () => {
 		recommended.dispatchEvent(new Event("change"));
 		expect(outline(h)).toEqual(["## Kubernetes (1)", "Two approaches to fleet management"]);
 		expect(h.view.contentEl.querySelector(".digest-browser-filters summary")!.textContent).toBe("Filters (2)");
-		const to = h.view.contentEl.querySelectorAll<HTMLInputElement>('input[type="date"]')[1]!;
-		to.value = "2025-08-31";
+		// In the series' date format, as its titles write dates.
+		const to = h.view.contentEl.querySelectorAll<HTMLInputElement>(".digest-browser-date input")[1]!;
+		expect(to.type).toBe("text");
+		expect(to.placeholder).toBe("DD-MM-YYYY");
+		to.value = "31-08";
 		to.dispatchEvent(new Event("change"));
+		expect(to.getAttribute("aria-invalid")).toBe("true");
+		expect(to.title).toBe("Write the date as DD-MM-YYYY.");
+		expect(h.view.getState()).not.toHaveProperty("to", expect.anything());
+		to.value = "31-08-2025";
+		to.dispatchEvent(new Event("input"));
+		expect(to.hasAttribute("aria-invalid")).toBe(false);
 		expect(emptyText(h)).toBe("No entries match the search and filters.");
 		expect(emptyButtons(h)).toEqual(["Clear filters"]);
 		expect(h.view.getState()).toMatchObject({ tag: "kubernetes", recommendedOnly: true, to: "2025-08-31" });
+		expect(to.value).toBe("31-08-2025");
 	});
 
 	it("groups by digest, source, tag or not at all", async () => {
