@@ -48,8 +48,8 @@ export function checkDigest(digest: Digest): Problem[] {
 		for (const e of cat.entries) {
 			const { dropped } = withoutTracking(e.url);
 			if (dropped.length === 0) continue;
-			const params = dropped.length === 1 ? `a tracking parameter (${dropped[0]!})` : `tracking parameters (${dropped.join(", ")})`;
-			problems.push({ code: "tracking-url", severity: "info", path, line: e.line, message: `The link of "${e.title}" in "${cat.name}" carries ${params}, which only tell the site where the click came from.` });
+			const params = dropped.length === 1 ? `a tracking parameter (${dropped[0]!}), which only tells` : `tracking parameters (${dropped.join(", ")}), which only tell`;
+			problems.push({ code: "tracking-url", severity: "info", path, line: e.line, message: `The link of "${e.title}" in "${cat.name}" carries ${params} the site where the click came from.` });
 		}
 	}
 	for (const cat of digest.categories) {

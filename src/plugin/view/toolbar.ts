@@ -10,6 +10,7 @@ const MODES: { mode: BrowserMode; label: string }[] = [
 	{ mode: "mentions", label: "Mentions" },
 	{ mode: "duplicates", label: "Duplicates" },
 	{ mode: "problems", label: "Problems" },
+	{ mode: "stats", label: "Stats" },
 ];
 
 const GROUPINGS: { groupBy: BrowserGroupBy; label: string }[] = [
@@ -44,6 +45,8 @@ export class Toolbar {
 	private readonly source: HTMLSelectElement;
 	private readonly tag: HTMLSelectElement;
 	private readonly recommended: HTMLInputElement;
+	private readonly deadLinks: HTMLInputElement;
+	private readonly searchEl: HTMLElement;
 	private readonly from: HTMLInputElement;
 	private readonly to: HTMLInputElement;
 	private readonly groupBy: HTMLSelectElement;
@@ -67,7 +70,8 @@ export class Toolbar {
 			this.modeButtons.set(mode, b);
 		}
 
-		const search = new SearchComponent(toolbar.createDiv({ cls: "digest-browser-search" }));
+		this.searchEl = toolbar.createDiv({ cls: "digest-browser-search" });
+		const search = new SearchComponent(this.searchEl);
 		search.setPlaceholder("Search entries");
 		search.inputEl.setAttr("aria-label", "Search entries");
 		// Both: typing fires "input"; the clear button reports through onChange.
@@ -99,6 +103,12 @@ export class Toolbar {
 		recommendedLabel.appendText("Recommended only");
 		owner.registerDomEvent(recommended, "change", () => update({ recommendedOnly: recommended.checked }));
 		this.recommended = recommended;
+		// Shown once a link check has saved results: the entries whose link it found dead.
+		const deadLabel = fields.createEl("label", { cls: "digest-browser-check digest-browser-dead-links" });
+		const deadLinks = deadLabel.createEl("input", { type: "checkbox" });
+		deadLabel.appendText("Dead links only");
+		owner.registerDomEvent(deadLinks, "change", () => update({ deadLinksOnly: deadLinks.checked || undefined }));
+		this.deadLinks = deadLinks;
 
 		const dates = fields.createDiv({ cls: "digest-browser-dates" });
 		const date = (label: string, onChange: (value: string) => void) => {
@@ -136,14 +146,18 @@ export class Toolbar {
 		if (this.search.inputEl.value !== s.search) this.search.inputEl.value = s.search;
 		this.syncOptions();
 		this.recommended.checked = s.recommendedOnly;
+		this.deadLinks.checked = s.deadLinksOnly === true;
+		const checked = Object.keys(this.host.curator.settings.linkHealth ?? {}).length > 0;
 		this.from.value = s.from ?? "";
 		this.to.value = s.to ?? "";
 		this.groupBy.value = s.groupBy;
-		const problems = s.mode === "problems";
-		// Problems have no category, source, tag or flag; duplicates group by link.
+		const problems = s.mode === "problems" || s.mode === "stats";
+		// Problems have no category, source, tag or flag; duplicates group by link; stats are of a series and dates.
 		for (const el of [this.category, this.source, this.tag, this.recommended.parentElement!]) el.toggleClass("is-hidden", problems);
+		this.deadLinks.parentElement!.toggleClass("is-hidden", problems || (!checked && s.deadLinksOnly !== true));
+		this.searchEl.toggleClass("is-hidden", s.mode === "stats");
 		this.groupBy.toggleClass("is-hidden", problems || s.mode === "duplicates");
-		const active = [s.series, s.category, s.source, s.tag, s.from, s.to].filter((v) => v !== undefined).length + (s.recommendedOnly ? 1 : 0);
+		const active = [s.series, s.category, s.source, s.tag, s.from, s.to].filter((v) => v !== undefined).length + (s.recommendedOnly ? 1 : 0) + (s.deadLinksOnly === true ? 1 : 0);
 		setTextIfChanged(this.filtersSummary, active > 0 ? `Filters (${active})` : "Filters");
 		setTextIfChanged(this.summary, summary);
 	}

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { completeSeries } from "../../../src/core/format/series";
 import { DigestIndex } from "../../../src/core/index/digest-index";
-import { seriesStats, stalledHint } from "../../../src/core/stats/series-stats";
+import { categoriesOverTime, seriesStats, stalledHint } from "../../../src/core/stats/series-stats";
 
 const SERIES = completeSeries({ name: "Weekly", tag: "weeklylinks" });
 
@@ -68,5 +68,18 @@ describe("seriesStats", () => {
 		expect(stalledHint(stats, { year: 2026, month: 4, day: 4 })).toBeNull();
 		expect(stalledHint(stats, { year: 2026, month: 4, day: 6 })).toBe("The last digest ended 30 days ago; digests usually cover 14 days.");
 		expect(stalledHint(seriesStats([]), { year: 2026, month: 4, day: 6 })).toBeNull();
+	});
+});
+
+describe("categoriesOverTime", () => {
+	it("counts the top categories' entries per row, the rows as seriesStats makes them", () => {
+		const over = categoriesOverTime(digests(), "digest", 2);
+		expect(over.categories).toEqual(["Kubernetes", "Career"]);
+		expect(over.rows).toEqual([
+			{ key: "2026-01-01 to 2026-01-14", counts: [2, 0] },
+			{ key: "2026-01-15 to 2026-01-28", counts: [1, 0] },
+			{ key: "2026-02-08 to 2026-03-07", counts: [0, 1] },
+		]);
+		expect(categoriesOverTime(digests(), "quarter").rows.map((r) => r.key)).toEqual(seriesStats(digests(), "quarter").rows.map((r) => r.key));
 	});
 });
