@@ -1,4 +1,4 @@
-import type { App, Plugin } from "obsidian";
+import type { App, EventRef, Plugin } from "obsidian";
 import type { SavedLinkHealth } from "../core/format/saved-settings";
 import type { Problem } from "../core/format/types";
 import type { LiveIndex } from "./live-index/live-index";
@@ -24,5 +24,11 @@ export interface DigestCuratorHost {
 	readonly linkHealth?: {
 		linkStatus(url: string): SavedLinkHealth | null;
 		problems(paths?: readonly string[]): Problem[];
+		/** Goes up whenever the saved results change; "changed" says so. */
+		readonly revision?: number;
+		on?(name: "changed", callback: () => void): EventRef;
+		offref?(ref: EventRef): void;
+		/** Says the saved results changed (cleared in settings, say). */
+		changed?(): void;
 	};
 }

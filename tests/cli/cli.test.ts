@@ -78,7 +78,9 @@ describe("digest-curator on the example vault", () => {
 	it("check --strict fails on warnings, and the text report ends with a summary", () => {
 		expect(run(["check", join(ROOT, "example-vault"), "--strict"]).code).toBe(1);
 		const text = run(["check", join(ROOT, "example-vault")]);
-		expect(text.out.trim().split("\n").at(-1)).toMatch(/^Checked 4 digests, \d+ entries: 0 errors, 3 warnings, 1 note\.$/);
+		// The notes: a period gap and a link with tracking parameters; a note's line says "note" as the summary does.
+		expect(text.out.trim().split("\n").at(-1)).toMatch(/^Checked 4 digests, \d+ entries: 0 errors, 3 warnings, 2 notes\.$/);
+		expect(text.out).toMatch(/: note tracking-url: The link of "Fleet upgrades without the drama"/);
 	});
 
 	it("add inserts into the latest digest, refuses a shared link, and accepts it with --allow-duplicate", () => {

@@ -192,7 +192,7 @@ describe("a series read with the wrong category level (regressions of issue 11)"
 		const r = run(["check", vault, "--tag", "roundup", "--strict"]);
 		expect(r.code).toBe(1);
 		expect(r.out).toBe(
-			"d.md:6: warning category-level: The note has 2 entry lines under level-2 headings (## Frontend, line 6), but the series' categories are level-1 headings (#), so they are not read as entries; set the series' category level to 2.\nChecked 1 digest, 0 entries: 0 errors, 1 warning, 0 info.\n",
+			"d.md:6: warning category-level: The note has 2 entry lines under level-2 headings (## Frontend, line 6), but the series' categories are level-1 headings (#), so they are not read as entries; set the series' category level to 2.\nChecked 1 digest, 0 entries: 0 errors, 1 warning, 0 notes.\n",
 		);
 		const json = JSON.parse(run(["check", vault, "--tag", "roundup", "--json"]).out) as { problems: { code: string }[] };
 		expect(json.problems.map((p) => p.code)).toEqual(["category-level"]);

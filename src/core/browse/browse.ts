@@ -13,6 +13,7 @@
  * tests, in the CLI and on mobile.
  */
 
+import type { SavedLinkHealth } from "../format/saved-settings";
 import type { Problem } from "../format/types";
 import type { DigestIndex } from "../index/digest-index";
 import { BrowserCache } from "./browser-cache";
@@ -48,6 +49,12 @@ export interface BrowseOptions {
 	activeNotePath?: string | null;
 	/** One per view: what only the index or the filters change is reused until they do. */
 	cache?: BrowserCache;
+	/** What the last link check found for a URL (saved results, no request): for `deadLinksOnly`. */
+	linkStatus?: (url: string) => SavedLinkHealth | null | undefined;
+	/** Problems from beyond the check (the link check's), merged into problems mode. */
+	extraProblems?: readonly Problem[];
+	/** Changes whenever the link check's results do, so that selections made before are not reused. */
+	linkRevision?: number;
 }
 
 /**

@@ -3,10 +3,10 @@
 import { parseIsoDate } from "../format/dates";
 import type { EntryQuery } from "../index/digest-index";
 
-export type BrowserMode = "all" | "mentions" | "duplicates" | "problems" | "inbox";
+export type BrowserMode = "all" | "mentions" | "duplicates" | "problems" | "inbox" | "stats";
 export type BrowserGroupBy = "category" | "digest" | "source" | "tag" | "none";
 
-export const BROWSER_MODES: readonly BrowserMode[] = ["all", "mentions", "duplicates", "problems", "inbox"];
+export const BROWSER_MODES: readonly BrowserMode[] = ["all", "mentions", "duplicates", "problems", "inbox", "stats"];
 export const BROWSER_GROUP_BYS: readonly BrowserGroupBy[] = ["category", "digest", "source", "tag", "none"];
 
 export interface BrowserState {
@@ -17,6 +17,8 @@ export interface BrowserState {
 	source?: string;
 	tag?: string;
 	recommendedOnly: boolean;
+	/** Only entries whose link the last link check found dead (404 or 410). */
+	deadLinksOnly?: boolean;
 	/** YYYY-MM-DD: digests whose period ends on or after it. */
 	from?: string;
 	/** YYYY-MM-DD: digests whose period starts on or before it. */
@@ -57,6 +59,8 @@ export function mergeBrowserState(base: BrowserState, input: unknown): BrowserSt
 		else if (typeof v === "string") out[field] = v;
 	}
 	if (typeof s.recommendedOnly === "boolean") out.recommendedOnly = s.recommendedOnly;
+	if (s.deadLinksOnly === true) out.deadLinksOnly = true;
+	else if (s.deadLinksOnly === false || s.deadLinksOnly === null) delete out.deadLinksOnly;
 	for (const field of ["from", "to"] as const) {
 		const v = s[field];
 		if (v === null || v === "") delete out[field];
@@ -77,7 +81,7 @@ export function hasFilters(state: BrowserState): boolean {
 
 /** Whether a filter other than the search is set. */
 export function hasStructuredFilters(state: BrowserState): boolean {
-	return state.series !== undefined || state.category !== undefined || state.source !== undefined || state.tag !== undefined || state.recommendedOnly || validDate(state.from) !== undefined || validDate(state.to) !== undefined;
+	return state.series !== undefined || state.category !== undefined || state.source !== undefined || state.tag !== undefined || state.recommendedOnly || state.deadLinksOnly === true || validDate(state.from) !== undefined || validDate(state.to) !== undefined;
 }
 
 /** The structured filters of a state as the index's own query (the search is applied apart). */

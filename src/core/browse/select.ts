@@ -1,5 +1,6 @@
 /** Selecting: the entries (or problems) that pass a state's mode, filters and search, before grouping. */
 
+import { sortProblems } from "../check/check";
 import { compareDates } from "../format/dates";
 import type { Problem } from "../format/types";
 import type { DigestIndex, IndexedEntry } from "../index/digest-index";
@@ -44,6 +45,9 @@ export function selectionSignature(state: BrowserState, options: BrowseOptions, 
 		state.from ?? null,
 		state.to ?? null,
 		state.mode === "mentions" ? options.activeNotePath ?? null : null,
+		state.deadLinksOnly === true,
+		options.linkRevision ?? null,
+		state.mode === "problems" ? (options.extraProblems ?? []).length : null,
 	]);
 }
 
@@ -86,15 +90,24 @@ export function select(index: DigestIndex, state: BrowserState, options: BrowseO
 		return true;
 	};
 	const needsQuery = Object.keys(q).length > 0;
+	const status = options.linkStatus;
+	/** Whether an entry passes the dead-links filter (every entry does without it). */
+	const linkPasses = (ie: IndexedEntry): boolean => {
+		if (state.deadLinksOnly !== true) return true;
+		const h = status?.(ie.entry.url);
+		return h?.status === "not-found" || h?.status === "gone";
+	};
+	const dead = state.deadLinksOnly === true;
 
 	switch (state.mode) {
 		case "all": {
-			if (!needsQuery && !matcher) {
+			if (!needsQuery && !matcher && !dead) {
 				sel.runs = Runs.of(0, cache.order(index).size);
 				break;
 			}
 			// The index's word search finds the entries by position; a fuzzy matcher looks at each one.
-			sel.runs = !matcher || wordSearch ? cache.queryRuns(index, q) : cache.runsOf(index, index.query(q).filter(matches));
+			if (dead) sel.runs = cache.runsOf(index, index.query(q).filter((ie) => linkPasses(ie) && matches(ie)));
+			else sel.runs = !matcher || wordSearch ? cache.queryRuns(index, q) : cache.runsOf(index, index.query(q).filter(matches));
 			break;
 		}
 		case "mentions": {
@@ -104,7 +117,7 @@ export function select(index: DigestIndex, state: BrowserState, options: BrowseO
 				const passing = new Set(index.query(q));
 				found = found.filter((ie) => passing.has(ie));
 			}
-			sel.runs = cache.runsOf(index, found.filter(matches));
+			sel.runs = cache.runsOf(index, found.filter((ie) => linkPasses(ie) && matches(ie)));
 			break;
 		}
 		case "duplicates": {
@@ -114,7 +127,7 @@ export function select(index: DigestIndex, state: BrowserState, options: BrowseO
 			for (const group of index.duplicates()) {
 				// A link is listed with all its occurrences when any of them passes.
 				let shown = false;
-				for (const ie of group) if ((!passing || passing.has(ie)) && matches(ie)) shown = true;
+				for (const ie of group) if ((!passing || passing.has(ie)) && linkPasses(ie) && matches(ie)) shown = true;
 				if (!shown) continue;
 				const placed = group.map((ie) => ({ ie, at: order.positionOf(ie) })).sort((a, b) => a.at - b.at);
 				groups.push({ group: placed.map((p) => p.ie), first: placed[0]!.at });
@@ -125,7 +138,8 @@ export function select(index: DigestIndex, state: BrowserState, options: BrowseO
 		}
 		case "problems": {
 			const passes = new Map<string, boolean>();
-			for (const p of cache.problems(index)) {
+			const extra = options.extraProblems ?? [];
+			for (const p of extra.length === 0 ? cache.problems(index) : sortProblems([...cache.problems(index), ...extra])) {
 				let ok = passes.get(p.path);
 				if (ok === undefined) passes.set(p.path, (ok = digestPasses(index, state, p.path)));
 				if (ok && (!matcher || matcher(`${p.message}\n${p.code}\n${p.path}`))) sel.problems.push(p);

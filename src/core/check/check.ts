@@ -1,9 +1,19 @@
 import type { DigestIndex, IndexedEntry } from "../index/digest-index";
 import type { Digest, OffLevelEntries, Problem, Severity } from "../format/types";
 import { count, hashes } from "../format/words";
+import { withoutTracking } from "../links/url-normalize";
 import { periodProblems } from "./period-check";
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** The word for a severity, the same in a problem's line and in the summary's counts. */
+export const SEVERITY_WORDS: Readonly<Record<Severity, string>> = { error: "error", warning: "warning", info: "note" };
+
+/** The severity word with a capital, as a label in a list. */
+export function severityLabel(s: Severity): string {
+	const w = SEVERITY_WORDS[s];
+	return w[0]!.toUpperCase() + w.slice(1);
+}
 
 function quote(ie: IndexedEntry): string {
 	const n = ie.entry.number !== null ? `${ie.entry.number}. ` : "";
@@ -39,6 +49,12 @@ export function checkDigest(digest: Digest): Problem[] {
 			if (message) problems.push({ code: "numbering", severity: "warning", path, line: e.line, message });
 			seen.add(e.number);
 			expected = Math.max(expected, e.number + 1);
+		}
+		for (const e of cat.entries) {
+			const { dropped } = withoutTracking(e.url);
+			if (dropped.length === 0) continue;
+			const params = dropped.length === 1 ? `a tracking parameter (${dropped[0]!}), which only tells` : `tracking parameters (${dropped.join(", ")}), which only tell`;
+			problems.push({ code: "tracking-url", severity: "info", path, line: e.line, message: `The link of "${e.title}" in "${cat.name}" carries ${params} the site where the click came from.` });
 		}
 	});
 	for (const cat of digest.categories) {
@@ -98,11 +114,11 @@ export function hasErrors(problems: readonly Problem[]): boolean {
 
 /** One problem as a line a terminal or a log shows: `path:line: severity code: message`. */
 export function formatProblem(p: Problem): string {
-	return `${p.path}:${p.line}: ${p.severity} ${p.code}: ${p.message}`;
+	return `${p.path}:${p.line}: ${SEVERITY_WORDS[p.severity]} ${p.code}: ${p.message}`;
 }
 
 /** The closing line of a check: how many digests and entries, and problems by severity. */
 export function checkSummary(problems: readonly Problem[], digests: number, entries: number): string {
 	const of = (s: Severity) => problems.filter((p) => p.severity === s).length;
-	return `Checked ${count(digests, "digest")}, ${count(entries, "entry", "entries")}: ${count(of("error"), "error")}, ${count(of("warning"), "warning")}, ${of("info")} info.`;
+	return `Checked ${count(digests, "digest")}, ${count(entries, "entry", "entries")}: ${count(of("error"), "error")}, ${count(of("warning"), "warning")}, ${count(of("info"), SEVERITY_WORDS.info)}.`;
 }

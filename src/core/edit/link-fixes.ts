@@ -16,7 +16,7 @@ function refuse(reason: string): EditResult {
 }
 
 /** The entry's own link on its line: the first complete inline link whose destination is the entry's URL. */
-function entryLink(raw: string, entry: Entry): { start: number; link: InlineLink } | null {
+export function entryLink(raw: string, entry: Entry): { start: number; link: InlineLink } | null {
 	const scan = new CodeMasker().mask(raw);
 	for (let i = scan.indexOf("["); i >= 0; i = scan.indexOf("[", i + 1)) {
 		const res = parseInlineLink(scan, raw, i);

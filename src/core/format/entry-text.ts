@@ -82,6 +82,34 @@ export function parseEntryText(raw: string): EntryText {
 	return { number, source: null, title: readPiece(rest, 0, rest.length, spans), mistypedSeparator: MISTYPED_RE.test(find) };
 }
 
+/**
+ * The one mistyped separator of a raw link text (`Medium -Battle`, `Medium- Battle`), as the
+ * offset of its dash and the text written in place of the dash and its blank: ` - ` (with the
+ * same dash). Null when the text has a real separator, none mistyped, or more than one (then
+ * which one was meant is a guess).
+ */
+export function mistypedSeparator(raw: string): { from: number; to: number; insert: string } | null {
+	const lead = raw.length - raw.trimStart().length;
+	let rest = raw.trim();
+	let offset = lead;
+	const m = NUMBER_RE.exec(rest);
+	if (m) {
+		rest = rest.slice(m[0].length);
+		offset += m[0].length;
+	}
+	const spans = rest.indexOf("`") < 0 ? [] : spansIn(codeSpans(raw), offset, offset + rest.length);
+	const find = spans.length > 0 ? masked(rest, spans) : rest;
+	if (SEPARATORS.some((s) => find.includes(s))) return null;
+	const found: { from: number; to: number; insert: string }[] = [];
+	for (const hit of find.matchAll(/[^\s\\]([-–—]) (?=\S)|\S ([-–—])(?=\S)/g)) {
+		const dash = hit[1] ?? hit[2]!;
+		// `x- y`: the dash and the blank after it; `x -y`: the blank before and the dash. Both start after `x`.
+		const from = offset + hit.index + 1;
+		found.push({ from, to: from + 2, insert: ` ${dash} ` });
+	}
+	return found.length === 1 ? found[0]! : null;
+}
+
 /** Whether a `&` at `i` would read as a character reference, and so must be written `\&`. */
 function startsCharRef(s: string, i: number): boolean {
 	return readCharRef(s, i) !== null;

@@ -21,7 +21,9 @@ export type ProblemCode =
 	/** A link check found the entry's link dead (404 or 410). */
 	| "link-dead"
 	/** A link check found the entry's link redirected elsewhere. */
-	| "link-redirected";
+	| "link-redirected"
+	/** The entry's link carries tracking parameters (`utm_*`, `fbclid`...). */
+	| "tracking-url";
 
 export interface Problem {
 	code: ProblemCode;

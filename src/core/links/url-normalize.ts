@@ -140,3 +140,28 @@ export function normalizeUrl(url: string): string {
 		(query === "" ? "" : "?" + query)
 	);
 }
+
+/**
+ * `url` without its tracking parameters (see TRACKING_PARAMS), every other byte as written (the
+ * other parameters in their order, the fragment); `dropped` names the parameters taken out.
+ * Only http(s) URLs are touched.
+ */
+export function withoutTracking(url: string): { url: string; dropped: string[] } {
+	const s = url.trim();
+	if (!isWebUrl(s)) return { url: s, dropped: [] };
+	const q = s.indexOf("?");
+	const hash = s.indexOf("#");
+	if (q < 0 || (hash >= 0 && hash < q)) return { url: s, dropped: [] };
+	const end = hash < 0 ? s.length : hash;
+	const kept: string[] = [];
+	const dropped: string[] = [];
+	for (const param of s.slice(q + 1, end).split("&")) {
+		const eq = param.indexOf("=");
+		const key = eq < 0 ? param : param.slice(0, eq);
+		if (param !== "" && isTrackingParam(key)) dropped.push(key);
+		else kept.push(param);
+	}
+	if (dropped.length === 0) return { url: s, dropped };
+	const query = kept.filter((p) => p !== "").join("&");
+	return { url: s.slice(0, q) + (query === "" ? "" : `?${query}`) + s.slice(end), dropped };
+}

@@ -160,3 +160,36 @@ export function stalledHint(stats: Pick<SeriesStats, "usualDays" | "lastEnd">, t
 	if (since <= stats.usualDays * 2) return null;
 	return `The last digest ended ${count(since, "day")} ago; digests usually cover ${count(stats.usualDays, "day")}.`;
 }
+
+export interface CategoriesOverTime {
+	/** The top categories by entries, most first (names as the newest digest writes them). */
+	categories: string[];
+	/** Per row of `seriesStats` (same keys, same order): entries per category, in `categories` order. */
+	rows: { key: string; counts: number[] }[];
+}
+
+/** Entries per category over time, for the top categories: what the plots draw as small multiples. */
+export function categoriesOverTime(digests: readonly Digest[], by: StatsBucket = "digest", top = 6): CategoriesOverTime {
+	const dated = digests.filter((d): d is Digest & { period: Period } => d.period !== null).sort(digestOrder);
+	const totals = new Map<string, number>();
+	const names = new Map<string, string>();
+	for (const d of dated) {
+		for (const c of d.categories) {
+			const key = c.name.toLowerCase();
+			names.set(key, c.name);
+			bump(totals, key, c.entries.length);
+		}
+	}
+	const chosen = ranked(totals, top).filter((r) => r.count > 0).map((r) => r.name);
+	const rows: { key: string; counts: number[] }[] = [];
+	for (const d of dated) {
+		const key = bucketKey(d.period, by);
+		let row = rows[rows.length - 1];
+		if (!row || row.key !== key) rows.push((row = { key, counts: chosen.map(() => 0) }));
+		for (const c of d.categories) {
+			const at = chosen.indexOf(c.name.toLowerCase());
+			if (at >= 0) row.counts[at]! += c.entries.length;
+		}
+	}
+	return { categories: chosen.map((k) => names.get(k)!), rows };
+}

@@ -1,6 +1,6 @@
 import { Notice, parseYaml, Platform, type Editor } from "obsidian";
 import { setupEmptyState } from "../../core/browse/empty-state";
-import { checkDigest, checkIndex } from "../../core/check/check";
+import { checkDigest, checkIndex, sortProblems } from "../../core/check/check";
 import { deleteEntry, entryRef, moveEntry, renumberEntries, toggleRecommended, type EditResult, type EntryRef } from "../../core/edit/entry-edits";
 import { parseWithSeries } from "../../core/format/parser";
 import type { Digest, Entry, Series } from "../../core/format/types";
@@ -168,9 +168,12 @@ export function registerCommands(host: DigestCuratorHost): void {
 			if (!checking) {
 				// Shared links and broken links come from the index; the note's own problems from its text as it is now.
 				const here = found.digest.path;
-				const fromIndex = checkIndex(host.live.index, [here]).filter((p) => p.code === "duplicate-url" || p.code === "unresolved-link");
-				const own = checkDigest(currentDigest(editor, here, found.series)).filter((p) => p.code !== "unresolved-link");
-				new ProblemsModal(host, `Problems in ${found.digest.title}`, [...own, ...fromIndex].sort((a, b) => a.line - b.line)).open();
+				const problems = () => {
+					const fromIndex = checkIndex(host.live.index, [here]).filter((p) => p.code === "duplicate-url" || p.code === "unresolved-link");
+					const own = checkDigest(currentDigest(editor, here, found.series)).filter((p) => p.code !== "unresolved-link");
+					return sortProblems([...own, ...fromIndex, ...(host.linkHealth?.problems([here]) ?? [])]);
+				};
+				new ProblemsModal(host, `Problems in ${found.digest.title}`, problems(), problems).open();
 			}
 			return true;
 		},
@@ -183,7 +186,10 @@ export function registerCommands(host: DigestCuratorHost): void {
 			const why = setupReason();
 			const size = host.live.index.size;
 			if (why) new Notice(why, 10000);
-			else new ProblemsModal(host, `Problems in ${size === 1 ? "1 digest" : `${size} digests`}`, checkIndex(host.live.index)).open();
+			else {
+				const problems = () => sortProblems([...checkIndex(host.live.index), ...(host.linkHealth?.problems() ?? [])]);
+				new ProblemsModal(host, `Problems in ${size === 1 ? "1 digest" : `${size} digests`}`, problems(), problems).open();
+			}
 		},
 	});
 }

@@ -1,4 +1,4 @@
-import { Notice } from "obsidian";
+import { Events, Notice } from "obsidian";
 import { linkProblems } from "../../core/check/link-problems";
 import { isoDate } from "../../core/format/dates";
 import type { SavedLinkHealth } from "../../core/format/saved-settings";
@@ -34,15 +34,25 @@ function saved(result: LinkResult, day: string): SavedLinkHealth {
  * bar, and a Cancel button; a second run of a command cancels too. Results are kept in the
  * plugin's data by URL with the day they were checked, for `linkStatus` and the problems.
  */
-export class LinkHealth {
+export class LinkHealth extends Events {
 	private running: { cancel: boolean; notice: Notice | null } | null = null;
+	/** Goes up with every change of the saved results; the browser reads it to know its marks are stale. */
+	revision = 0;
 
 	constructor(
 		private readonly host: DigestCuratorHost,
 		private readonly statusEl: HTMLElement | null,
 		private readonly fetcher: Fetcher = requestUrlFetcher(),
 		private readonly options: Omit<CheckOptions, "cancelled" | "onResult"> = {},
-	) {}
+	) {
+		super();
+	}
+
+	/** The saved results changed (a check ended, or they were cleared): the browser redraws its marks. */
+	changed(): void {
+		this.revision++;
+		this.trigger("changed");
+	}
 
 	get isRunning(): boolean {
 		return this.running !== null;
@@ -97,6 +107,7 @@ export class LinkHealth {
 			state.notice?.hide();
 			this.statusEl?.setText("");
 			await this.host.saveSettings();
+			this.changed();
 		}
 		return { checked, total: urls.length, cancelled: state.cancel, problems: this.problems(paths) };
 	}

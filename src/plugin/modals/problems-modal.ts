@@ -1,42 +1,54 @@
-import { Modal } from "obsidian";
+import { Modal, type EventRef } from "obsidian";
 import type { Problem } from "../../core/format/types";
-import { openAtLine } from "../commands/digest-actions";
 import type { DigestCuratorHost } from "../host";
+import { groupProblems, renderProblemList } from "../view/problem-list";
 
-/** Lists a check's problems; each opens its note at its line. */
+/**
+ * Lists a check's problems by digest, as the browser's Problems mode does: severity in words, the
+ * whole message, a line that opens the note there, and the fixes that are safe. With `recheck`,
+ * the list is drawn again from a new check whenever the index changes (after a fix, say).
+ */
 export class ProblemsModal extends Modal {
-	constructor(private readonly host: DigestCuratorHost, private readonly heading: string, private readonly problems: readonly Problem[]) {
+	private problems: readonly Problem[];
+	private listening: EventRef | null = null;
+
+	constructor(
+		private readonly host: DigestCuratorHost,
+		private readonly heading: string,
+		problems: readonly Problem[],
+		private readonly recheck?: () => readonly Problem[],
+	) {
 		super(host.app);
+		this.problems = problems;
 	}
 
 	onOpen(): void {
-		const { contentEl } = this;
 		this.setTitle(this.heading);
-		contentEl.addClass("digest-curator-problems");
+		this.contentEl.addClass("digest-curator-problems");
+		const recheck = this.recheck;
+		if (recheck) {
+			this.listening = this.host.live.on("changed", () => {
+				this.problems = recheck();
+				this.draw();
+			});
+		}
+		this.draw();
+	}
+
+	private draw(): void {
+		const { contentEl } = this;
 		if (this.problems.length === 0) {
+			contentEl.empty();
 			contentEl.createEl("p", { text: "No problems found." });
 			return;
 		}
-		const byPath = new Map<string, Problem[]>();
-		for (const p of this.problems) byPath.set(p.path, [...(byPath.get(p.path) ?? []), p]);
-		for (const [path, problems] of byPath) {
-			contentEl.createDiv({ cls: "digest-curator-problems-file", text: path.replace(/\.md$/, "") });
-			const list = contentEl.createEl("ul");
-			for (const p of problems) {
-				const item = list.createEl("li", { cls: `digest-curator-problem mod-${p.severity}` });
-				const link = item.createEl("a", { href: "#", text: `Line ${p.line}`, cls: "digest-curator-problem-link" });
-				item.createSpan({ cls: "digest-curator-problem-code", text: ` ${p.code} ` });
-				item.createSpan({ text: p.message });
-				link.addEventListener("click", (evt) => {
-					evt.preventDefault();
-					this.close();
-					void openAtLine(this.host, p.path, p.line);
-				});
-			}
-		}
+		const titleOf = (path: string) => this.host.live.index.get(path)?.title ?? path.replace(/\.md$/, "");
+		renderProblemList(contentEl, groupProblems(this.problems, titleOf), { host: this.host, beforeOpen: () => this.close() });
 	}
 
 	onClose(): void {
+		if (this.listening) this.host.live.offref(this.listening);
+		this.listening = null;
 		this.contentEl.empty();
 	}
 }

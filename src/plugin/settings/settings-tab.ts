@@ -243,6 +243,7 @@ export class DigestCuratorSettingTab extends PluginSettingTab {
 			button.setButtonText("Clear link checks").onClick(() => {
 				this.host.settings.linkHealth = {};
 				setting.setDesc(desc());
+				this.host.linkHealth?.changed?.();
 				void this.host.saveSettings();
 			}),
 		);

@@ -12,6 +12,7 @@ import { watchTouch } from "./touch";
 import { VirtualList } from "./virtual-list";
 import { renderEmptyState } from "./empty-state";
 import { InboxPanel } from "./inbox-view";
+import { ModePanels } from "./mode-panels";
 
 export const VIEW_TYPE_DIGEST_BROWSER = "digest-curator-browser";
 export const DIGEST_BROWSER_NAME = "Digest browser";
@@ -47,6 +48,8 @@ interface Ui {
 	list: VirtualList;
 	empty: HTMLElement;
 	inbox: InboxPanel;
+	/** Problems and Stats, drawn outside the list (see mode-panels). */
+	panels: ModePanels;
 }
 
 /**
@@ -103,6 +106,9 @@ export class DigestBrowserView extends ItemView implements HoverParent {
 		this.build();
 		this.activeNotePath = this.app.workspace.getActiveFile()?.path ?? null;
 		this.registerEvent(this.curator.live.on("changed", () => this.refresh("keep")));
+		const health = this.curator.linkHealth;
+		// A link check's new results: the rows' marks and the filter are drawn again.
+		if (health?.on) this.registerEvent(health.on("changed", () => this.refresh("keep", undefined, true)));
 		if (this.curator.firstRun) this.registerEvent(this.curator.firstRun.on("changed", () => this.refresh("keep")));
 		this.registerEvent(
 			this.app.workspace.on("file-open", (file) => {
@@ -129,6 +135,7 @@ export class DigestBrowserView extends ItemView implements HoverParent {
 
 	onResize(): void {
 		this.browserUi?.list.renderWindow();
+		this.browserUi?.panels.resized();
 	}
 
 	private build(): void {
@@ -148,9 +155,11 @@ export class DigestBrowserView extends ItemView implements HoverParent {
 				if (this.browserState.mode !== "inbox" || !inbox.onSearchKey(evt)) actions.onSearchKey(evt);
 			},
 		});
-		const list = new VirtualList(root, this, new RowRenderer(this.app, this), this.touch);
+		const health = this.curator.linkHealth;
+		const list = new VirtualList(root, this, new RowRenderer(this.app, this, health ? (url) => health.linkStatus(url) : undefined), this.touch);
 		const empty = root.createDiv({ cls: "digest-browser-empty" });
 		const inbox = new InboxPanel(root, { curator: this.curator, owner: this, state: () => this.browserState, rendered: () => this.browserUi?.toolbar.sync(inbox.summary()) });
+		const panels = new ModePanels(root, list.el, { curator: this.curator, owner: this, state: () => this.browserState, update: (change) => this.update(change, "top"), toggleListed: (field, key) => this.toggleListed(field, key) });
 		const actions = new RowActions({
 			app: this.app,
 			curator: this.curator,
@@ -168,7 +177,7 @@ export class DigestBrowserView extends ItemView implements HoverParent {
 		this.registerDomEvent(list.el, "mouseover", (evt) => actions.onListHover(evt));
 		this.registerDomEvent(list.el, "keydown", (evt) => actions.onListKey(evt));
 		this.registerDomEvent(list.el, "contextmenu", (evt) => actions.onContextMenu(evt));
-		this.browserUi = { toolbar, list, empty, inbox };
+		this.browserUi = { toolbar, list, empty, inbox, panels };
 	}
 
 	private setTouch(touch: boolean): void {
@@ -205,19 +214,22 @@ export class DigestBrowserView extends ItemView implements HoverParent {
 	 * Recomputes the rows. "keep" holds the anchor row (the given one, else the first in view) where
 	 * it stands on screen, so that live updates and toggles do not jump; "top" scrolls to the top.
 	 */
-	refresh(scroll: "top" | "keep" = "keep", anchorKey?: string): void {
+	refresh(scroll: "top" | "keep" = "keep", anchorKey?: string, redraw = false): void {
 		const ui = this.browserUi;
 		if (!ui) return;
 		const before = ui.list.before(scroll, anchorKey);
 		// The inbox lists the inbox notes' lines, not entries: a panel of its own (inbox-view.ts).
 		ui.inbox.show(this.browserState.mode === "inbox");
 		if (this.browserState.mode === "inbox") {
+			ui.panels.show(null, noRows().rows);
 			ui.list.setHidden(true);
 			this.showEmpty(null);
 			ui.toolbar.sync(ui.inbox.summary());
 			void ui.inbox.refresh();
 			return;
 		}
+		const health = this.curator.linkHealth;
+		const mode = this.browserState.mode;
 		const live = this.curator.live;
 		const index = live.index;
 		let empty: EmptyState | { kind: "indexing"; text: string } | null = null;
@@ -228,13 +240,23 @@ export class DigestBrowserView extends ItemView implements HoverParent {
 			empty = setupEmptyState(index);
 			if (empty) this.browseResult = noRows();
 			else {
-				this.browseResult = browse(index, this.browserState, { prepareSearch: prepareSimpleSearch, wordSearch: true, activeNotePath: this.activeNotePath, cache: this.browseCache });
-				if (this.browseResult.rows.length === 0) empty = queryEmptyState(this.browserState, this.activeNotePath, this.activeNotePath !== null && index.get(this.activeNotePath) !== null);
+				this.browseResult = browse(index, this.browserState, {
+					prepareSearch: prepareSimpleSearch,
+					wordSearch: true,
+					activeNotePath: this.activeNotePath,
+					cache: this.browseCache,
+					linkStatus: health ? (url) => health.linkStatus(url) : undefined,
+					linkRevision: health?.revision,
+					extraProblems: mode === "problems" ? health?.problems() : undefined,
+				});
+				if (this.browseResult.rows.length === 0 && mode !== "stats") empty = queryEmptyState(this.browserState, this.activeNotePath, this.activeNotePath !== null && index.get(this.activeNotePath) !== null);
 			}
 		}
-		ui.list.setRows(this.browseResult.rows);
+		const panel = ui.panels.show(empty === null ? mode : null, this.browseResult.rows);
+		ui.list.setRows(panel ? noRows().rows : this.browseResult.rows);
+		if (redraw) ui.list.redraw();
 		this.showEmpty(empty);
-		ui.list.setHidden(empty !== null);
+		ui.list.setHidden(empty !== null || panel);
 		ui.toolbar.sync(this.summaryText());
 		ui.toolbar.setSearchMessage(this.browseResult.searchMessage);
 		ui.list.place(before, scroll);
@@ -256,7 +278,7 @@ export class DigestBrowserView extends ItemView implements HoverParent {
 		renderEmptyState(ui.empty, empty, offers, {
 			app: this.app,
 			pluginId: this.curator.plugin.manifest.id,
-			clearFilters: () => this.update({ search: "", category: undefined, source: undefined, tag: undefined, series: undefined, recommendedOnly: false, from: undefined, to: undefined }, "top"),
+			clearFilters: () => this.update({ search: "", category: undefined, source: undefined, tag: undefined, series: undefined, recommendedOnly: false, deadLinksOnly: undefined, from: undefined, to: undefined }, "top"),
 			useSeries: (offer) => void this.curator.firstRun?.use(offer),
 		});
 	}
@@ -276,6 +298,8 @@ export class DigestBrowserView extends ItemView implements HoverParent {
 			}
 			case "problems":
 				return `${matched.toLocaleString()} ${matched === 1 ? "problem" : "problems"}`;
+			case "stats":
+				return "";
 			default:
 				return entries;
 		}

@@ -1,5 +1,6 @@
 import { Component, MarkdownRenderer, setIcon, type App } from "obsidian";
 import type { BrowserRow, EntryRow } from "../../core/browse/rows";
+import type { SavedLinkHealth } from "../../core/format/saved-settings";
 import { setTextIfChanged } from "./dom-text";
 import { bindMarks, sameMarks } from "./highlight";
 
@@ -41,10 +42,11 @@ export class RowRenderer {
 	/** The buttons of an entry row, drawn once and copied into every new row. */
 	private actionsTemplate: HTMLElement | null = null;
 
-	/** `owner` owns the components of rendered commentary, `app` renders it. */
+	/** `owner` owns the components of rendered commentary, `app` renders it; `linkStatus` gives the last link check's result for a URL. */
 	constructor(
 		private readonly app: App,
 		private readonly owner: Component,
+		private readonly linkStatus?: (url: string) => SavedLinkHealth | null,
 	) {}
 
 	/** A new element for a row that is not an entry; `onRendered` gets a commentary panel's body once rendered. */
@@ -105,6 +107,7 @@ export class RowRenderer {
 		head.createSpan({ cls: "digest-browser-number" });
 		head.createSpan({ cls: "digest-browser-title" });
 		setIcon(head.createSpan({ cls: "digest-browser-star", attr: { "aria-label": "Recommended" } }), "star");
+		head.createSpan({ cls: "digest-browser-link-mark" });
 		const meta = body.createDiv({ cls: "digest-browser-line digest-browser-meta" });
 		meta.createSpan({ cls: "digest-browser-source" });
 		meta.createSpan({ cls: "digest-browser-tags" });
@@ -152,5 +155,18 @@ export class RowRenderer {
 		setTextIfChanged(el.querySelector(".digest-browser-number")!, e.number !== null ? `${e.number}.` : "");
 		bindMarks(el, e, row.marks);
 		setTextIfChanged(el.querySelector(".digest-browser-digest")!, row.entry.digest.title);
+		this.bindLinkMark(el.querySelector<HTMLElement>(".digest-browser-link-mark")!, e.url);
+	}
+
+	/** The last link check's word on the entry's link: "Dead link" or "Moved", with when it was checked. */
+	private bindLinkMark(mark: HTMLElement, url: string): void {
+		const h = this.linkStatus?.(url);
+		const dead = h?.status === "not-found" || h?.status === "gone";
+		const moved = h?.status === "redirected" && h.permanent === true && h.finalUrl !== undefined && h.finalUrl !== url;
+		setTextIfChanged(mark, dead ? "Dead link" : moved ? "Moved" : "");
+		mark.toggleClass("mod-dead", dead);
+		const tip = dead ? `${h.status === "gone" ? "Gone (HTTP 410)" : "Not found (HTTP 404)"} when checked on ${h.checked}` : moved ? `Moved to ${h.finalUrl} (checked on ${h.checked})` : null;
+		if (tip) mark.setAttr("title", tip);
+		else mark.removeAttribute("title");
 	}
 }

@@ -13,6 +13,7 @@ const MODES: { mode: BrowserMode; label: string }[] = [
 	{ mode: "duplicates", label: "Duplicates" },
 	{ mode: "problems", label: "Problems" },
 	{ mode: "inbox", label: "Inbox" },
+	{ mode: "stats", label: "Stats" },
 ];
 
 const GROUPINGS: { groupBy: BrowserGroupBy; label: string }[] = [
@@ -48,6 +49,8 @@ export class Toolbar {
 	private readonly source: HTMLSelectElement;
 	private readonly tag: HTMLSelectElement;
 	private readonly recommended: HTMLInputElement;
+	private readonly deadLinks: HTMLInputElement;
+	private readonly searchEl: HTMLElement;
 	private readonly from: HTMLInputElement;
 	private readonly to: HTMLInputElement;
 	private readonly groupBy: HTMLSelectElement;
@@ -71,8 +74,8 @@ export class Toolbar {
 			this.modeButtons.set(mode, b);
 		}
 
-		const searchWrap = toolbar.createDiv({ cls: "digest-browser-search" });
-		const search = new SearchComponent(searchWrap);
+		this.searchEl = toolbar.createDiv({ cls: "digest-browser-search" });
+		const search = new SearchComponent(this.searchEl);
 		search.setPlaceholder(SEARCH_PLACEHOLDER);
 		search.inputEl.setAttr("aria-label", "Search entries");
 		// Both: typing fires "input"; the clear button reports through onChange.
@@ -80,7 +83,7 @@ export class Toolbar {
 		owner.registerDomEvent(search.inputEl, "input", () => host.setSearch(search.inputEl.value));
 		owner.registerDomEvent(search.inputEl, "keydown", (evt) => host.onSearchKey(evt));
 		this.search = search;
-		this.searchHelp = addSearchHelp(searchWrap, search.inputEl, owner, () => host.curator.live.index.seriesList[0]?.dateFormat ?? "DD-MM-YYYY");
+		this.searchHelp = addSearchHelp(this.searchEl, search.inputEl, owner, () => host.curator.live.index.seriesList[0]?.dateFormat ?? "DD-MM-YYYY");
 
 		const filters = toolbar.createEl("details", { cls: "digest-browser-filters" });
 		this.filters = filters;
@@ -105,6 +108,12 @@ export class Toolbar {
 		recommendedLabel.appendText("Recommended only");
 		owner.registerDomEvent(recommended, "change", () => update({ recommendedOnly: recommended.checked }));
 		this.recommended = recommended;
+		// Shown once a link check has saved results: the entries whose link it found dead.
+		const deadLabel = fields.createEl("label", { cls: "digest-browser-check digest-browser-dead-links" });
+		const deadLinks = deadLabel.createEl("input", { type: "checkbox" });
+		deadLabel.appendText("Dead links only");
+		owner.registerDomEvent(deadLinks, "change", () => update({ deadLinksOnly: deadLinks.checked || undefined }));
+		this.deadLinks = deadLinks;
 
 		const dates = fields.createDiv({ cls: "digest-browser-dates" });
 		// Dates in the series' own format (DD-MM-YYYY, say), not the browser's locale one of <input type=date>.
@@ -162,12 +171,17 @@ export class Toolbar {
 			if (el.value !== shown && !(el.isActiveElement() && this.readDate(el.value) === undefined)) el.value = shown;
 		}
 		this.groupBy.value = s.groupBy;
-		// Problems and inbox links have no category, source, tag or flag to filter by; duplicates group by link.
-		const problems = s.mode === "problems" || s.mode === "inbox";
+		this.deadLinks.checked = s.deadLinksOnly === true;
+		const checked = Object.keys(this.host.curator.settings.linkHealth ?? {}).length > 0;
+		// Problems, inbox links and stats have no category, source, tag or flag to filter by;
+		// duplicates group by link; stats are of a series and dates; the inbox has no dates.
+		const problems = s.mode === "problems" || s.mode === "inbox" || s.mode === "stats";
 		for (const el of [this.category, this.source, this.tag, this.recommended.parentElement!]) el.toggleClass("is-hidden", problems);
+		this.deadLinks.parentElement!.toggleClass("is-hidden", problems || (!checked && s.deadLinksOnly !== true));
+		this.searchEl.toggleClass("is-hidden", s.mode === "stats");
 		this.groupBy.toggleClass("is-hidden", problems || s.mode === "duplicates");
 		this.from.parentElement?.parentElement?.toggleClass("is-hidden", s.mode === "inbox");
-		const active = [s.series, s.category, s.source, s.tag, s.from, s.to].filter((v) => v !== undefined).length + (s.recommendedOnly ? 1 : 0);
+		const active = [s.series, s.category, s.source, s.tag, s.from, s.to].filter((v) => v !== undefined).length + (s.recommendedOnly ? 1 : 0) + (s.deadLinksOnly === true ? 1 : 0);
 		setTextIfChanged(this.filtersSummary, active > 0 ? `Filters (${active})` : "Filters");
 		setTextIfChanged(this.summary, summary);
 	}

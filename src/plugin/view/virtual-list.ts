@@ -163,6 +163,12 @@ export class VirtualList {
 
 	// --- measuring ---
 
+	/** Draws every row in view again, as new (marks from outside the rows changed: a link check's). */
+	redraw(): void {
+		for (const key of [...this.shownRows.keys()]) this.unshow(key);
+		this.renderWindow();
+	}
+
 	/** Rows sized for touch or not; the rows in view stay where they are on screen. */
 	setTouch(touch: boolean): void {
 		const heights = touch ? TOUCH_ROW_HEIGHT : ROW_HEIGHT;

@@ -115,10 +115,10 @@ describe("checkSummary", () => {
 	const problem = (severity: "error" | "warning" | "info") => ({ code: "numbering" as const, severity, path: "d.md", line: 1, message: "m" });
 
 	it("says each count in the singular where it is one", () => {
-		expect(checkSummary([problem("error"), problem("warning"), problem("info")], 1, 1)).toBe("Checked 1 digest, 1 entry: 1 error, 1 warning, 1 info.");
+		expect(checkSummary([problem("error"), problem("warning"), problem("info")], 1, 1)).toBe("Checked 1 digest, 1 entry: 1 error, 1 warning, 1 note.");
 	});
 
 	it("and in the plural otherwise, zero included", () => {
-		expect(checkSummary([problem("warning"), problem("warning")], 0, 2)).toBe("Checked 0 digests, 2 entries: 0 errors, 2 warnings, 0 info.");
+		expect(checkSummary([problem("warning"), problem("warning")], 0, 2)).toBe("Checked 0 digests, 2 entries: 0 errors, 2 warnings, 0 notes.");
 	});
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { completeSeries } from "../../../src/core/format/series";
 import { DigestIndex } from "../../../src/core/index/digest-index";
-import { seriesStats, stalledHint } from "../../../src/core/stats/series-stats";
+import { categoriesOverTime, seriesStats, stalledHint } from "../../../src/core/stats/series-stats";
 
 const SERIES = completeSeries({ name: "Weekly", tag: "weeklylinks" });
 
@@ -70,5 +70,18 @@ describe("seriesStats", () => {
 		expect(stalledHint(seriesStats([]), { year: 2026, month: 4, day: 6 })).toBeNull();
 		// One day is "1 day", not "1 days".
 		expect(stalledHint({ usualDays: 1, lastEnd: { year: 2026, month: 4, day: 1 } }, { year: 2026, month: 4, day: 4 })).toBe("The last digest ended 3 days ago; digests usually cover 1 day.");
+	});
+});
+
+describe("categoriesOverTime", () => {
+	it("counts the top categories' entries per row, the rows as seriesStats makes them", () => {
+		const over = categoriesOverTime(digests(), "digest", 2);
+		expect(over.categories).toEqual(["Kubernetes", "Career"]);
+		expect(over.rows).toEqual([
+			{ key: "2026-01-01 to 2026-01-14", counts: [2, 0] },
+			{ key: "2026-01-15 to 2026-01-28", counts: [1, 0] },
+			{ key: "2026-02-08 to 2026-03-07", counts: [0, 1] },
+		]);
+		expect(categoriesOverTime(digests(), "quarter").rows.map((r) => r.key)).toEqual(seriesStats(digests(), "quarter").rows.map((r) => r.key));
 	});
 });

@@ -1,7 +1,7 @@
 // The toolbar: search box, filters, grouping and mode buttons narrow and group the list.
 import { describe, expect, it, vi } from "vitest";
 import { openAtLine } from "../../../src/plugin/commands/digest-actions";
-import { choose, click, emptyButtons, emptyEl, emptyText, modeButton, NEW_PATH, NEW_TITLE, OLD_TITLE, openFilters, openView, outline, rowEl, rowEls, summary, type, useViewSpies } from "../support/digest-browser";
+import { choose, click, emptyButtons, emptyEl, emptyText, list, modeButton, NEW_PATH, NEW_TITLE, OLD_PATH, OLD_TITLE, openFilters, openView, outline, rowEl, rowEls, summary, type, useViewSpies } from "../support/digest-browser";
 
 vi.mock("../../../src/plugin/commands/digest-actions", async (importOriginal) => ({
 	...(await importOriginal<typeof import("../../../src/plugin/commands/digest-actions")>()),
@@ -82,10 +82,18 @@ describe("the digest browser view", () => {
 		expect(outline(h)).toEqual(["## https://cncf.io/blog/fleet/ (2)", "Fleet management, again", "Two approaches to fleet management"]);
 		expect(summary(h)).toBe("1 shared link, 2 entries");
 		click(modeButton(h, "Problems"));
-		expect(outline(h)[0]).toBe(`## ${NEW_TITLE} (1)`);
-		expect(outline(h)).toContain("! duplicate-url");
-		const problem = rowEls(h).find((el) => el.hasClass("digest-browser-problem"))!;
-		click(problem);
+		// Problems are drawn as a list of their own, by digest, messages whole.
+		const panel = h.view.contentEl.querySelector<HTMLElement>(".digest-browser-problems")!;
+		expect(panel.hasClass("is-hidden")).toBe(false);
+		expect(list(h).hasClass("is-hidden")).toBe(true);
+		expect([...panel.querySelectorAll(".digest-curator-problems-title")].map((e) => e.textContent)).toEqual([`${NEW_TITLE} (1 problem)`, `${OLD_TITLE} (1 problem)`]);
+		const problem = panel.querySelector<HTMLElement>(".digest-curator-problem")!;
+		expect(problem.querySelector(".digest-curator-problem-severity")!.textContent).toBe("Warning");
+		expect(problem.querySelector(".digest-curator-problem-code")!.textContent).toBe("duplicate-url");
+		click(problem.querySelector(".digest-curator-problem-link")!);
 		expect(openAtLine).toHaveBeenCalledWith(h.host, NEW_PATH, 19);
+		// The other occurrence opens from its fix button.
+		click(problem.querySelector('[data-fix="open"]')!);
+		await vi.waitFor(() => expect(openAtLine).toHaveBeenCalledWith(h.host, OLD_PATH, 13));
 	});
 });
