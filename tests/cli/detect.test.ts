@@ -150,7 +150,7 @@ describe("commands with no saved settings and no --tag", () => {
 	it("the issue's vault: renumber fixes 1 then 3 under ##, and add goes into the existing ## Frontend", () => {
 		const vault = vaultOf({ "Roundup/a.md": H2_DIGEST, "Roundup/b.md": H2_DIGEST.replace("01-09-2025 to 07-09-2025", "08-09-2025 to 14-09-2025").replace(/e\.com/g, "e.org") });
 		const check = run(["check", vault]);
-		expect(check.out).toMatch(/Checked 2 digests, 4 entries: 0 errors, 2 warnings, 0 info\.\n$/);
+		expect(check.out).toMatch(/Checked 2 digests, 4 entries: 0 errors, 2 warnings, 0 notes\.\n$/);
 		expect(check.out).toContain("warning numbering");
 		const path = "Roundup/b.md";
 		const renumber = run(["renumber", vault, "--digest", path]);
