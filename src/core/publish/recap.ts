@@ -49,6 +49,43 @@ export function recapPicks(digests: readonly Digest[], from: DayDate, to: DayDat
 	return picks;
 }
 
+/** A ready-made range for a recap: a year or a quarter. */
+export interface RecapRange {
+	label: string;
+	from: DayDate;
+	to: DayDate;
+}
+
+const QUARTER_MONTHS = ["January to March", "April to June", "July to September", "October to December"];
+
+function lastDay(year: number, month: number): number {
+	return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
+ * The years and quarters a recap may cover: each year in which a digest's period ends, newest
+ * first, followed by its quarters that hold one. Drafts and undated digests count for nothing.
+ */
+export function recapRanges(digests: readonly Digest[]): RecapRange[] {
+	const years = new Map<number, Set<number>>();
+	for (const d of digests) {
+		if (d.draft || !d.period) continue;
+		const { year, month } = d.period.end;
+		let quarters = years.get(year);
+		if (!quarters) years.set(year, (quarters = new Set()));
+		quarters.add(Math.floor((month - 1) / 3));
+	}
+	const out: RecapRange[] = [];
+	for (const year of [...years.keys()].sort((a, b) => b - a)) {
+		out.push({ label: `${year}`, from: { year, month: 1, day: 1 }, to: { year, month: 12, day: 31 } });
+		for (const q of [...years.get(year)!].sort((a, b) => a - b)) {
+			const first = q * 3 + 1;
+			out.push({ label: `${year} Q${q + 1} (${QUARTER_MONTHS[q]})`, from: { year, month: first, day: 1 }, to: { year, month: first + 2, day: lastDay(year, first + 2) } });
+		}
+	}
+	return out;
+}
+
 /** A category as a heading link's subpath: a nested category (`A › B`) as `A#B`, as Obsidian links nested headings. */
 function headingPath(category: string): string {
 	return category

@@ -4,6 +4,7 @@ import type { DigestCuratorHost } from "../host";
 import { choose } from "../modals/choice-modal";
 import { confirm } from "../modals/confirm-modal";
 import { RecapModal } from "../modals/recap-modal";
+import { recapRanges } from "../../core/publish/recap";
 import { activeDigest } from "./digest-actions";
 import { exportFeeds } from "./feeds-export";
 import { IndexKeeper } from "./index-keeper";
@@ -49,6 +50,7 @@ export function openRecapModal(host: DigestCuratorHost, series: Series): RecapMo
 	const modal = new RecapModal(host, {
 		series,
 		...recapRange(host, series),
+		ranges: recapRanges(host.live.index.digests(series.name)),
 		candidates: (from, to) => recapCandidates(host, series, from, to),
 		submit: async (choice) => {
 			const result = await writeRecap(host, series, choice);

@@ -2,7 +2,7 @@ import { Modal, Setting, type ButtonComponent } from "obsidian";
 import { compareDates, dateFormat } from "../../core/format/dates";
 import { defaultRecapNote } from "../../core/format/series-notes";
 import type { DayDate, Series } from "../../core/format/types";
-import type { RecapPick } from "../../core/publish/recap";
+import type { RecapPick, RecapRange } from "../../core/publish/recap";
 import type { RecapChoice } from "../commands/recap-action";
 import type { DigestCuratorHost } from "../host";
 
@@ -11,6 +11,8 @@ export interface RecapModalOptions {
 	/** The range the form starts with. */
 	from: DayDate;
 	to: DayDate;
+	/** Years and quarters offered to fill the range with; none: the range is typed. */
+	ranges?: readonly RecapRange[];
 	/** The recommended entries of a range. */
 	candidates: (from: DayDate, to: DayDate) => RecapPick[];
 	/** Writes the recap; resolves to null when written, else why not (shown in the form). */
@@ -49,6 +51,27 @@ export class RecapModal extends Modal {
 		const fmt = dateFormat(options.series.dateFormat);
 		this.modalEl.addClass("digest-curator-recap-modal");
 		this.setTitle(`Write recap of ${options.series.name}`);
+		const ranges = options.ranges ?? [];
+		if (ranges.length > 0) {
+			new Setting(contentEl)
+				.setName("Period")
+				.setDesc("A year or a quarter fills in the days; or type them below.")
+				.addDropdown((d) => {
+					d.selectEl.name = "period";
+					d.selectEl.setAttr("aria-label", "Period");
+					d.addOption("", "Days typed below");
+					for (const [i, r] of ranges.entries()) d.addOption(String(i), r.label);
+					// The select's own event, as the date fields listen to theirs (the form's elements go when it closes).
+					d.selectEl.addEventListener("change", () => {
+						const v = d.selectEl.value;
+						const r = v === "" ? undefined : ranges[Number(v)];
+						if (!r) return;
+						this.fromEl.value = fmt.format(r.from);
+						this.toEl.value = fmt.format(r.to);
+						this.refresh();
+					});
+				});
+		}
 		new Setting(contentEl).setName("From").setDesc(`First day, as ${options.series.dateFormat}.`).addText((t) => {
 			this.fromEl = t.inputEl;
 			t.inputEl.name = "from";

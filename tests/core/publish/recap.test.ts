@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { recapKey, recapLines, recapPicks } from "../../../src/core/publish/recap";
+import { recapKey, recapLines, recapPicks, recapRanges } from "../../../src/core/publish/recap";
 import { fixtureDigests } from "./publish-fixture";
 
 const FROM = { year: 2025, month: 12, day: 1 };
@@ -45,5 +45,17 @@ describe("recap", () => {
 		const picks = recapPicks(fixtureDigests(), FROM, TO);
 		const nested = [{ ...picks[0]!, entry: { ...picks[0]!.entry, category: "Databases › HA & Scaling" } }];
 		expect(recapLines(nested)[2]).toContain("[[Weekly/2025/01-12-2025 to 14-12-2025#Databases#HA & Scaling|Weekly Links: 01-12-2025 to 14-12-2025]]");
+	});
+
+	it("offers each year with digests, newest first, and its quarters that hold one; drafts count for nothing", () => {
+		expect(recapRanges(fixtureDigests()).map((r) => [r.label, `${r.from.year}-${r.from.month}-${r.from.day}`, `${r.to.year}-${r.to.month}-${r.to.day}`])).toEqual([
+			["2026", "2026-1-1", "2026-12-31"],
+			["2026 Q1 (January to March)", "2026-1-1", "2026-3-31"],
+			["2025", "2025-1-1", "2025-12-31"],
+			["2025 Q4 (October to December)", "2025-10-1", "2025-12-31"],
+		]);
+		const draftOnly = fixtureDigests().filter((d) => d.draft);
+		expect(draftOnly).toHaveLength(1);
+		expect(recapRanges(draftOnly)).toEqual([]);
 	});
 });

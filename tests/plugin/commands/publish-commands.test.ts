@@ -139,6 +139,22 @@ describe("Write recap", () => {
 		expect(text).toContain("## Data\n\n- [Medium - Lakes]");
 		expect(text).not.toContain("Packets");
 	});
+
+	it("fills the days from a year or a quarter picked in the form", async () => {
+		const { host } = await makeTestHost(FILES, [SERIES]);
+		vi.spyOn(RecapModal.prototype, "open").mockImplementation(function (this: RecapModal) {
+			this.onOpen();
+		});
+		const modal = openRecapModal(host, SERIES);
+		const period = modal.contentEl.querySelector<HTMLSelectElement>('select[name="period"]')!;
+		expect([...period.options].map((o) => o.text)).toEqual(["Days typed below", "2025", "2025 Q3 (July to September)"]);
+		period.value = "1";
+		period.dispatchEvent(new Event("change"));
+		const input = (name: string) => modal.contentEl.querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
+		expect([input("from").value, input("to").value]).toEqual(["01-07-2025", "30-09-2025"]);
+		expect(input("note").value).toBe("Digests/Recap 01-07-2025 to 30-09-2025.md");
+		expect([...modal.contentEl.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].map((b) => b.dataset["key"])).toEqual([`${A}#L9`, `${B}#L9`]);
+	});
 });
 
 describe("Export feeds", () => {
