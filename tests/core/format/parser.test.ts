@@ -425,11 +425,12 @@ describe("parseDigest: robustness", () => {
 			const start = performance.now();
 			// As an entry line, and as commentary (after an entry, where its links are read).
 			const d = parse(mine.includes(line) ? `# C\n${line}\n[1. A](https://e.com)\n- [x](${line}\n${line}\n` : `# C\n${line}\n- [x](${line}\n`);
-			// A quadratic scan of 2 MB takes minutes; a linear one well under this bound even on a slow machine.
-			expect(performance.now() - start, line.slice(0, 8)).toBeLessThan(5000);
+			// A quadratic scan of 2 MB takes many minutes; a linear one takes well under a second, so this
+			// bound holds even on a shared machine under heavy load (5 s did not) and still catches one.
+			expect(performance.now() - start, line.slice(0, 8)).toBeLessThan(20_000);
 			expect(d.categories).toHaveLength(1);
 		}
-	});
+	}, 300_000);
 
 	it("reads 50,000 entries in one note", () => {
 		const lines = ["# C"];
