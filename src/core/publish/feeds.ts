@@ -160,8 +160,9 @@ export function jsonFeed(digests: readonly Digest[], options: FeedOptions): stri
 		items: items.map((item) => ({
 			id: item.id,
 			url: item.url,
-			title: item.title,
-			content_html: item.html,
+			// The same characters as the RSS feed drops: an HTML reader has no use for them either.
+			title: xmlChars(item.title),
+			content_html: xmlChars(item.html),
 			date_published: dayUtc(item.date).toISOString().replace(".000Z", "Z"),
 		})),
 	};

@@ -63,6 +63,16 @@ describe("feeds", () => {
 		expect(rss).not.toContain("\u0007");
 	});
 
+	it("drops the same control characters from the JSON feed's titles and HTML as from the RSS feed", () => {
+		const feed = JSON.parse(jsonFeed(fixtureDigests(), { ...OPTIONS, recommendedItems: true })) as { items: { title: string; content_html: string }[] };
+		const hostile = feed.items.find((i) => i.title.startsWith("Hostile"))!;
+		expect(hostile).toBeDefined();
+		for (const item of feed.items) {
+			expect(item.title).not.toMatch(/\u0007/);
+			expect(item.content_html).not.toMatch(/\u0007/);
+		}
+	});
+
 	it("gives a recommended entry an item of its own whose id stays when entries above it move", () => {
 		const items = JSON.parse(jsonFeed(fixtureDigests(), { ...OPTIONS, recommendedItems: true })) as { items: { id: string; url: string }[] };
 		const entry = items.items.find((i) => i.url === "https://blog.example.org/schedulers")!;
