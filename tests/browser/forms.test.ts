@@ -221,7 +221,8 @@ describe("axe-core on the forms", () => {
 			await page.evaluate((t) => window.sandbox.setTheme(t), theme);
 			await openInsertForm();
 			// With the duplicate warning and an error showing, so their colours are checked too.
-			await page.keyboard.type("https://medium.com/");
+			await page.keyboard.type("https://kubernetes.io/blog/2025/10/01/scheduler-whats-new/");
+			await poll(() => page.locator(".digest-curator-duplicates").isVisible()).toBe(true);
 			await page.getByRole("button", { name: "Add entry" }).click();
 			await poll(() => page.locator(".digest-curator-form-errors").textContent()).not.toBe("");
 			const insert = await pluginViolations(".digest-curator-entry-modal");

@@ -78,7 +78,7 @@ describe("digest-curator on the example vault", () => {
 	it("check --strict fails on warnings, and the text report ends with a summary", () => {
 		expect(run(["check", join(ROOT, "example-vault"), "--strict"]).code).toBe(1);
 		const text = run(["check", join(ROOT, "example-vault")]);
-		expect(text.out.trim().split("\n").at(-1)).toMatch(/^Checked 4 digests, \d+ entries: 0 errors, 3 warnings, 1 note\.$/);
+		expect(text.out.trim().split("\n").at(-1)).toMatch(/^Checked 4 digests, \d+ entries: 0 errors, 3 warnings, 1 info\.$/);
 	});
 
 	it("add inserts into the latest digest, refuses a shared link, and accepts it with --allow-duplicate", () => {
