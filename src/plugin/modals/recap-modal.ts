@@ -5,6 +5,7 @@ import type { DayDate, Series } from "../../core/format/types";
 import type { RecapPick } from "../../core/publish/recap";
 import type { RecapChoice } from "../commands/recap-action";
 import type { DigestCuratorHost } from "../host";
+import { nameControl } from "../settings/field-names";
 
 export interface RecapModalOptions {
 	series: Series;
@@ -49,19 +50,25 @@ export class RecapModal extends Modal {
 		const fmt = dateFormat(options.series.dateFormat);
 		this.modalEl.addClass("digest-curator-recap-modal");
 		this.setTitle(`Write recap of ${options.series.name}`);
-		new Setting(contentEl).setName("From").setDesc(`First day, as ${options.series.dateFormat}.`).addText((t) => {
+		const from = new Setting(contentEl).setName("From").setDesc(`First day, as ${options.series.dateFormat}.`);
+		from.addText((t) => {
+			nameControl(from, t.inputEl);
 			this.fromEl = t.inputEl;
 			t.inputEl.name = "from";
 			t.setValue(fmt.format(options.from));
 		});
-		new Setting(contentEl).setName("To").setDesc(`Last day, as ${options.series.dateFormat}.`).addText((t) => {
+		const to = new Setting(contentEl).setName("To").setDesc(`Last day, as ${options.series.dateFormat}.`);
+		to.addText((t) => {
+			nameControl(to, t.inputEl);
 			this.toEl = t.inputEl;
 			t.inputEl.name = "to";
 			t.setValue(fmt.format(options.to));
 		});
 		this.statusEl = contentEl.createDiv({ cls: "setting-item-description digest-curator-recap-status" });
 		this.listEl = contentEl.createDiv({ cls: "digest-curator-recap-picks" });
-		new Setting(contentEl).setName("Note").setDesc("Written between markers; the rest of the note stays as it is.").addText((t) => {
+		const note = new Setting(contentEl).setName("Note").setDesc("Written between markers; the rest of the note stays as it is.");
+		note.addText((t) => {
+			nameControl(note, t.inputEl);
 			this.noteEl = t.inputEl;
 			t.inputEl.name = "note";
 		});
