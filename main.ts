@@ -46,7 +46,12 @@ export default class DigestCuratorPlugin extends Plugin implements DigestCurator
 		registerPasteToEntry(this);
 		registerCliHandlers(this);
 		registerDigestBrowser(this);
-		this.registerEditorExtension(digestEditorExtension(this));
+		// What the editor marks on the cursor's line say, announced politely as the cursor moves.
+		const markStatus = this.addStatusBarItem();
+		markStatus.addClass("digest-curator-mark-status");
+		markStatus.hide();
+		markStatus.setAttr("aria-live", "polite");
+		this.registerEditorExtension(digestEditorExtension(this, markStatus));
 		this.addRibbonIcon("calendar-plus", "New digest", () => void newDigestCommand(this));
 		this.applier = new SettingsApplier(this.app.workspace, this.live, this.settings);
 		this.settingTab = new DigestCuratorSettingTab(this);

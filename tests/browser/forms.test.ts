@@ -221,7 +221,8 @@ describe("axe-core on the forms", () => {
 			await page.evaluate((t) => window.sandbox.setTheme(t), theme);
 			await openInsertForm();
 			// With the duplicate warning and an error showing, so their colours are checked too.
-			await page.keyboard.type("https://medium.com/");
+			await page.keyboard.type("https://kubernetes.io/blog/2025/10/01/scheduler-whats-new/");
+			await poll(() => page.locator(".digest-curator-duplicates").isVisible()).toBe(true);
 			await page.getByRole("button", { name: "Add entry" }).click();
 			await poll(() => page.locator(".digest-curator-form-errors").textContent()).not.toBe("");
 			const insert = await pluginViolations(".digest-curator-entry-modal");
@@ -323,8 +324,9 @@ describe("editor marks", () => {
 			expect(size.w).toBeGreaterThanOrEqual(size.font);
 			expect(await contrastOf(".digest-curator-shared-mark", "color")).toBeGreaterThanOrEqual(3);
 
-			// The cursor on the marked line, then the command: the notice says what the tooltip says.
+			// The cursor on the marked line: the status bar says what the tooltip says, and so does the command's notice.
 			await numbering.click();
+			await poll(() => page.locator(".digest-curator-mark-status").textContent()).toMatch(/^Entry number 3 in "Kubernetes" skips number 2\./);
 			await page.evaluate(() => window.sandbox.runCommand("explain-mark-at-cursor"));
 			await poll(() => page.evaluate(() => window.sandbox.notices().some((n) => n.startsWith('Entry number 3 in "Kubernetes" skips number 2. Also in "Weekly Links: 29-09-2025 to 12-10-2025"')))).toBe(true);
 		});

@@ -20,11 +20,11 @@ export function notePathOf(state: EditorState): string | null {
  * The editor marks of digest notes: recommended lines, links shared in another digest, numbers
  * out of sequence and malformed entry lines. Register the returned extension once.
  */
-export function digestEditorExtension(host: DigestCuratorHost): Extension {
+export function digestEditorExtension(host: DigestCuratorHost, statusEl: HTMLElement | null = null): Extension {
 	return ViewPlugin.fromClass(
 		class extends DigestMarks {
 			constructor(view: EditorView) {
-				super(view, host);
+				super(view, host, statusEl);
 			}
 		},
 		{ decorations: (v) => v.decorations },
@@ -42,6 +42,9 @@ export function indexSource(index: DigestIndex, path: string, series: Pick<Serie
 		},
 	};
 }
+
+/** Which editor's marks the status bar item explains now. */
+const markStatusOwner = new WeakMap<HTMLElement, DigestMarks>();
 
 /** The marks of every open editor, to answer "Explain mark at cursor". */
 const liveMarks = new Set<DigestMarks>();
@@ -65,7 +68,15 @@ class DigestMarks implements PluginValue {
 	/** The frame that will refresh the marks after index changes, so that a burst of changes costs one refresh. */
 	private frame: number | null = null;
 
-	constructor(private readonly view: EditorView, private readonly host: DigestCuratorHost) {
+	/**
+	 * `statusEl` (a status bar item) shows what the marks of the cursor's line say while the
+	 * cursor is on one: their tooltips, for those who never hover.
+	 */
+	constructor(
+		private readonly view: EditorView,
+		private readonly host: DigestCuratorHost,
+		private readonly statusEl: HTMLElement | null = null,
+	) {
 		this.enabled = host.settings.editorMarks;
 		this.path = notePathOf(view.state);
 		this.sync(view.state, view);
@@ -114,10 +125,28 @@ class DigestMarks implements PluginValue {
 		else if (update.viewportChanged) model.setVisible(update.view.visibleRanges);
 		if (refresh) model.relabel();
 		this.decorations = model.decorations;
+		if (update.selectionSet || update.docChanged || refresh) this.showCursorMark(update.state);
+	}
+
+	/** The explanation of the marks on the cursor's line in the status bar; nothing off a marked line. */
+	private showCursorMark(state: EditorState): void {
+		const el = this.statusEl;
+		if (!el) return;
+		const line = state.doc.lineAt(state.selection.main.head).number;
+		const text = this.explain(line).join(" ");
+		if (el.textContent !== text) el.setText(text);
+		el.toggle(text !== "");
+		if (text === "") markStatusOwner.delete(el);
+		else markStatusOwner.set(el, this);
 	}
 
 	destroy(): void {
 		liveMarks.delete(this);
+		if (this.statusEl && markStatusOwner.get(this.statusEl) === this) {
+			this.statusEl.setText("");
+			this.statusEl.hide();
+			markStatusOwner.delete(this.statusEl);
+		}
 		this.host.live.offref(this.ref);
 		if (this.frame !== null) this.view.dom.ownerDocument.defaultView?.cancelAnimationFrame(this.frame);
 		this.frame = null;

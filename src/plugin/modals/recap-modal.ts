@@ -5,6 +5,7 @@ import type { DayDate, Series } from "../../core/format/types";
 import type { RecapPick, RecapRange } from "../../core/publish/recap";
 import type { RecapChoice } from "../commands/recap-action";
 import type { DigestCuratorHost } from "../host";
+import { nameControl } from "../settings/field-names";
 
 export interface RecapModalOptions {
 	series: Series;
@@ -53,38 +54,42 @@ export class RecapModal extends Modal {
 		this.setTitle(`Write recap of ${options.series.name}`);
 		const ranges = options.ranges ?? [];
 		if (ranges.length > 0) {
-			new Setting(contentEl)
-				.setName("Period")
-				.setDesc("A year or a quarter fills in the days; or type them below.")
-				.addDropdown((d) => {
-					d.selectEl.name = "period";
-					d.selectEl.setAttr("aria-label", "Period");
-					d.addOption("", "Days typed below");
-					for (const [i, r] of ranges.entries()) d.addOption(String(i), r.label);
-					// The select's own event, as the date fields listen to theirs (the form's elements go when it closes).
-					d.selectEl.addEventListener("change", () => {
-						const v = d.selectEl.value;
-						const r = v === "" ? undefined : ranges[Number(v)];
-						if (!r) return;
-						this.fromEl.value = fmt.format(r.from);
-						this.toEl.value = fmt.format(r.to);
-						this.refresh();
-					});
+			const period = new Setting(contentEl).setName("Period").setDesc("A year or a quarter fills in the days; or type them below.");
+			period.addDropdown((d) => {
+				nameControl(period, d.selectEl);
+				d.selectEl.name = "period";
+				d.addOption("", "Days typed below");
+				for (const [i, r] of ranges.entries()) d.addOption(String(i), r.label);
+				// The select's own event, as the date fields listen to theirs (the form's elements go when it closes).
+				d.selectEl.addEventListener("change", () => {
+					const v = d.selectEl.value;
+					const r = v === "" ? undefined : ranges[Number(v)];
+					if (!r) return;
+					this.fromEl.value = fmt.format(r.from);
+					this.toEl.value = fmt.format(r.to);
+					this.refresh();
 				});
+			});
 		}
-		new Setting(contentEl).setName("From").setDesc(`First day, as ${options.series.dateFormat}.`).addText((t) => {
+		const from = new Setting(contentEl).setName("From").setDesc(`First day, as ${options.series.dateFormat}.`);
+		from.addText((t) => {
+			nameControl(from, t.inputEl);
 			this.fromEl = t.inputEl;
 			t.inputEl.name = "from";
 			t.setValue(fmt.format(options.from));
 		});
-		new Setting(contentEl).setName("To").setDesc(`Last day, as ${options.series.dateFormat}.`).addText((t) => {
+		const to = new Setting(contentEl).setName("To").setDesc(`Last day, as ${options.series.dateFormat}.`);
+		to.addText((t) => {
+			nameControl(to, t.inputEl);
 			this.toEl = t.inputEl;
 			t.inputEl.name = "to";
 			t.setValue(fmt.format(options.to));
 		});
 		this.statusEl = contentEl.createDiv({ cls: "setting-item-description digest-curator-recap-status" });
 		this.listEl = contentEl.createDiv({ cls: "digest-curator-recap-picks" });
-		new Setting(contentEl).setName("Note").setDesc("Written between markers; the rest of the note stays as it is.").addText((t) => {
+		const note = new Setting(contentEl).setName("Note").setDesc("Written between markers; the rest of the note stays as it is.");
+		note.addText((t) => {
+			nameControl(note, t.inputEl);
 			this.noteEl = t.inputEl;
 			t.inputEl.name = "note";
 		});

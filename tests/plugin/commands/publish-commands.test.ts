@@ -120,6 +120,11 @@ describe("Write recap", () => {
 		const input = (name: string) => modal.contentEl.querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
 		expect(input("from").value).toBe("01-01-2025");
 		expect(input("to").value).toBe("28-09-2025");
+		// Each field named by its label, for a screen reader.
+		for (const [name, label] of [["from", "From"], ["to", "To"], ["note", "Note"]]) {
+			const id = input(name!).getAttribute("aria-labelledby") ?? "";
+			expect(modal.contentEl.querySelector(`[id="${id}"]`)?.textContent).toBe(label);
+		}
 		const set = (name: string, value: string) => {
 			input(name).value = value;
 			input(name).dispatchEvent(new Event("input"));

@@ -162,6 +162,26 @@ describe("editor marks on a digest note", () => {
 		expect(explainMarkAt(NOTE_PATH, numbered)).toEqual([]);
 	});
 
+	it("says in the status bar what the marks of the cursor's line mean, and nothing elsewhere", () => {
+		const host = makeHost();
+		const status = createDiv();
+		const info = { file: { path: NOTE_PATH } } as unknown as MarkdownFileInfo;
+		const state = EditorState.create({ doc: NOTE, extensions: [editorInfoField.init(() => info), digestEditorExtension(host, status)] });
+		const view = new EditorView({ state, parent: document.body });
+		views.push(view);
+		const at = view.state.doc.toString().indexOf("[3. CNCF");
+		view.dispatch({ selection: { anchor: at + 2 } });
+		expect(status.textContent).toMatch(/^Entry number 3 in "Kubernetes" skips number 2\./);
+		expect(status.style.display).not.toBe("none");
+		view.dispatch({ selection: { anchor: 0 } });
+		expect(status.textContent).toBe("");
+		expect(status.style.display).toBe("none");
+		view.dispatch({ selection: { anchor: at + 2 } });
+		view.destroy();
+		views.splice(views.indexOf(view), 1);
+		expect(status.textContent).toBe("");
+	});
+
 	it("updates while typing: a fixed number loses its mark, a broken entry gets one", () => {
 		const view = open(makeHost(), NOTE_PATH);
 		type(view, "[3. CNCF", "[2. CNCF");
