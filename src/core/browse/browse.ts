@@ -3,7 +3,8 @@
  * a virtualised list. The plugin hands in Obsidian's search; tests and the CLI a plain one.
  *
  * This folder (src/core/browse/) owns the browser's view model: its state (browser-state), the
- * search (search-match), the entries that pass (select), their groups (group), the rows
+ * search (search-query parses it, search-filter turns it into the index's query and the marks
+ * of a row, search-match holds the matchers), the entries that pass (select), their groups (group), the rows
  * (rows, row-layout), what is kept between calls (browser-cache, display-order, runs) and the
  * filter dropdowns (browser-options). `browse` here is where a view starts.
  *

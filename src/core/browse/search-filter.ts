@@ -232,7 +232,7 @@ function shown(needle: string, ...texts: string[]): boolean {
 
 /** Characters of commentary kept before the match, and the longest snippet (the row cuts it to its width). */
 const SNIPPET_BEFORE = 20;
-const SNIPPET_LENGTH = 160;
+const SNIPPET_LENGTH = 80;
 
 /** One line around the first match of a needle `wanted` accepts, with every needle marked; null when none is in the commentary. */
 export function commentarySnippet(commentary: string, needles: readonly string[], wanted: (needle: string) => boolean = () => true): Snippet | null {

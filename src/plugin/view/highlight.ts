@@ -19,9 +19,19 @@ export function renderHighlighted(parent: HTMLElement, text: string, ranges: rea
 	if (at < text.length) parent.appendText(text.slice(at));
 }
 
-/** `el`'s text, highlighted; an element with nothing to highlight keeps its text node when the text is the same. */
+/** What each element was last drawn with, so that a row bound again redraws only the parts that differ. */
+const drawn = new WeakMap<HTMLElement, string>();
+
+/** `el`'s text, highlighted; drawn again only when the text or its ranges changed (a keystroke changes few). */
 function setHighlighted(el: HTMLElement, text: string, ranges: readonly TextRange[]): void {
-	if (ranges.length === 0 && el.childElementCount === 0) return setTextIfChanged(el, text);
+	if (ranges.length === 0 && el.childElementCount === 0) {
+		drawn.delete(el);
+		return setTextIfChanged(el, text);
+	}
+	let key = text;
+	for (const [s, e] of ranges) key += `\u0000${s},${e}`;
+	if (drawn.get(el) === key && el.childElementCount > 0) return;
+	drawn.set(el, key);
 	el.empty();
 	renderHighlighted(el, text, ranges);
 }
@@ -32,10 +42,7 @@ function setHighlighted(el: HTMLElement, text: string, ranges: readonly TextRang
  */
 export function bindMarks(row: HTMLElement, entry: Entry, marks: EntryMarks): void {
 	const title = row.querySelector<HTMLElement>(".digest-browser-title");
-	if (title) {
-		title.empty();
-		renderHighlighted(title, entry.title, marks.title);
-	}
+	if (title) setHighlighted(title, entry.title, marks.title);
 	const source = row.querySelector<HTMLElement>(".digest-browser-source");
 	if (source) setHighlighted(source, entry.source ?? "", marks.source);
 	const tags = row.querySelector<HTMLElement>(".digest-browser-tags");
@@ -52,8 +59,7 @@ export function bindMarks(row: HTMLElement, entry: Entry, marks: EntryMarks): vo
 		const digest = meta.querySelector(".digest-browser-digest");
 		if (digest?.parentElement === meta) meta.insertBefore(snippet, digest);
 	}
-	snippet.empty();
-	renderHighlighted(snippet, marks.snippet.text, marks.snippet.ranges);
+	setHighlighted(snippet, marks.snippet.text, marks.snippet.ranges);
 }
 
 /** Whether two rows' marks draw the same. */

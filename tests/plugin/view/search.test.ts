@@ -22,6 +22,17 @@ describe("the digest browser's search", () => {
 		expect(marked(rowEl(h, "Two approaches to fleet management"))).toEqual([]);
 	});
 
+	it("redraws only the parts of a row whose marks changed", async () => {
+		const h = await openView();
+		type(h, "fleet cncf");
+		const titleMark = rowEl(h, "Two approaches to fleet management").querySelector(".digest-browser-title .digest-browser-match")!;
+		type(h, "fleet cncf multicluster");
+		const row = rowEl(h, "Two approaches to fleet management");
+		expect(marked(row)).toEqual(["title:fleet", "source:CNCF", "tags:multicluster"]);
+		// The title's marks are as they were: the same element.
+		expect(row.querySelector(".digest-browser-title .digest-browser-match")).toBe(titleMark);
+	});
+
 	it("narrows by operators as by the filter menus, and both together", async () => {
 		const h = await openView();
 		type(h, "category:Kubernetes is:recommended fleet");
