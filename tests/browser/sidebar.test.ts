@@ -395,7 +395,8 @@ describe("the digest browser in the sandbox", () => {
 		await button("check-all-digests").click();
 		const modal = page.locator(".modal-container .digest-curator-problems");
 		await modal.waitFor();
-		expect(await modal.locator(".digest-curator-problem").count()).toBe(4);
+		// Three warnings and two notes (a period gap, a link with tracking parameters).
+		expect(await modal.locator(".digest-curator-problem").count()).toBe(5);
 		await page.keyboard.press("Escape");
 		await poll(() => page.locator(".modal-container").count()).toBe(0);
 	});

@@ -124,6 +124,8 @@ describe("Move entry to category", () => {
 		const { editor, view } = await openInEditor(l, PATH);
 		const shown = notices();
 		const picker = await pickerThatWaits();
+		// The new entry joins its group: the move asks where the shared commentary goes.
+		const offered = await answerChoice(/^Move the commentary/);
 		editor.setCursor({ line: 8, ch: 0 }); // Packets in flight
 		run(l, "move-entry", editor, view);
 		expect(picker.opened()).toBe(true);
@@ -136,6 +138,43 @@ describe("Move entry to category", () => {
 			["Storage", ["Lakehouse notes", "Tables in object storage", "Packets in flight"]],
 		]);
 		expect(shown()).toEqual(['Moved "Packets in flight" to Storage.']);
+		expect(offered).toEqual([['Move the commentary with "Packets in flight"', 'Leave the commentary with "Just typed"', "Copy the commentary: both keep it", "Cancel"]]);
+	});
+
+	it("offers the series' categories in order, then the note's others, marking those the move would create", async () => {
+		const l = await load();
+		l.plugin.settings.series[0]!.categories = ["Security", "Networking", "Storage"];
+		const { editor, view } = await openInEditor(l, PATH);
+		const { CategoryModal } = await import("../../src/plugin/modals/category-modal");
+		const offered: string[][] = [];
+		vi.spyOn(CategoryModal.prototype, "open").mockImplementation(function (this: InstanceType<typeof CategoryModal>) {
+			offered.push(
+				this.getSuggestions("").map((c) => {
+					const el = document.createElement("div");
+					this.renderSuggestion(c, el);
+					return el.textContent ?? "";
+				}),
+			);
+		});
+		editor.setCursor({ line: 8, ch: 0 }); // Packets in flight, under Networking
+		run(l, "move-entry", editor, view);
+		expect(offered).toEqual([["Security (new in this digest)", "Storage"]]);
+	});
+
+	it("leaves a group's shared commentary with the others when asked", async () => {
+		const l = await load();
+		const { editor, view } = await openInEditor(l, PATH);
+		const picker = await pickerThatWaits();
+		await answerChoice(/^Leave the commentary/);
+		editor.setCursor({ line: 14, ch: 0 }); // Lakehouse notes, first of its group with Tables in object storage
+		run(l, "move-entry", editor, view);
+		picker.pick("Networking");
+		await vi.waitFor(() => expect(editor.getValue()).not.toBe(NOTE));
+		const d = parseDigest(editor.getValue(), PATH, { parseYaml: parse });
+		expect(d.categories.map((c) => c.entries.map((e) => [e.title, e.commentary]))).toEqual([
+			[["Packets in flight", "- Why **MTU** matters."], ["Fleet routing", ""], ["Lakehouse notes", ""]],
+			[["Tables in object storage", "- Both on open table formats."]],
+		]);
 	});
 
 	it("changes nothing and says so when the entry is gone by the time a category is picked", async () => {

@@ -24,9 +24,12 @@ export interface EditContext {
  *   commentary before it (FORMAT.md, groups); option `shareCommentary`.
  * - `shared-commentary`: the entry is the last of a group whose commentary the others share;
  *   option `sharedCommentary`, "keep" (for the others) or "delete" (with the entry).
+ * - `group-commentary`: the entry to move is one of a group whose commentary they all share;
+ *   option `groupCommentary`, "move" (it goes with the entry), "keep" (it stays with the others)
+ *   or "copy" (both have it).
  */
 export interface EditQuestion {
-	kind: "share-commentary" | "shared-commentary";
+	kind: "share-commentary" | "shared-commentary" | "group-commentary";
 	/** Titles of the other entries of the group. */
 	sharedWith: string[];
 }
@@ -67,6 +70,8 @@ export type EntryTarget = number | EntryRef;
 
 export interface MoveOptions {
 	shareCommentary?: boolean;
+	/** For an entry of a group with shared commentary: the commentary goes with it, stays, or is copied. */
+	groupCommentary?: "move" | "keep" | "copy";
 }
 
 export interface DeleteOptions {
@@ -586,9 +591,10 @@ export function deleteEntry(text: string, path: string, ctx: EditContext, target
 }
 
 /**
- * Moves an entry to another category, with its commentary (copied when the group shares it); both
- * categories are renumbered. Commentary that would join the target's last group, whose entries have
- * none, asks first (`shareCommentary`).
+ * Moves an entry to another category, with its commentary; both categories are renumbered. For an
+ * entry of a group whose commentary the others share, asks first (`groupCommentary`) whether the
+ * commentary goes with it, stays with the others, or is copied. Commentary that would join the
+ * target's last group, whose entries have none, asks first too (`shareCommentary`).
  */
 export function moveEntry(text: string, path: string, ctx: EditContext, target: EntryTarget, category: string, options: MoveOptions = {}): EditResult {
 	if (category.trim() === "") return refuse("Name the category to move the entry to.");
@@ -611,15 +617,32 @@ export function moveEntry(text: string, path: string, ctx: EditContext, target: 
 	const newNumber = (dest ? dest.entries.filter((e) => e.number !== null).length : 0) + 1;
 	const m = entry.number !== null ? NUMBER_RE.exec(entryLine) : null;
 	if (m) entryLine = `[${m[1]}${newNumber}${entryLine.slice(m[0].length)}`;
+	const others = group.entries.filter((i) => i !== index).map((i) => cat.entries[i]!);
+	const sharedWith = group.commentaryStart !== null ? others : [];
+	if (sharedWith.length > 0 && options.groupCommentary === undefined) {
+		return refuse(`The commentary after ${JSON.stringify(cat.entries[group.entries[group.entries.length - 1]!]!.title)} is that of ${JSON.stringify(entry.title)} and of ${titles(sharedWith)}: say whether it moves with the entry, stays, or is copied.`, {
+			kind: "group-commentary",
+			sharedWith: sharedWith.map((e) => e.title),
+		});
+	}
+	const how = sharedWith.length > 0 ? options.groupCommentary! : "move";
 	const lines: string[] = [];
-	if (group.commentaryStart !== null) {
+	if (group.commentaryStart !== null && how !== "keep") {
 		for (let n = group.commentaryStart; n <= group.commentaryEnd!; n++) lines.push(edits.line(n - 1));
 	}
 	// In its new place the commentary must not leave a comment or code block open over what follows.
 	const commentary = closeOpenMarks(lines);
 	const joined = commentary.length ? joinedEntries(digest, category) : [];
 	if (joined.length > 0 && !options.shareCommentary) return shareQuestion(joined, `The commentary of ${JSON.stringify(entry.title)}`, "share it, or move the entry to another category");
-	planDelete(edits, cat, block.first, block.last);
+	const lastOfGroup = group.entries[group.entries.length - 1] === index;
+	if (how === "move" && sharedWith.length > 0) {
+		// The commentary leaves with the entry: from its line (the last of the group) or as a block of its own.
+		if (lastOfGroup) planDelete(edits, cat, block.first, group.commentaryEnd!);
+		else {
+			planDelete(edits, cat, block.first, block.last);
+			planDelete(edits, cat, group.commentaryStart!, group.commentaryEnd!);
+		}
+	} else planDelete(edits, cat, block.first, block.last);
 	planRenumber(edits, cat, line);
 	if (dest) planRenumber(edits, dest);
 	const at = planAppend(edits, digest, ctx, category, commentary.length ? [entryLine, "", ...commentary] : [entryLine]);
@@ -631,6 +654,7 @@ export function moveEntry(text: string, path: string, ctx: EditContext, target: 
 		ctx,
 		(model) => {
 			const from = modelEntries(model, digest, cat);
+			if (how === "move") for (const o of sharedWith) from[cat.entries.indexOf(o)]!.commentary = "";
 			from.splice(index, 1);
 			renumbered(from);
 			if (dest) renumbered(modelEntries(model, digest, dest));

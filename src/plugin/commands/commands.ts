@@ -2,6 +2,7 @@ import { Notice, parseYaml, Platform, type Editor } from "obsidian";
 import { setupEmptyState } from "../../core/browse/empty-state";
 import { checkDigest, checkIndex, sortProblems } from "../../core/check/check";
 import { deleteEntry, entryRef, moveEntry, renumberEntries, toggleRecommended, type EditResult, type EntryRef } from "../../core/edit/entry-edits";
+import { moveTargets } from "../../core/edit/move-targets";
 import { parseWithSeries } from "../../core/format/parser";
 import type { Digest, Entry, Series } from "../../core/format/types";
 import { isWebUrl } from "../../core/links/url-normalize";
@@ -133,9 +134,7 @@ export function registerCommands(host: DigestCuratorHost): void {
 	);
 
 	entryCommand("move-entry", "Move entry to category", (editor, path, series, entry, ref) => {
-		const names = currentDigest(editor, path, series).categories.map((c) => c.name).filter((n) => n !== entry.category);
-		for (const c of series.categories) if (!names.includes(c) && c !== entry.category) names.push(c);
-		void chooseCategory(host.app, names).then(async (category) => {
+		void chooseCategory(host.app, moveTargets(currentDigest(editor, path, series), series, entry.category)).then(async (category) => {
 			if (!category) return;
 			const result = await editAsking(host, path, ref.title, (text, answers) => moveEntry(text, path, editContext(series), ref, category, answers));
 			if (result?.ok) new Notice(`Moved "${ref.title}" to ${category}.`);

@@ -108,15 +108,24 @@ export async function askQuestion(host: DigestCuratorHost, ask: EditQuestion, ti
 					[`Share the commentary of "${title}" with ${others}`, { shareCommentary: true }],
 					["Cancel", null],
 				]
-			: [
-					[`Delete the commentary with "${title}"`, { sharedCommentary: "delete" }],
-					[`Keep the commentary for ${others}`, { sharedCommentary: "keep" }],
-					["Cancel", null],
-				];
+			: ask.kind === "group-commentary"
+				? [
+						[`Move the commentary with "${title}"`, { groupCommentary: "move" }],
+						[`Leave the commentary with ${others}`, { groupCommentary: "keep" }],
+						[`Copy the commentary: both keep it`, { groupCommentary: "copy" }],
+						["Cancel", null],
+					]
+				: [
+						[`Delete the commentary with "${title}"`, { sharedCommentary: "delete" }],
+						[`Keep the commentary for ${others}`, { sharedCommentary: "keep" }],
+						["Cancel", null],
+					];
 	const question =
 		ask.kind === "share-commentary"
 			? `${others} ${one ? "has" : "have"} no commentary of ${one ? "its" : "their"} own and would share this one`
-			: `${others} ${one ? "shares" : "share"} the commentary after "${title}"`;
+			: ask.kind === "group-commentary"
+				? `"${title}" shares its commentary with ${others}`
+				: `${others} ${one ? "shares" : "share"} the commentary after "${title}"`;
 	const picked = await choose(host.app, choices, ([label]) => label, `${question}: what should happen?`);
 	return picked ? picked[1] : null;
 }

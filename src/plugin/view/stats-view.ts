@@ -31,7 +31,7 @@ const BUCKETS: { by: StatsBucket; label: string }[] = [
 ];
 
 const PLOT_HEIGHT = 110;
-const MARGIN = { top: 8, right: 6, bottom: 18, left: 30 };
+const MARGIN = { top: 8, right: 6, bottom: 18, left: 36 };
 
 /** A mark of a plot the keyboard can land on: what it says and what it does. */
 interface Mark {
@@ -116,7 +116,8 @@ export class StatsView {
 	render(force = false): void {
 		const index = this.host.curator.live.index;
 		const s = this.host.state();
-		const width = Math.max(220, Math.floor(this.el.clientWidth || 300) - 8);
+		// The panel's width inside its padding (24 px): the plots are drawn to it, and again when it changes.
+		const width = Math.max(200, Math.floor(this.el.clientWidth || 324) - 28);
 		const key = JSON.stringify([index.revision, s.series ?? null, s.from ?? null, s.to ?? null, this.by, width]);
 		if (!force && key === this.drawn) return;
 		this.drawn = key;
@@ -336,7 +337,8 @@ export class StatsView {
 			const label = `${name}: ${plural(total, "entry", "entries")} in all, at most ${max} in one ${this.by === "digest" ? "digest" : this.by}, ${last} in the last. Enter lists them.`;
 			const box = grid.createDiv({ cls: "digest-stats-multiple" });
 			box.createDiv({ cls: "digest-stats-multiple-name", text: `${name} (${total})` });
-			const svg = box.createSvg("svg", { cls: "digest-stats-svg digest-stats-mark", attr: { width: cell, height: h, viewBox: `0 0 ${cell} ${h}`, role: "button", tabindex: 0, "aria-label": label } });
+			// No text inside: the small plot stretches to its grid cell.
+			const svg = box.createSvg("svg", { cls: "digest-stats-svg digest-stats-mark", attr: { width: "100%", height: h, viewBox: `0 0 ${cell} ${h}`, preserveAspectRatio: "none", role: "button", tabindex: 0, "aria-label": label } });
 			const sx = (i: number) => 2 + ((x(ends[i]!) - MARGIN.left) / Math.max(1, width - MARGIN.left - MARGIN.right)) * (cell - 4);
 			const sy = (v: number) => h - 2 - (v / max) * (h - 6);
 			svg.createSvg("line", { cls: "digest-stats-axis", attr: { x1: 0, x2: cell, y1: h - 2, y2: h - 2 } });

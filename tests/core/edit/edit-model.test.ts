@@ -495,7 +495,7 @@ function run(g: Generated, edits: Edit[], stats: Record<string, number>): void {
 				const others = model.categories.filter((c) => c !== p.cat);
 				const choice = edit.category;
 				const name = choice.kind === "existing" && others.length > 0 && choice.n % 5 !== 0 ? categoryName({ categories: others }, choice) : categoryName(model, choice);
-				result = moveEntry(text, PATH, ctx, p.target, name, { shareCommentary: edit.share });
+				result = moveEntry(text, PATH, ctx, p.target, name, { shareCommentary: edit.share, groupCommentary: "copy" });
 				const dest = findCat(next, name);
 				const index = dest ? next.categories.indexOf(dest) : newCategoryIndex(next, g.order, name);
 				const joins = dest !== undefined && dest.groups.at(-1)?.commentary === "" && group.commentary !== "";

@@ -401,7 +401,7 @@ describe("edit properties", () => {
 				const target = pick(entries(d), n);
 				fc.pre(target !== undefined && target.cat.name !== to);
 				const { entry, cat, group } = target;
-				const r = moveEntry(g.text, PATH, context(g.order), entry.line, to, { shareCommentary: true });
+				const r = moveEntry(g.text, PATH, context(g.order), entry.line, to, { shareCommentary: true, groupCommentary: "copy" });
 				const text = checked(g.text, g.eol, r);
 				if (!r.ok) return;
 				const after = parsed(text);

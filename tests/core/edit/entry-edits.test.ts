@@ -518,8 +518,36 @@ describe("moveEntry", () => {
 		expect(r.ok && r.line).toBe(19);
 	});
 
+	it("asks first whether a group's shared commentary goes with the entry, stays, or is copied", () => {
+		for (const line of [16, 18]) {
+			const r = moveEntry(BASE, PATH, CTX, line, "Frontend", { shareCommentary: true });
+			expect(r.ok ? null : r.ask).toEqual({ kind: "group-commentary", sharedWith: [line === 16 ? "Partial indexes in practice" : "Index-only scans"] });
+			expect(refused(r)).toBe(`The commentary after "Partial indexes in practice" is that of ${line === 16 ? '"Index-only scans" and of "Partial indexes in practice"' : '"Partial indexes in practice" and of "Index-only scans"'}: say whether it moves with the entry, stays, or is copied.`);
+		}
+	});
+
+	it("moves a group's shared commentary with the entry when asked, from the middle of the group or its end", () => {
+		const first = moveEntry(BASE, PATH, CTX, 16, "Frontend", { shareCommentary: true, groupCommentary: "move" });
+		expect(edited(BASE, first)).toBe(
+			baseWith([15, 2, []], [18, 1, ["[2. Blog - Partial indexes in practice](https://blog.example.net/partial) #indexes"]], [19, 2, []], [22, 1, ["[1. Web Notes - Container queries](https://web.example.com/cq)", "", "[2. Blog - Index-only scans](https://blog.example.net/ios)", "", "- Notes shared by two and five."]]),
+		);
+		const last = moveEntry(BASE, PATH, CTX, 18, "Frontend", { shareCommentary: true, groupCommentary: "move" });
+		expect(edited(BASE, last)).toBe(baseWith([17, 4, []], [22, 1, ["[1. Web Notes - Container queries](https://web.example.com/cq)", "", "[2. Blog - Partial indexes in practice](https://blog.example.net/partial) #indexes", "", "- Notes shared by two and five."]]));
+		expect(parsed(last.ok ? last.text : "").categories[0]!.entries.map((e) => e.commentary)).toEqual(["- Autovacuum thresholds, explained with **numbers**.\n\t- Nested detail about [[Storage Notes]].", ""]);
+	});
+
+	it("leaves a group's shared commentary with the others when asked", () => {
+		const r = moveEntry(BASE, PATH, CTX, 18, "Frontend", { groupCommentary: "keep" });
+		expect(edited(BASE, r)).toBe(baseWith([17, 2, []], [22, 1, ["[1. Web Notes - Container queries](https://web.example.com/cq)", "", "[2. Blog - Partial indexes in practice](https://blog.example.net/partial) #indexes"]]));
+		const d = parsed(r.ok ? r.text : "");
+		expect(d.categories.map((c) => c.entries.map((e) => [e.title, e.commentary !== ""]))).toEqual([
+			[["Vacuum tuning notes", true], ["Index-only scans", true]],
+			[["Container queries", false], ["Partial indexes in practice", false]],
+		]);
+	});
+
 	it("copies a group's shared commentary and leaves it with the rest of the group", () => {
-		const r = moveEntry(BASE, PATH, CTX, 16, "Frontend", { shareCommentary: true });
+		const r = moveEntry(BASE, PATH, CTX, 16, "Frontend", { shareCommentary: true, groupCommentary: "copy" });
 		expect(edited(BASE, r)).toBe(
 			baseWith(
 				[15, 2, []],
@@ -535,7 +563,7 @@ describe("moveEntry", () => {
 	});
 
 	it("moves into a category that does not exist yet, where the order puts it", () => {
-		const r = moveEntry(BASE, PATH, context(["Databases", "Backend", "Frontend"]), 18, "Backend");
+		const r = moveEntry(BASE, PATH, context(["Databases", "Backend", "Frontend"]), 18, "Backend", { groupCommentary: "copy" });
 		expect(edited(BASE, r)).toBe(
 			baseWith([17, 2, []], [21, 0, ["# Backend", "", "[1. Blog - Partial indexes in practice](https://blog.example.net/partial) #indexes", "", "- Notes shared by two and five.", ""]]),
 		);
