@@ -4,6 +4,7 @@
  * which behaves as Obsidian's (a named dialog that holds focus and gives it back). axe-core checks
  * each in light and dark.
  */
+import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { describeViolations, seriousViolations } from "./axe";
@@ -13,6 +14,9 @@ let sandbox: Sandbox | undefined;
 let startError: unknown = null;
 let page: Page;
 let errors: string[];
+
+// Outside tracked files: `npm run screenshots` writes them to docs/screenshots for the README.
+const SCREENSHOTS = process.env.SCREENSHOTS_DIR ?? "test-results/screenshots";
 
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000, interval: 25 });
 
@@ -331,6 +335,18 @@ describe("editor marks", () => {
 			await poll(() => page.evaluate(() => window.sandbox.notices().some((n) => n.startsWith('Entry number 3 in "Kubernetes" skips number 2. Also in "Weekly Links: 29-09-2025 to 12-10-2025"')))).toBe(true);
 		});
 	}
+
+	it("saves screenshots of the editor marks in the light and dark themes", async () => {
+		await page.setViewportSize({ width: 1600, height: 900 });
+		await openMarkedNote();
+		await poll(() => page.locator(".digest-curator-numbering").count()).toBe(1);
+		await poll(() => page.locator(".digest-curator-shared-mark").count()).toBe(1);
+		const pane = page.locator(".sandbox-pane-body .cm-editor");
+		for (const theme of ["light", "dark"] as const) {
+			await page.evaluate((t) => window.sandbox.setTheme(t), theme);
+			await pane.screenshot({ path: join(SCREENSHOTS, `editor-marks-${theme}.png`) });
+		}
+	});
 
 	it("gives the recommended line's bar 3:1 or better in light and dark", async () => {
 		const recommended = ".cm-line.digest-curator-recommended";
