@@ -45,6 +45,7 @@ interface Ui {
 	toolbar: Toolbar;
 	list: VirtualList;
 	empty: HTMLElement;
+	renderer: RowRenderer;
 }
 
 /**
@@ -144,7 +145,8 @@ export class DigestBrowserView extends ItemView implements HoverParent {
 			setSearch: (value) => this.setSearch(value),
 			onSearchKey: (evt) => actions.onSearchKey(evt),
 		});
-		const list = new VirtualList(root, this, new RowRenderer(this.app, this), this.touch);
+		const renderer = new RowRenderer(this.app, this);
+		const list = new VirtualList(root, this, renderer, this.touch);
 		const empty = root.createDiv({ cls: "digest-browser-empty" });
 		const actions = new RowActions({
 			app: this.app,
@@ -163,7 +165,15 @@ export class DigestBrowserView extends ItemView implements HoverParent {
 		this.registerDomEvent(list.el, "mouseover", (evt) => actions.onListHover(evt));
 		this.registerDomEvent(list.el, "keydown", (evt) => actions.onListKey(evt));
 		this.registerDomEvent(list.el, "contextmenu", (evt) => actions.onContextMenu(evt));
-		this.browserUi = { toolbar, list, empty };
+		this.registerDomEvent(list.el, "auxclick", (evt) => actions.onListAuxClick(evt));
+		// A middle press would start the browser's autoscroll; its click opens in a new tab instead.
+		this.registerDomEvent(list.el, "mousedown", (evt) => {
+			if (evt.button === 1 && list.rowAt(evt.targetNode?.instanceOf(Element) ? evt.targetNode : null)) evt.preventDefault();
+		});
+		this.registerDomEvent(list.el, "dragstart", (evt) => actions.onDragStart(evt));
+		// The focus shows on a row: focused with nothing selected, the list selects the first row in view.
+		this.registerDomEvent(list.el, "focus", () => list.selectFirstInView());
+		this.browserUi = { toolbar, list, empty, renderer };
 	}
 
 	private setTouch(touch: boolean): void {
@@ -218,6 +228,7 @@ export class DigestBrowserView extends ItemView implements HoverParent {
 				if (this.browseResult.rows.length === 0) empty = queryEmptyState(this.browserState, this.activeNotePath, this.activeNotePath !== null && index.get(this.activeNotePath) !== null);
 			}
 		}
+		ui.renderer.setContext({ mode: this.browserState.mode, groupBy: this.browserState.groupBy });
 		ui.list.setRows(this.browseResult.rows);
 		this.showEmpty(empty);
 		ui.list.setHidden(empty !== null);

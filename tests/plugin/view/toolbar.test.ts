@@ -75,6 +75,6 @@ describe("the digest browser view", () => {
 		expect(outline(h)).toContain("! duplicate-url");
 		const problem = rowEls(h).find((el) => el.hasClass("digest-browser-problem"))!;
 		click(problem);
-		expect(openAtLine).toHaveBeenCalledWith(h.host, NEW_PATH, 19);
+		expect(openAtLine).toHaveBeenCalledWith(h.host, NEW_PATH, 19, false);
 	});
 });

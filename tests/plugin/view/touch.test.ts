@@ -84,7 +84,7 @@ describe("the digest browser by touch", () => {
 		expect(windowOpen).toHaveBeenCalledWith("https://medium.com/y/operators");
 		// A row's button acts at once, on any row; so does a group header.
 		click(rowEl(h, "Two approaches to fleet management").querySelector('[data-action="open-in-digest"]')!);
-		expect(openAtLine).toHaveBeenCalledWith(h.host, OLD_PATH, 13);
+		expect(openAtLine).toHaveBeenCalledWith(h.host, OLD_PATH, 13, false);
 		click(rowEl(h, "Career"));
 		expect(outline(h)).not.toContain("Interview stories");
 	});
@@ -125,10 +125,10 @@ describe("the digest browser by touch", () => {
 		expect(menuEvent.defaultPrevented).toBe(true);
 		expect(menus).toHaveLength(1);
 		expect(positions).toEqual([{ x: 40, y: 70 }]);
-		expect(titles(menus[0]!)).toEqual(["Open link", "Open in digest", "Copy Markdown", "Show commentary"]);
+		expect(titles(menus[0]!)).toEqual(["Open link", "Open in digest", "Open in digest in a new tab", "Copy Markdown link", "Copy URL", "Mark recommended", "Move to category…", "Show commentary", "Delete entry"]);
 		expect(selectedTitles(h)).toEqual(["Multi-cluster setup in ten minutes"]);
 		choose(menus[0]!, "Open in digest");
-		expect(openAtLine).toHaveBeenCalledWith(h.host, OLD_PATH, 9);
+		expect(openAtLine).toHaveBeenCalledWith(h.host, OLD_PATH, 9, false);
 		choose(menus[0]!, "Show commentary");
 		expect(outline(h)).toContain("> commentary");
 		choose(menus[0]!, "Open link");
@@ -172,7 +172,7 @@ describe("the digest browser by touch", () => {
 		click(row);
 		expect(windowOpen).not.toHaveBeenCalled();
 		choose(menus[0]!, "Open in digest");
-		expect(openAtLine).toHaveBeenCalledWith(h.host, NEW_PATH, 15);
+		expect(openAtLine).toHaveBeenCalledWith(h.host, NEW_PATH, 15, false);
 
 		// A finger that moves is scrolling: no menu.
 		pointer(row, "pointerdown", { clientX: 30, clientY: 300 });
