@@ -4,7 +4,7 @@ import { Menu, Platform } from "obsidian-test-mocks/obsidian";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { openAtLine } from "../../../src/plugin/commands/digest-actions";
 import { LONG_PRESS_MS } from "../../../src/plugin/view/touch";
-import { click, list, NEW_PATH, OLD_PATH, openView, outline, rowEl, selectedTitles, useViewSpies, windowOpen, type Harness } from "../support/digest-browser";
+import { click, list, NEW_PATH, OLD_PATH, openView, outline, press, rowEl, selectedTitles, useViewSpies, windowOpen, type Harness } from "../support/digest-browser";
 
 vi.mock("../../../src/plugin/commands/digest-actions", async (importOriginal) => ({
 	...(await importOriginal<typeof import("../../../src/plugin/commands/digest-actions")>()),
@@ -149,6 +149,16 @@ describe("the digest browser by touch", () => {
 		list(h).dispatchEvent(new MouseEvent("contextmenu", { bubbles: true, cancelable: true }));
 		expect(menus).toHaveLength(3);
 		expect(titles(menus[2]!)).toEqual(["Expand group"]);
+		// Shift+F10 and the Menu key open it from the keyboard; the contextmenu event the Menu key fires after opens no second one.
+		press(list(h), "F10", { shiftKey: true });
+		expect(menus).toHaveLength(4);
+		press(list(h), "ContextMenu");
+		list(h).dispatchEvent(new MouseEvent("contextmenu", { bubbles: true, cancelable: true }));
+		expect(menus).toHaveLength(5);
+		// The row's "More actions" button opens the same menu.
+		click(rowEl(h, "Operators from scratch").querySelector('[data-action="menu"]')!);
+		expect(titles(menus[5]!)).toContain("Copy URL");
+		expect(windowOpen).toHaveBeenCalledTimes(1);
 	});
 
 	it("opens the menu on a long press by finger, where the finger is, and takes its release for no tap", async () => {
