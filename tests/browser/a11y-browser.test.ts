@@ -140,6 +140,16 @@ describe("the digest browser's accessibility", () => {
 				await page.mouse.move(0, 0);
 				const violations = await seriousViolations(page, ".digest-browser");
 				if (violations.length > 0) found.push(`${mode}:\n${describeViolations(violations)}`);
+				// Every row drawn is a treegrid row that knows its level and place.
+				const bad = await page.locator(".digest-browser-list .digest-browser-row[data-key]").evaluateAll((els) =>
+					els
+						.filter((el) => {
+							const [level, pos, size] = ["aria-level", "aria-posinset", "aria-setsize"].map((a) => Number(el.getAttribute(a)));
+							return el.getAttribute("role") !== "row" || !(level! >= 1 && pos! >= 1 && pos! <= size!);
+						})
+						.map((el) => el.outerHTML.slice(0, 120)),
+				);
+				if (bad.length > 0) found.push(`${mode}: rows without a place in the tree:\n${bad.join("\n")}`);
 			}
 			expect(found.join("\n"), "axe violations").toBe("");
 		});

@@ -11,8 +11,19 @@ import type { BrowserGroupBy, BrowserMode } from "./browser-state";
 /** What a row's second line leaves out because the grouping says it in the header already. */
 export type RowContext = { mode: BrowserMode; groupBy: BrowserGroupBy };
 
+/** Periods as shown, by digest (a digest object is replaced, never changed, when its note changes). */
+const periods = new WeakMap<Digest, { format: string; text: string }>();
+
 /** The part of a digest's title that names its period ("18-08-2025 to 05-10-2025"), else its title. */
 export function periodText(digest: Digest, format: string): string {
+	const known = periods.get(digest);
+	if (known?.format === format) return known.text;
+	const text = computePeriodText(digest, format);
+	periods.set(digest, { format, text });
+	return text;
+}
+
+function computePeriodText(digest: Digest, format: string): string {
 	if (digest.period) {
 		const spans = dateFormat(format).findSpans(digest.title);
 		if (spans.length >= 2) return digest.title.slice(spans[0]!.index, spans[1]!.index + spans[1]!.length);

@@ -241,6 +241,10 @@ export class VirtualList {
 			this.selectedIndex = sel;
 			if (sel < first || sel > last) indices.push(sel);
 		}
+		// An expanded entry's commentary with it, so that the region its aria-controls names exists.
+		for (const i of [last, sel]) {
+			if (i >= 0 && i + 1 < rows.length && (i + 1 < first || i + 1 > last) && rows.at(i + 1).kind === "detail" && !indices.includes(i + 1)) indices.push(i + 1);
+		}
 		for (const i of indices) wanted.add(rows.at(i).key);
 		for (const key of [...this.shownRows.keys()]) if (!wanted.has(key)) this.unshow(key);
 		const context = this.draw.context;
