@@ -98,6 +98,8 @@ export class RowRenderer {
 	/** The buttons of an entry row, drawn once and copied into every new row. */
 	private actionsTemplate: HTMLElement | null = null;
 	private rowContext: RowContext = { mode: "all", groupBy: "category" };
+	/** Whether entry rows can be dragged (into a note, as their Markdown link); not by touch. */
+	draggable = true;
 	private contextText = "all:category";
 
 	/** `owner` owns the components of rendered commentary, `app` renders it. */
@@ -135,7 +137,7 @@ export class RowRenderer {
 				el.addClass(`mod-${p.severity}`);
 				el.setAttr("title", p.message);
 				el.setAttr("aria-label", words.name);
-				el.setAttr("aria-keyshortcuts", `${ROW_KEYS.open} ${ROW_KEYS.menu}`);
+				el.setAttr("aria-keyshortcuts", `${ROW_KEYS.open} ${ROW_KEYS.openInNewTab} ${ROW_KEYS.menu}`);
 				const head = cell.createDiv({ cls: "digest-browser-line" });
 				head.createSpan({ cls: "digest-browser-problem-code", text: p.code });
 				head.createSpan({ cls: "digest-browser-meta", text: `Line ${p.line}` });
@@ -187,7 +189,7 @@ export class RowRenderer {
 
 	/** An entry row's elements, all of them, empty: `bindEntry` fills them (and CSS hides the empty ones). */
 	newEntryElement(canvas: HTMLElement): HTMLElement {
-		const el = canvas.createDiv({ cls: "digest-browser-row digest-browser-entry", attr: { role: "row", draggable: "true", "aria-keyshortcuts": ENTRY_KEYS } });
+		const el = canvas.createDiv({ cls: "digest-browser-row digest-browser-entry", attr: { role: "row", draggable: this.draggable ? "true" : "false", "aria-keyshortcuts": ENTRY_KEYS } });
 		el.id = `digest-browser-row-${nextRowId++}`;
 		const cell = el.createDiv({ cls: "digest-browser-cell", attr: { role: "gridcell" } });
 		// The row's aria-expanded says what the toggle shows: the toggle itself is for the pointer.

@@ -67,6 +67,7 @@ export class VirtualList {
 		touch = false,
 	) {
 		this.rowHeight = touch ? TOUCH_ROW_HEIGHT : ROW_HEIGHT;
+		this.draw.draggable = !touch;
 		this.rowLayout = this.currentRows.layout(this.heights());
 		this.el = parent.createDiv({ cls: "digest-browser-list", attr: { tabindex: "0", role: "treegrid", "aria-label": "Digest entries", "aria-multiselectable": "false" } });
 		this.canvas = this.el.createDiv({ cls: "digest-browser-canvas" });
@@ -170,6 +171,9 @@ export class VirtualList {
 
 	/** Rows sized for touch or not; the rows in view stay where they are on screen. */
 	setTouch(touch: boolean): void {
+		// By touch a long press opens the row's menu: no drag may start instead.
+		this.draw.draggable = !touch;
+		for (const el of Array.from(this.canvas.querySelectorAll<HTMLElement>(".digest-browser-entry"))) el.setAttr("draggable", touch ? "false" : "true");
 		const heights = touch ? TOUCH_ROW_HEIGHT : ROW_HEIGHT;
 		if (heights === this.rowHeight) return;
 		this.rowHeight = heights;

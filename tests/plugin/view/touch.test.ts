@@ -77,6 +77,8 @@ describe("the digest browser by touch", () => {
 		expect(root(h).hasClass("is-touch")).toBe(true);
 		expect(rowEl(h, "Kubernetes").style.height).toBe("44px");
 		const row = rowEl(h, "Operators from scratch");
+		// A long press opens the menu: no row starts a drag by touch.
+		expect(row.getAttribute("draggable")).toBe("false");
 		click(row.querySelector(".digest-browser-title")!);
 		expect(windowOpen).not.toHaveBeenCalled();
 		expect(selectedTitles(h)).toEqual(["Operators from scratch"]);
@@ -100,6 +102,7 @@ describe("the digest browser by touch", () => {
 		noHover.set(false);
 		expect(root(h).hasClass("is-touch")).toBe(false);
 		expect(rowEl(h, "Kubernetes").style.height).toBe("30px");
+		expect(rowEl(h, "Open my note").getAttribute("draggable")).toBe("true");
 		click(rowEl(h, "Open my note"));
 		expect(windowOpen).toHaveBeenCalledWith("obsidian://open?vault=x&file=y");
 	});
