@@ -12,6 +12,20 @@ export interface RowHeights {
 	detail: (row: DetailRow) => number;
 }
 
+/**
+ * Where a row stands in the list as a tree, for screen readers (`aria-level`, `aria-posinset`,
+ * `aria-setsize`): counted over the whole list, not the rows a virtual list has drawn. Group
+ * headers are level 1 and number among the groups; entries and problems are one level below their
+ * group (level 1 without groups) and number among their group's rows; a commentary panel is the
+ * only child of its entry.
+ */
+export interface TreePosition {
+	level: number;
+	/** 1-based. */
+	posinset: number;
+	setsize: number;
+}
+
 /** A stretch of the list: one row, rows from an array, or positions of a bucket; every row of one stretch is of one kind. */
 type Stretch =
 	| { kind: "one"; row: BrowserRow }
@@ -29,6 +43,10 @@ export class BrowserRows implements Iterable<BrowserRow> {
 
 	/** Index of each stretch's first row, then the row count as the last element. */
 	private starts: number[] = [0];
+	/** Row indices of the group headers, ascending. */
+	private readonly groupAt: number[] = [];
+	/** Row indices of the commentary panels, ascending (only expanded entries have one). */
+	private readonly detailAt: number[] = [];
 
 	get length(): number {
 		return this.starts[this.starts.length - 1]!;
@@ -56,6 +74,32 @@ export class BrowserRows implements Iterable<BrowserRow> {
 
 	toArray(): BrowserRow[] {
 		return Array.from(this);
+	}
+
+	/** Group headers in the list. */
+	get groupCount(): number {
+		return this.groupAt.length;
+	}
+
+	/** Where the row at `i` stands in the tree (see TreePosition); costs two binary searches, not a pass. */
+	position(i: number): TreePosition {
+		if (!(i >= 0 && i < this.length)) throw new RangeError(`No row ${i} in a list of ${this.length}.`);
+		const groups = this.groupAt;
+		const g = countAtOrBelow(groups, i) - 1;
+		if (g >= 0 && groups[g] === i) return { level: 1, posinset: g + 1, setsize: groups.length };
+		const details = this.detailAt;
+		const d = countAtOrBelow(details, i) - 1;
+		const level = g >= 0 ? 2 : 1;
+		if (d >= 0 && details[d] === i) return { level: level + 1, posinset: 1, setsize: 1 };
+		// Siblings: the rows between this group's header and the next, less the commentary panels among them.
+		const from = g >= 0 ? groups[g]! + 1 : 0;
+		const to = g + 1 < groups.length ? groups[g + 1]! : this.length;
+		const detailsBefore = (at: number) => countAtOrBelow(details, at - 1);
+		return {
+			level,
+			posinset: i - from + 1 - (detailsBefore(i) - detailsBefore(from)),
+			setsize: to - from - (detailsBefore(to) - detailsBefore(from)),
+		};
 	}
 
 	/** Where each row stands with these heights. */
@@ -89,13 +133,27 @@ export class BrowserRows implements Iterable<BrowserRow> {
 	}
 
 	private append(stretch: Stretch, count: number): void {
+		const at = this.length;
+		if (stretch.kind === "one") this.mark(stretch.row, at);
+		else if (stretch.kind === "array") stretch.rows.forEach((row, k) => this.mark(row, at + k));
 		this.stretches.push(stretch);
 		this.starts.push(this.length + count);
+	}
+
+	private mark(row: BrowserRow, at: number): void {
+		if (row.kind === "group") this.groupAt.push(at);
+		else if (row.kind === "detail") this.detailAt.push(at);
 	}
 
 	private stretchAt(i: number): number {
 		return lastAtOrBelow(this.starts, i, this.stretches.length - 1);
 	}
+}
+
+/** How many of the ascending `values` are at most `x`. */
+function countAtOrBelow(values: readonly number[], x: number): number {
+	if (values.length === 0 || values[0]! > x) return 0;
+	return lastAtOrBelow(values, x, values.length - 1) + 1;
 }
 
 /** Vertical positions of a list's rows, from the heights of its stretches. */

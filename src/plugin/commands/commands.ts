@@ -1,13 +1,13 @@
 import { Notice, parseYaml, Platform, type Editor } from "obsidian";
 import { setupEmptyState } from "../../core/browse/empty-state";
 import { checkDigest, checkIndex, sortProblems } from "../../core/check/check";
-import { deleteEntry, entryRef, moveEntry, renumberEntries, toggleRecommended, type EditResult, type EntryRef } from "../../core/edit/entry-edits";
+import { entryRef, renumberEntries, toggleRecommended, type EditResult, type EntryRef } from "../../core/edit/entry-edits";
 import { moveTargets } from "../../core/edit/move-targets";
 import { parseWithSeries } from "../../core/format/parser";
 import type { Digest, Entry, Series } from "../../core/format/types";
 import { isWebUrl } from "../../core/links/url-normalize";
-import { chooseCategory } from "../modals/category-modal";
-import { activeDigest, digestAt, editAsking, editContext, editInEditor, insertIntoDigest, openAtLine } from "./digest-actions";
+import { activeDigest, digestAt, editContext, editInEditor, insertIntoDigest, openAtLine } from "./digest-actions";
+import { deleteEntryAsking, moveEntryAsking } from "./entry-actions";
 import { readClipboardUrl } from "../modals/clipboard-url";
 import { InsertEntryModal } from "../modals/entry-modal";
 import type { DigestCuratorHost } from "../host";
@@ -133,18 +133,13 @@ export function registerCommands(host: DigestCuratorHost): void {
 		runInEditor(editor, (text) => toggleRecommended(text, path, editContext(series), ref)),
 	);
 
+	// The browser's row menu runs the same edits (see entry-actions).
 	entryCommand("move-entry", "Move entry to category", (editor, path, series, entry, ref) => {
-		void chooseCategory(host.app, moveTargets(currentDigest(editor, path, series), series, entry.category)).then(async (category) => {
-			if (!category) return;
-			const result = await editAsking(host, path, ref.title, (text, answers) => moveEntry(text, path, editContext(series), ref, category, answers));
-			if (result?.ok) new Notice(`Moved "${ref.title}" to ${category}.`);
-		});
+		void moveEntryAsking(host, path, series, moveTargets(currentDigest(editor, path, series), series, entry.category), ref);
 	});
 
 	entryCommand("delete-entry", "Delete entry", (_editor, path, series, _entry, ref) => {
-		void editAsking(host, path, ref.title, (text, answers) => deleteEntry(text, path, editContext(series), ref, answers)).then((result) => {
-			if (result?.ok) new Notice(`Deleted "${ref.title}".`);
-		});
+		void deleteEntryAsking(host, path, series, ref);
 	});
 
 	plugin.addCommand({

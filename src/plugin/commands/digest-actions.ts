@@ -1,4 +1,4 @@
-import { MarkdownView, Notice, parseYaml, TFile, type Editor } from "obsidian";
+import { MarkdownView, Notice, parseYaml, TFile, type Editor, type PaneType } from "obsidian";
 import { insertEntry, type DeleteOptions, type EditContext, type EditQuestion, type EditResult, type MoveOptions, type NewEntry } from "../../core/edit/entry-edits";
 import type { Digest, Series } from "../../core/format/types";
 import { applyToEditor } from "../editor/editor-apply";
@@ -150,14 +150,14 @@ export async function editAsking(host: DigestCuratorHost, path: string, title: s
 	return null;
 }
 
-/** Opens a note with its line in view and the cursor on it. */
-export async function openAtLine(host: DigestCuratorHost, path: string, line: number): Promise<void> {
+/** Opens a note with its line in view and the cursor on it; `newLeaf` as Keymap.isModEvent answers (a new tab, split or window). */
+export async function openAtLine(host: DigestCuratorHost, path: string, line: number, newLeaf: PaneType | boolean = false): Promise<void> {
 	const file = host.app.vault.getFileByPath(path);
 	if (!file) {
 		new Notice(`${path} no longer exists.`);
 		return;
 	}
-	const leaf = host.app.workspace.getLeaf(false);
+	const leaf = host.app.workspace.getLeaf(newLeaf);
 	await leaf.openFile(file, { eState: { line: Math.max(0, line - 1) } });
 	await host.app.workspace.revealLeaf(leaf);
 	if (leaf.view instanceof MarkdownView) {

@@ -50,6 +50,7 @@ interface Ui {
 	inbox: InboxPanel;
 	/** Problems and Stats, drawn outside the list (see mode-panels). */
 	panels: ModePanels;
+	renderer: RowRenderer;
 }
 
 /**
@@ -156,7 +157,8 @@ export class DigestBrowserView extends ItemView implements HoverParent {
 			},
 		});
 		const health = this.curator.linkHealth;
-		const list = new VirtualList(root, this, new RowRenderer(this.app, this, health ? (url) => health.linkStatus(url) : undefined), this.touch);
+		const renderer = new RowRenderer(this.app, this, health ? (url) => health.linkStatus(url) : undefined);
+		const list = new VirtualList(root, this, renderer, this.touch);
 		const empty = root.createDiv({ cls: "digest-browser-empty" });
 		const inbox = new InboxPanel(root, { curator: this.curator, owner: this, state: () => this.browserState, rendered: () => this.browserUi?.toolbar.sync(inbox.summary()) });
 		const panels = new ModePanels(root, list.el, { curator: this.curator, owner: this, state: () => this.browserState, update: (change) => this.update(change, "top"), toggleListed: (field, key) => this.toggleListed(field, key) });
@@ -177,7 +179,15 @@ export class DigestBrowserView extends ItemView implements HoverParent {
 		this.registerDomEvent(list.el, "mouseover", (evt) => actions.onListHover(evt));
 		this.registerDomEvent(list.el, "keydown", (evt) => actions.onListKey(evt));
 		this.registerDomEvent(list.el, "contextmenu", (evt) => actions.onContextMenu(evt));
-		this.browserUi = { toolbar, list, empty, inbox, panels };
+		this.registerDomEvent(list.el, "auxclick", (evt) => actions.onListAuxClick(evt));
+		// A middle press would start the browser's autoscroll; its click opens in a new tab instead.
+		this.registerDomEvent(list.el, "mousedown", (evt) => {
+			if (evt.button === 1 && list.rowAt(evt.targetNode?.instanceOf(Element) ? evt.targetNode : null)) evt.preventDefault();
+		});
+		this.registerDomEvent(list.el, "dragstart", (evt) => actions.onDragStart(evt));
+		// The focus shows on a row: focused with nothing selected, the list selects the first row in view.
+		this.registerDomEvent(list.el, "focus", () => list.selectFirstInView());
+		this.browserUi = { toolbar, list, empty, inbox, panels, renderer };
 	}
 
 	private setTouch(touch: boolean): void {
@@ -252,6 +262,7 @@ export class DigestBrowserView extends ItemView implements HoverParent {
 				if (this.browseResult.rows.length === 0 && mode !== "stats") empty = queryEmptyState(this.browserState, this.activeNotePath, this.activeNotePath !== null && index.get(this.activeNotePath) !== null);
 			}
 		}
+		ui.renderer.setContext({ mode: this.browserState.mode, groupBy: this.browserState.groupBy });
 		const panel = ui.panels.show(empty === null ? mode : null, this.browseResult.rows);
 		ui.list.setRows(panel ? noRows().rows : this.browseResult.rows);
 		if (redraw) ui.list.redraw();

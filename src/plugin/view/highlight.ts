@@ -40,11 +40,12 @@ function setHighlighted(el: HTMLElement, text: string, ranges: readonly TextRang
  * Shows an entry's title, source and tags in a row with the search's matches highlighted, and the
  * commentary snippet (a match the row does not otherwise show) in place of the digest's title.
  */
-export function bindMarks(row: HTMLElement, entry: Entry, marks: EntryMarks): void {
+export function bindMarks(row: HTMLElement, entry: Entry, marks: EntryMarks, shownSource: string = entry.source ?? ""): void {
 	const title = row.querySelector<HTMLElement>(".digest-browser-title");
 	if (title) setHighlighted(title, entry.title, marks.title);
 	const source = row.querySelector<HTMLElement>(".digest-browser-source");
-	if (source) setHighlighted(source, entry.source ?? "", marks.source);
+	// The source is left out where the grouping already says it (its ranges are of the whole source).
+	if (source) setHighlighted(source, shownSource, shownSource === (entry.source ?? "") ? marks.source : []);
 	const tags = row.querySelector<HTMLElement>(".digest-browser-tags");
 	if (tags) setHighlighted(tags, tagsText(entry), marks.tags);
 	let snippet = row.querySelector<HTMLElement>(`.${SNIPPET_CLASS}`);

@@ -1,10 +1,11 @@
-import { Keymap, Menu, Notice, type App, type Component, type HoverParent } from "obsidian";
+import { Keymap, Menu, Notice, type App, type Component, type HoverParent, type PaneType } from "obsidian";
 import type { BrowserState } from "../../core/browse/browser-state";
 import type { BrowserRow } from "../../core/browse/rows";
 import type { IndexedEntry } from "../../core/index/digest-index";
 import { formatEntryLine } from "../../core/edit/entry-edits";
 import { isOpenableUrl } from "../../core/links/url-normalize";
 import { openAtLine } from "../commands/digest-actions";
+import { deleteEntryOf, moveEntryOf, toggleRecommendedOf } from "../commands/entry-actions";
 import type { DigestCuratorHost } from "../host";
 import { Presses } from "./touch";
 import type { VirtualList } from "./virtual-list";
@@ -20,17 +21,23 @@ export function openEntryUrl(url: string): boolean {
 	return true;
 }
 
-/** Copies the entry as the Markdown line a digest holds. */
-async function copyEntry(ie: IndexedEntry): Promise<void> {
+/** The entry as a Markdown link, `[Source - Title](url)`: what copying it or dragging it into a note gives. */
+export function entryMarkdownLink(ie: IndexedEntry): string {
 	const e = ie.entry;
-	const line = formatEntryLine({ number: e.number, source: e.source, title: e.title, url: e.url, recommended: e.recommended, tags: e.tags });
+	return formatEntryLine({ number: null, source: e.source, title: e.title, url: e.url, recommended: false, tags: [] });
+}
+
+async function copyText(text: string, done: string): Promise<void> {
 	try {
-		await navigator.clipboard.writeText(line);
-		new Notice(`Copied "${e.title}" as Markdown.`);
+		await navigator.clipboard.writeText(text);
+		new Notice(done);
 	} catch {
 		new Notice("Could not write to the clipboard.");
 	}
 }
+
+/** What a row can do: its menu's items, its keys and its buttons all name one of these. */
+export type RowAction = "open" | "open-in-digest" | "open-in-new-tab" | "copy" | "copy-url" | "toggle-recommended" | "move" | "delete" | "expand" | "menu";
 
 /**
  * The element an event happened on, whatever window it is in. An element of a pop-out window is no
@@ -64,12 +71,15 @@ export interface RowActionsHost {
 }
 
 /**
- * What clicks, taps, presses, hovers and keys on the list (and keys in the search box) do to its
- * rows. By touch (or a finger on any device) a tap on a row selects it, showing its buttons, and a
- * second tap opens it; a long press or a right-click opens a menu of the row's actions.
+ * What clicks, taps, presses, hovers, drags and keys on the list (and keys in the search box) do
+ * to its rows. By touch (or a finger on any device) a tap on a row selects it, showing its buttons,
+ * and a second tap opens it; a long press, a right-click, the Menu key or Shift+F10 opens the row's
+ * menu, which lists every action of the row; each action has a key too (see ROW_KEYS).
  */
 export class RowActions {
 	private readonly presses: Presses;
+	/** When a key opened the menu last: the contextmenu event the same key may fire opens no second one. */
+	private keyMenuAt = -Infinity;
 
 	constructor(private readonly host: RowActionsHost) {
 		this.presses = new Presses(host.owner, host.list.el, (evt) => this.onLongPress(evt));
@@ -90,10 +100,40 @@ export class RowActions {
 		if (row.kind === "detail") return;
 		const wasSelected = this.host.list.selectedKey === row.key;
 		this.host.list.select(row.key);
-		const action = target?.closest<HTMLElement>("[data-action]")?.dataset.action;
+		const action = target?.closest<HTMLElement>("[data-action]")?.dataset.action as RowAction | undefined;
 		// A tap selects, and a second one opens: a finger scrolling the list opens no link it lands on.
 		if (action === undefined && row.kind !== "group" && !wasSelected && (this.host.touch() || this.presses.byTouch)) return;
-		this.activate(row, action);
+		if (action === "menu") {
+			this.showMenuAt(shown.row, shown.el);
+			return;
+		}
+		this.activate(row, action, Keymap.isModEvent(evt));
+	}
+
+	/** A middle-click: what a Ctrl/Cmd-click does (a new tab for what opens in Obsidian). */
+	onListAuxClick(evt: MouseEvent): void {
+		if (evt.button !== 1) return;
+		const target = targetElement(evt);
+		if (target?.closest(".digest-browser-commentary")) return;
+		const shown = this.host.list.rowAt(target);
+		if (!shown || shown.row.kind === "detail" || shown.row.kind === "group") return;
+		evt.preventDefault();
+		this.host.list.select(shown.row.key);
+		const action = target?.closest<HTMLElement>("[data-action]")?.dataset.action as RowAction | undefined;
+		this.activate(shown.row, action === "menu" ? undefined : action, Keymap.isModEvent(evt) || "tab");
+	}
+
+	/** A drag of an entry row: its Markdown link, to drop into a note (and its URL, for other apps). */
+	onDragStart(evt: DragEvent): void {
+		const shown = this.host.list.rowAt(targetElement(evt));
+		if (!shown || shown.row.kind !== "entry" || !evt.dataTransfer) {
+			if (shown) evt.preventDefault();
+			return;
+		}
+		const ie = shown.row.entry;
+		evt.dataTransfer.setData("text/plain", entryMarkdownLink(ie));
+		evt.dataTransfer.setData("text/uri-list", ie.entry.url);
+		evt.dataTransfer.effectAllowed = "copy";
 	}
 
 	/** A right-click (or the menu key) on a row: its menu instead of the browser's. */
@@ -103,6 +143,10 @@ export class RowActions {
 		if (target?.closest(".digest-browser-commentary")) return;
 		const list = this.host.list;
 		const fromKey = target === list.el;
+		if (fromKey && Date.now() - this.keyMenuAt < 1000) {
+			evt.preventDefault();
+			return;
+		}
 		const shown = fromKey ? list.selectedShown() : list.rowAt(target);
 		if (!shown || shown.row.kind === "detail") return;
 		evt.preventDefault();
@@ -110,13 +154,14 @@ export class RowActions {
 		if (this.presses.menuOpen) return;
 		this.presses.contextMenuShown();
 		list.select(shown.row.key);
-		const menu = this.rowMenu(shown.row);
-		if (!fromKey) {
-			menu.showAtMouseEvent(evt);
-			return;
-		}
-		const rect = shown.el.getBoundingClientRect();
-		menu.showAtPosition({ x: rect.left, y: rect.bottom }, shown.el.doc);
+		if (fromKey) this.showMenuAt(shown.row, shown.el);
+		else this.rowMenu(shown.row).showAtMouseEvent(evt);
+	}
+
+	/** The row's menu under the row (opened from the keyboard, or by its "More actions" button). */
+	private showMenuAt(row: BrowserRow, el: HTMLElement): void {
+		const rect = el.getBoundingClientRect();
+		this.rowMenu(row).showAtPosition({ x: rect.left + 16, y: rect.bottom }, el.doc);
 	}
 
 	/** A long press on a row by finger or pen: selects it and opens its menu where the finger is. */
@@ -128,22 +173,37 @@ export class RowActions {
 		return true;
 	}
 
-	/** A row's actions, as its buttons and clicks offer them. */
-	private rowMenu(row: BrowserRow): Menu {
+	/** A row's actions: every one its keys and buttons offer, for the pointer, the finger and the keyboard alike. */
+	rowMenu(row: BrowserRow): Menu {
 		const menu = new Menu();
-		const item = (title: string, icon: string, run: () => void) => menu.addItem((i) => i.setTitle(title).setIcon(icon).onClick(run));
+		const item = (title: string, icon: string, action: RowAction, warning = false) =>
+			menu.addItem((i) => {
+				i.setTitle(title).setIcon(icon).onClick(() => this.activate(row, action));
+				if (warning) i.setWarning(true);
+			});
 		switch (row.kind) {
-			case "entry":
-				item("Open link", "external-link", () => this.activate(row));
-				item("Open in digest", "file-text", () => this.activate(row, "open-in-digest"));
-				item("Copy Markdown", "copy", () => this.activate(row, "copy"));
-				if (row.entry.entry.commentary !== "") item(row.expanded ? "Hide commentary" : "Show commentary", row.expanded ? "chevron-down" : "chevron-right", () => this.activate(row, "expand"));
+			case "entry": {
+				const e = row.entry.entry;
+				item("Open link", "external-link", "open");
+				item("Open in digest", "file-text", "open-in-digest");
+				item("Open in digest in a new tab", "file-plus", "open-in-new-tab");
+				menu.addSeparator();
+				item("Copy Markdown link", "copy", "copy");
+				item("Copy URL", "link", "copy-url");
+				menu.addSeparator();
+				item(e.recommended ? "Remove recommended" : "Mark recommended", "star", "toggle-recommended");
+				item("Move to category…", "folder-input", "move");
+				if (e.commentary !== "") item(row.expanded ? "Hide commentary" : "Show commentary", row.expanded ? "chevron-down" : "chevron-right", "expand");
+				menu.addSeparator();
+				item("Delete entry", "trash-2", "delete", true);
 				break;
+			}
 			case "group":
-				item(row.collapsed ? "Expand group" : "Collapse group", row.collapsed ? "chevron-right" : "chevron-down", () => this.activate(row));
+				item(row.collapsed ? "Expand group" : "Collapse group", row.collapsed ? "chevron-right" : "chevron-down", "open");
 				break;
 			case "problem":
-				item("Open in digest", "file-text", () => this.activate(row));
+				item("Open in digest", "file-text", "open");
+				item("Open in digest in a new tab", "file-plus", "open-in-new-tab");
 				break;
 			case "detail":
 				break;
@@ -151,22 +211,49 @@ export class RowActions {
 		return menu;
 	}
 
-	/** What clicking a row (or pressing Enter on it) does; `action` names a row button. */
-	activate(row: BrowserRow, action?: string): void {
+	/**
+	 * What clicking a row (or pressing Enter on it) does; `action` names a row button or menu item,
+	 * `newLeaf` (Keymap.isModEvent's answer) opens what opens in Obsidian in a new tab, split or window.
+	 */
+	activate(row: BrowserRow, action?: RowAction, newLeaf: PaneType | boolean = false): void {
 		const { curator } = this.host;
+		if (action === "open-in-new-tab") [action, newLeaf] = ["open-in-digest", newLeaf || "tab"];
 		switch (row.kind) {
 			case "group":
 				this.host.toggleListed("collapsed", row.key);
 				break;
 			case "problem":
-				void openAtLine(curator, row.problem.path, row.problem.line);
+				void openAtLine(curator, row.problem.path, row.problem.line, newLeaf);
 				break;
-			case "entry":
-				if (action === "expand") this.host.toggleListed("expanded", row.entryKey);
-				else if (action === "open-in-digest") void openAtLine(curator, row.entry.digest.path, row.entry.entry.line);
-				else if (action === "copy") void copyEntry(row.entry);
-				else openEntryUrl(row.entry.entry.url);
+			case "entry": {
+				const ie = row.entry;
+				switch (action) {
+					case "expand":
+						if (ie.entry.commentary !== "") this.host.toggleListed("expanded", row.entryKey);
+						break;
+					case "open-in-digest":
+						void openAtLine(curator, ie.digest.path, ie.entry.line, newLeaf);
+						break;
+					case "copy":
+						void copyText(entryMarkdownLink(ie), `Copied "${ie.entry.title}" as a Markdown link.`);
+						break;
+					case "copy-url":
+						void copyText(ie.entry.url, `Copied the URL of "${ie.entry.title}".`);
+						break;
+					case "toggle-recommended":
+						void toggleRecommendedOf(curator, ie);
+						break;
+					case "move":
+						void moveEntryOf(curator, ie);
+						break;
+					case "delete":
+						void deleteEntryOf(curator, ie);
+						break;
+					default:
+						openEntryUrl(ie.entry.url);
+				}
 				break;
+			}
 			case "detail":
 				break;
 		}
@@ -209,20 +296,48 @@ export class RowActions {
 		});
 	}
 
+	/** The list's keys (see ROW_KEYS): moving the selection, and every action of the selected row. */
 	onListKey(evt: KeyboardEvent): void {
 		const list = this.host.list;
+		// Keys typed in a commentary's links or a menu are theirs.
+		if (targetElement(evt) !== list.el) return;
 		const row = list.selectedRow();
+		const mod = evt.ctrlKey || evt.metaKey;
+		const plain = !mod && !evt.altKey && !evt.shiftKey;
+		const entry = row?.kind === "entry" ? row : null;
+		const run = (action: RowAction) => {
+			if (!row) return;
+			evt.preventDefault();
+			this.activate(row, action);
+		};
 		switch (evt.key) {
 			case "ArrowDown":
 			case "ArrowUp":
 				evt.preventDefault();
 				list.moveSelection(evt.key === "ArrowDown" ? 1 : -1);
 				return;
+			case "Home":
+			case "End":
+			case "PageUp":
+			case "PageDown":
+				// The selection moves, not just the view: the list scrolls to it.
+				evt.preventDefault();
+				list.jumpSelection(evt.key === "Home" ? "first" : evt.key === "End" ? "last" : evt.key === "PageUp" ? "page-up" : "page-down");
+				return;
 			case "Enter":
 				if (!row) return;
 				evt.preventDefault();
-				if (row.kind === "entry" && evt.shiftKey) this.activate(row, "open-in-digest");
+				if (row.kind === "group") this.activate(row);
+				// Ctrl/Cmd+Enter: a new tab (with Alt, a split; with Alt and Shift, a window), as Obsidian's lists do.
+				else if (mod) this.activate(row, "open-in-new-tab", Keymap.isModEvent(evt));
+				else if (row.kind === "entry" && evt.shiftKey) this.activate(row, "open-in-digest");
 				else this.activate(row);
+				return;
+			case "ContextMenu":
+				this.openMenuByKey(evt);
+				return;
+			case "F10":
+				if (evt.shiftKey && !mod) this.openMenuByKey(evt);
 				return;
 			case "ArrowRight":
 			case "ArrowLeft": {
@@ -234,6 +349,9 @@ export class RowActions {
 				evt.preventDefault();
 				return;
 			}
+			case "Delete":
+				if (entry && plain) run("delete");
+				return;
 			case "/":
 				evt.preventDefault();
 				this.host.focusSearch();
@@ -244,6 +362,22 @@ export class RowActions {
 				this.host.update({ search: "" });
 				return;
 		}
+		if (!entry) return;
+		const letter = evt.key.length === 1 ? evt.key.toLowerCase() : "";
+		if (letter === "c" && mod && !evt.altKey) {
+			// Text selected in the view (a commentary's) copies as it would.
+			if (!(evt.view?.getSelection()?.isCollapsed ?? true)) return;
+			run(evt.shiftKey ? "copy-url" : "copy");
+		} else if (letter === "r" && plain) run("toggle-recommended");
+		else if (letter === "m" && plain) run("move");
+	}
+
+	private openMenuByKey(evt: KeyboardEvent): void {
+		const shown = this.host.list.selectedShown();
+		if (!shown || shown.row.kind === "detail") return;
+		evt.preventDefault();
+		this.keyMenuAt = Date.now();
+		this.showMenuAt(shown.row, shown.el);
 	}
 
 	onSearchKey(evt: KeyboardEvent): void {

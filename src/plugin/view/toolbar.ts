@@ -70,6 +70,7 @@ export class Toolbar {
 		const modes = toolbar.createDiv({ cls: "digest-browser-modes", attr: { role: "group", "aria-label": "Show" } });
 		for (const { mode, label } of MODES) {
 			const b = modes.createEl("button", { text: label, cls: "digest-browser-mode" });
+			b.dataset.mode = mode;
 			owner.registerDomEvent(b, "click", () => update({ mode }));
 			this.modeButtons.set(mode, b);
 		}

@@ -1,12 +1,12 @@
 import type { Component } from "obsidian";
 import { BrowserRows, type RowHeights, type RowLayout } from "../../core/browse/row-layout";
 import { type BrowserRow } from "../../core/browse/rows";
-import { sameContent, type RowRenderer, type Shown } from "./row-render";
+import { sameContent, setPosition, shownOf, type RowRenderer, type Shown } from "./row-render";
 
 /** Row heights in px; the rows' CSS takes them from the element, so this is the one place they are set. */
-const ROW_HEIGHT = { group: 30, entry: 48, problem: 48 } as const;
+const ROW_HEIGHT = { group: 30, entry: 58, problem: 58 } as const;
 /** By touch: every row at least 44 px tall, a fingertip's target. */
-const TOUCH_ROW_HEIGHT = { group: 44, entry: 48, problem: 48 } as const;
+const TOUCH_ROW_HEIGHT = { group: 44, entry: 58, problem: 58 } as const;
 /** Commentary panels: estimated from their line count until rendered and measured; taller ones scroll inside. */
 const DETAIL_MIN = 40;
 const DETAIL_MAX = 320;
@@ -39,6 +39,11 @@ export interface ListBefore {
  * The browser's list, virtualised: rows have fixed heights by kind (a commentary panel its measured
  * one), their offsets are prefix sums, and only the rows in view (plus a margin) are in the DOM,
  * reused by key while they stay. It also holds the selection, which may be on a row not drawn.
+ *
+ * For screen readers it is a treegrid, one Tab stop whose `aria-activedescendant` is the selected
+ * row: each row drawn carries its level, position and set size in the whole list (not in what is
+ * drawn), and the selected row is always drawn, wherever the list is scrolled, so that the active
+ * descendant is never a row that was taken out or reused.
  */
 export class VirtualList {
 	readonly el: HTMLElement;
@@ -62,8 +67,9 @@ export class VirtualList {
 		touch = false,
 	) {
 		this.rowHeight = touch ? TOUCH_ROW_HEIGHT : ROW_HEIGHT;
+		this.draw.draggable = !touch;
 		this.rowLayout = this.currentRows.layout(this.heights());
-		this.el = parent.createDiv({ cls: "digest-browser-list", attr: { tabindex: "0", role: "listbox", "aria-label": "Digest entries" } });
+		this.el = parent.createDiv({ cls: "digest-browser-list", attr: { tabindex: "0", role: "treegrid", "aria-label": "Digest entries", "aria-multiselectable": "false" } });
 		this.canvas = this.el.createDiv({ cls: "digest-browser-canvas" });
 		owner.registerDomEvent(this.el, "scroll", () => this.renderWindow());
 	}
@@ -171,6 +177,9 @@ export class VirtualList {
 
 	/** Rows sized for touch or not; the rows in view stay where they are on screen. */
 	setTouch(touch: boolean): void {
+		// By touch a long press opens the row's menu: no drag may start instead.
+		this.draw.draggable = !touch;
+		for (const el of Array.from(this.canvas.querySelectorAll<HTMLElement>(".digest-browser-entry"))) el.setAttr("draggable", touch ? "false" : "true");
 		const heights = touch ? TOUCH_ROW_HEIGHT : ROW_HEIGHT;
 		if (heights === this.rowHeight) return;
 		this.rowHeight = heights;
@@ -234,15 +243,28 @@ export class VirtualList {
 		const first = rows.length === 0 ? 0 : Math.max(0, layout.indexAt(top) - OVERSCAN);
 		const last = rows.length === 0 ? -1 : Math.min(rows.length - 1, layout.indexAt(top + viewport) + OVERSCAN);
 		const wanted = new Set<string>();
-		for (let i = first; i <= last; i++) wanted.add(rows.at(i).key);
+		const indices: number[] = [];
+		for (let i = first; i <= last; i++) indices.push(i);
+		// The selected row, wherever it is: the list's active descendant must be in the DOM.
+		const sel = this.selected !== null ? this.indexOfKey(this.selected, this.selectedIndex) : -1;
+		if (sel >= 0) {
+			this.selectedIndex = sel;
+			if (sel < first || sel > last) indices.push(sel);
+		}
+		// An expanded entry's commentary with it, so that the region its aria-controls names exists.
+		for (const i of [last, sel]) {
+			if (i >= 0 && i + 1 < rows.length && (i + 1 < first || i + 1 > last) && rows.at(i + 1).kind === "detail" && !indices.includes(i + 1)) indices.push(i + 1);
+		}
+		for (const i of indices) wanted.add(rows.at(i).key);
 		for (const key of [...this.shownRows.keys()]) if (!wanted.has(key)) this.unshow(key);
-		for (let i = first; i <= last; i++) {
+		const context = this.draw.context;
+		for (const i of indices) {
 			const row = rows.at(i);
 			let shown = this.shownRows.get(row.key);
 			// Rows are shared while unchanged; a new row object is redrawn unless it shows the same.
-			if (shown && shown.row !== row && !sameContent(shown.row, row)) {
+			if (shown && ((shown.row !== row && !sameContent(shown.row, row)) || shown.context !== context)) {
 				if (row.kind === "entry" && shown.row.kind === "entry") {
-					this.draw.bindEntry(shown.el, row);
+					this.draw.bindEntry(shown, row);
 				} else {
 					this.unshow(row.key);
 					shown = undefined;
@@ -253,6 +275,7 @@ export class VirtualList {
 				this.shownRows.set(row.key, shown);
 			}
 			shown.row = row;
+			setPosition(shown, rows.position(i));
 			const rowTop = layout.top(i);
 			const height = layout.top(i + 1) - rowTop;
 			if (shown.top !== rowTop || shown.height !== height) {
@@ -288,8 +311,9 @@ export class VirtualList {
 		const el = parked ?? this.draw.newEntryElement(this.canvas);
 		if (parked) el.removeAttribute("aria-hidden");
 		el.dataset.key = row.key;
-		this.draw.bindEntry(el, row);
-		return { row, el, top: -1, height: -1, child: null, selected: null };
+		const shown = shownOf(row, el);
+		this.draw.bindEntry(shown, row);
+		return shown;
 	}
 
 	private unshow(key: string): void {
@@ -327,8 +351,12 @@ export class VirtualList {
 		this.selected = key;
 		this.selectedIndex = key === null ? -1 : index >= 0 ? index : this.indexOfKey(key, this.selectedIndex);
 		for (const shown of this.shownRows.values()) this.markSelected(shown);
+		if (this.closed) return;
 		const selected = key !== null ? this.shownRows.get(key) : undefined;
-		if (!this.closed && selected) this.el.setAttr("aria-activedescendant", selected.el.id);
+		if (selected) this.el.setAttr("aria-activedescendant", selected.el.id);
+		// A row out of the window is drawn (see renderWindow), which sets the active descendant.
+		else if (key !== null && this.selectedIndex >= 0) this.renderWindow();
+		else this.el.removeAttribute("aria-activedescendant");
 	}
 
 	/** Moves the selection to the next row that can be selected (commentary panels cannot). */
@@ -342,6 +370,48 @@ export class VirtualList {
 		if (i < 0 || i >= rows.length) return;
 		this.select(rows.at(i).key, i);
 		this.scrollIntoView(i);
+	}
+
+	/**
+	 * Home, End, PageUp, PageDown: the selection moves to the first or last row, or by a view's
+	 * height of rows (to the first or last row in view first, as file lists do), and into view.
+	 */
+	jumpSelection(to: "first" | "last" | "page-up" | "page-down"): void {
+		const rows = this.currentRows;
+		if (rows.length === 0) return;
+		const current = this.selected !== null ? this.indexOfKey(this.selected, this.selectedIndex) : -1;
+		const layout = this.rowLayout;
+		const height = this.viewportHeight();
+		let i: number;
+		let step: 1 | -1;
+		if (to === "first") [i, step] = [0, 1];
+		else if (to === "last") [i, step] = [rows.length - 1, -1];
+		else if (current < 0) [i, step] = [layout.indexAt(this.el.scrollTop), 1];
+		else if (to === "page-down") [i, step] = [layout.indexAt(layout.top(current) + height - 1), -1];
+		else [i, step] = [layout.indexAt(Math.max(0, layout.top(current + 1) - height)), 1];
+		// A page from a row already at the page's end goes a page further.
+		if (current >= 0 && i === current && (to === "page-down" || to === "page-up")) {
+			i = to === "page-down" ? layout.indexAt(layout.top(current) + 2 * height - 1) : layout.indexAt(Math.max(0, layout.top(current + 1) - 2 * height));
+		}
+		while (i >= 0 && i < rows.length && rows.at(i).kind === "detail") i += step;
+		if (i < 0 || i >= rows.length) {
+			i = Math.max(0, Math.min(rows.length - 1, i));
+			while (i >= 0 && i < rows.length && rows.at(i).kind === "detail") i -= step;
+			if (i < 0 || i >= rows.length) return;
+		}
+		this.select(rows.at(i).key, i);
+		this.scrollIntoView(i);
+	}
+
+	/** The list got focus with nothing selected: the first row in view is, so that the focus shows on a row. */
+	selectFirstInView(): void {
+		if (this.selected !== null || this.currentRows.length === 0) return;
+		const rows = this.currentRows;
+		let i = this.rowLayout.indexAt(this.el.scrollTop);
+		while (i < rows.length && rows.at(i).kind === "detail") i++;
+		if (i >= rows.length) return;
+		this.select(rows.at(i).key, i);
+		this.renderWindow();
 	}
 
 	private scrollIntoView(i: number): void {

@@ -28,7 +28,7 @@ describe("the digest browser view", () => {
 		]);
 		expect(summary(h)).toBe("8 entries");
 		expect(emptyEl(h).hasClass("is-hidden")).toBe(true);
-		expect(list(h).getAttribute("role")).toBe("listbox");
+		expect(list(h).getAttribute("role")).toBe("treegrid");
 	});
 
 	it("lists the entries that mention the open note, following file-open", async () => {

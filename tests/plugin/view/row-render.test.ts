@@ -3,28 +3,42 @@ import type { Component as ComponentType } from "obsidian";
 import { MarkdownRenderer } from "obsidian-test-mocks/obsidian";
 import { describe, expect, it, vi } from "vitest";
 import { VIEW_TYPE_DIGEST_BROWSER } from "../../../src/plugin/view/browser-view";
-import { click, NEW_PATH, notices, OLD_TITLE, openView, outline, rowEl, useViewSpies, windowOpen } from "../support/digest-browser";
+import { choose, click, NEW_PATH, notices, OLD_TITLE, openView, outline, rowEl, useViewSpies, windowOpen } from "../support/digest-browser";
 
 useViewSpies();
 
 describe("the digest browser view", () => {
-	it("shows an entry's number, title, source, star, tags and digest, with its URL as the row's title", async () => {
+	it("shows an entry's number, title, source, star, tags and period, with its full title and URL as the row's tooltip", async () => {
 		const h = await openView();
 		const row = rowEl(h, "Two approaches to fleet management");
 		expect(row.querySelector(".digest-browser-number")!.textContent).toBe("2.");
 		expect(row.querySelector(".digest-browser-source")!.textContent).toBe("CNCF");
-		expect(row.querySelector(".digest-browser-star")!.getAttribute("aria-label")).toBe("Recommended");
+		// Grouped by category: the header says the category, the row does not.
+		expect(row.querySelector(".digest-browser-category")!.textContent).toBe("");
+		expect(row.querySelector(".digest-browser-star")!.getAttribute("aria-hidden")).toBe("true");
 		expect(row.querySelector(".digest-browser-tags")!.textContent).toBe("#multicluster #kubernetes");
-		expect(row.querySelector(".digest-browser-digest")!.textContent).toBe(OLD_TITLE);
-		expect(row.getAttribute("title")).toBe("https://www.cncf.io/blog/fleet");
-		expect(row.getAttribute("role")).toBe("option");
+		expect(row.querySelector(".digest-browser-digest")!.textContent).toBe("01-09-2025 to 07-09-2025");
+		expect(row.getAttribute("title")).toBe("CNCF - Two approaches to fleet management\nhttps://www.cncf.io/blog/fleet");
+		// A row of a treegrid, named by its number, title and source, described by the rest.
+		expect(row.getAttribute("role")).toBe("row");
+		expect(row.getAttribute("aria-label")).toBe("2. Two approaches to fleet management, CNCF");
+		const description = h.view.contentEl.ownerDocument.getElementById(row.getAttribute("aria-describedby")!)!;
+		expect(description.textContent).toBe(`Recommended. Kubernetes in ${OLD_TITLE}. #multicluster #kubernetes`);
+		expect(row.getAttribute("aria-keyshortcuts")).toContain("Shift+F10");
 		// Every row has a star; styles.css shows it on recommended rows only (checked in Chromium).
 		expect(row.hasClass("is-recommended")).toBe(true);
 		expect(rowEl(h, "Operators from scratch").hasClass("is-recommended")).toBe(false);
-		expect([...row.querySelectorAll("[data-action]")].map((b) => b.getAttribute("aria-label"))).toEqual(["Open in digest", "Copy Markdown"]);
-		// The expand toggle only where there is commentary.
-		expect(rowEl(h, "Multi-cluster setup in ten minutes").querySelector('[data-action="expand"]')).not.toBeNull();
+		expect([...row.querySelectorAll("[data-action]")].map((b) => b.getAttribute("aria-label"))).toEqual(["Open in digest", "Copy Markdown link", "More actions"]);
+		// The expand toggle only where there is commentary; the row says whether it is shown.
+		const withCommentary = rowEl(h, "Multi-cluster setup in ten minutes");
+		expect(withCommentary.querySelector('[data-action="expand"]')).not.toBeNull();
+		expect(withCommentary.getAttribute("aria-expanded")).toBe("false");
 		expect(row.querySelector('[data-action="expand"]')).toBeNull();
+		expect(row.hasAttribute("aria-expanded")).toBe(false);
+		// Grouped by digest, the period gives way to the category.
+		choose(h, "Group by", "digest");
+		const byDigest = rowEl(h, "Two approaches to fleet management");
+		expect([byDigest.querySelector(".digest-browser-category")!.textContent, byDigest.querySelector(".digest-browser-digest")!.textContent]).toEqual(["Kubernetes", ""]);
 	});
 
 	it("renders an expanded entry's commentary with Obsidian's renderer, its links clickable and hoverable", async () => {
@@ -46,7 +60,14 @@ describe("the digest browser view", () => {
 		// A component of its own, unloaded when the row leaves the DOM.
 		expect(component === (h.view as unknown)).toBe(false);
 		expect(typeof (component as unknown as ComponentType).unload).toBe("function");
-		expect(rowEl(h, "Interview stories").querySelector('[data-action="expand"]')!.getAttribute("aria-expanded")).toBe("true");
+		const entry = rowEl(h, "Interview stories");
+		expect(entry.getAttribute("aria-expanded")).toBe("true");
+		// The commentary: a region the entry row controls, in a child row of its own, its links out of the Tab order.
+		const region = h.view.contentEl.querySelector<HTMLElement>(".digest-browser-commentary")!;
+		expect(region.getAttribute("role")).toBe("region");
+		expect(entry.getAttribute("aria-controls")).toBe(region.id);
+		expect(region.closest(".digest-browser-row")!.getAttribute("aria-level")).toBe("3");
+		await vi.waitFor(() => expect([...region.querySelectorAll("a")].map((a) => a.getAttribute("tabindex"))).toEqual(["-1", "-1", "-1"]));
 
 		const openLink = vi.spyOn(h.app.workspace, "openLinkText").mockResolvedValue();
 		const trigger = vi.spyOn(h.app.workspace, "trigger");

@@ -4,7 +4,7 @@ import { Menu, Platform } from "obsidian-test-mocks/obsidian";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { openAtLine } from "../../../src/plugin/commands/digest-actions";
 import { LONG_PRESS_MS } from "../../../src/plugin/view/touch";
-import { click, list, NEW_PATH, OLD_PATH, openView, outline, rowEl, selectedTitles, useViewSpies, windowOpen, type Harness } from "../support/digest-browser";
+import { click, list, NEW_PATH, OLD_PATH, openView, outline, press, rowEl, selectedTitles, useViewSpies, windowOpen, type Harness } from "../support/digest-browser";
 
 vi.mock("../../../src/plugin/commands/digest-actions", async (importOriginal) => ({
 	...(await importOriginal<typeof import("../../../src/plugin/commands/digest-actions")>()),
@@ -77,6 +77,8 @@ describe("the digest browser by touch", () => {
 		expect(root(h).hasClass("is-touch")).toBe(true);
 		expect(rowEl(h, "Kubernetes").style.height).toBe("44px");
 		const row = rowEl(h, "Operators from scratch");
+		// A long press opens the menu: no row starts a drag by touch.
+		expect(row.getAttribute("draggable")).toBe("false");
 		click(row.querySelector(".digest-browser-title")!);
 		expect(windowOpen).not.toHaveBeenCalled();
 		expect(selectedTitles(h)).toEqual(["Operators from scratch"]);
@@ -84,7 +86,7 @@ describe("the digest browser by touch", () => {
 		expect(windowOpen).toHaveBeenCalledWith("https://medium.com/y/operators");
 		// A row's button acts at once, on any row; so does a group header.
 		click(rowEl(h, "Two approaches to fleet management").querySelector('[data-action="open-in-digest"]')!);
-		expect(openAtLine).toHaveBeenCalledWith(h.host, OLD_PATH, 13);
+		expect(openAtLine).toHaveBeenCalledWith(h.host, OLD_PATH, 13, false);
 		click(rowEl(h, "Career"));
 		expect(outline(h)).not.toContain("Interview stories");
 	});
@@ -100,6 +102,7 @@ describe("the digest browser by touch", () => {
 		noHover.set(false);
 		expect(root(h).hasClass("is-touch")).toBe(false);
 		expect(rowEl(h, "Kubernetes").style.height).toBe("30px");
+		expect(rowEl(h, "Open my note").getAttribute("draggable")).toBe("true");
 		click(rowEl(h, "Open my note"));
 		expect(windowOpen).toHaveBeenCalledWith("obsidian://open?vault=x&file=y");
 	});
@@ -125,10 +128,10 @@ describe("the digest browser by touch", () => {
 		expect(menuEvent.defaultPrevented).toBe(true);
 		expect(menus).toHaveLength(1);
 		expect(positions).toEqual([{ x: 40, y: 70 }]);
-		expect(titles(menus[0]!)).toEqual(["Open link", "Open in digest", "Copy Markdown", "Show commentary"]);
+		expect(titles(menus[0]!)).toEqual(["Open link", "Open in digest", "Open in digest in a new tab", "Copy Markdown link", "Copy URL", "Mark recommended", "Move to category…", "Show commentary", "Delete entry"]);
 		expect(selectedTitles(h)).toEqual(["Multi-cluster setup in ten minutes"]);
 		choose(menus[0]!, "Open in digest");
-		expect(openAtLine).toHaveBeenCalledWith(h.host, OLD_PATH, 9);
+		expect(openAtLine).toHaveBeenCalledWith(h.host, OLD_PATH, 9, false);
 		choose(menus[0]!, "Show commentary");
 		expect(outline(h)).toContain("> commentary");
 		choose(menus[0]!, "Open link");
@@ -149,6 +152,16 @@ describe("the digest browser by touch", () => {
 		list(h).dispatchEvent(new MouseEvent("contextmenu", { bubbles: true, cancelable: true }));
 		expect(menus).toHaveLength(3);
 		expect(titles(menus[2]!)).toEqual(["Expand group"]);
+		// Shift+F10 and the Menu key open it from the keyboard; the contextmenu event the Menu key fires after opens no second one.
+		press(list(h), "F10", { shiftKey: true });
+		expect(menus).toHaveLength(4);
+		press(list(h), "ContextMenu");
+		list(h).dispatchEvent(new MouseEvent("contextmenu", { bubbles: true, cancelable: true }));
+		expect(menus).toHaveLength(5);
+		// The row's "More actions" button opens the same menu.
+		click(rowEl(h, "Operators from scratch").querySelector('[data-action="menu"]')!);
+		expect(titles(menus[5]!)).toContain("Copy URL");
+		expect(windowOpen).toHaveBeenCalledTimes(1);
 	});
 
 	it("opens the menu on a long press by finger, where the finger is, and takes its release for no tap", async () => {
@@ -172,7 +185,7 @@ describe("the digest browser by touch", () => {
 		click(row);
 		expect(windowOpen).not.toHaveBeenCalled();
 		choose(menus[0]!, "Open in digest");
-		expect(openAtLine).toHaveBeenCalledWith(h.host, NEW_PATH, 15);
+		expect(openAtLine).toHaveBeenCalledWith(h.host, NEW_PATH, 15, false);
 
 		// A finger that moves is scrolling: no menu.
 		pointer(row, "pointerdown", { clientX: 30, clientY: 300 });
