@@ -39,7 +39,7 @@ export function addSearchHelp(wrap: HTMLElement, input: HTMLInputElement, owner:
 		item("category:Name", 'the category, as the filter menu (quote names with spaces: category:"Data engineering")');
 		item("source:Name", "the source");
 		item("tag:name", "the tag or a tag nested under it");
-		item("digest:text", "digests whose title or file name holds the text");
+		item("digest:text", "digests whose title or path holds the text");
 		item("is:recommended", "recommended entries (-is:recommended: the others)");
 		item(`after:${date}`, "digests whose period ends on or after the date");
 		item(`before:${date}`, `digests whose period starts on or before the date (${date} or YYYY-MM-DD)`);
