@@ -98,7 +98,10 @@ describe("Stats mode", () => {
 		await page.keyboard.press("Enter");
 		await poll(() => mode("All").getAttribute("aria-pressed")).toBe("true");
 		await poll(() => page.locator(".digest-browser-entry[data-key]").count()).toBeGreaterThan(0);
+		// A row's second line names its digest by its period; its description by its title.
 		const digests = await page.locator(".digest-browser-entry[data-key] .digest-browser-digest").allTextContents();
-		expect(new Set(digests)).toEqual(new Set(["Weekly Links: 18-08-2025 to 31-08-2025"]));
+		expect(new Set(digests)).toEqual(new Set(["18-08-2025 to 31-08-2025"]));
+		const described = await page.locator(".digest-browser-entry[data-key] .digest-browser-description").allTextContents();
+		expect(described.every((d) => d.includes("in Weekly Links: 18-08-2025 to 31-08-2025"))).toBe(true);
 	});
 });

@@ -83,7 +83,7 @@ describe("the digest browser's search in the sandbox", () => {
 		await page.locator(".digest-browser-filters > summary").click();
 		await poll(() => page.locator(".digest-browser-select[aria-label=Category] option").count()).toBeGreaterThan(1);
 		await page.locator(".digest-browser-select[aria-label=Category]").selectOption("Kubernetes");
-		await page.locator(".digest-browser-check input").check();
+		await page.getByRole("checkbox", { name: "Recommended only" }).check();
 		await poll(() => summary().textContent()).toBe(entriesText(expected.length));
 		expect((await titlesShown()).sort()).toEqual(expected.map((e) => e.title).sort());
 	});

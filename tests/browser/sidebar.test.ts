@@ -204,7 +204,7 @@ describe("the digest browser in the sandbox", () => {
 
 	it("shows only recommended entries, each with its star, when asked", async () => {
 		await openFilters();
-		await page.locator(".digest-browser-check input").check();
+		await page.getByRole("checkbox", { name: "Recommended only" }).check();
 		const recommended = entries.filter((e) => e.recommended);
 		await expectSummary(entriesText(recommended.length));
 		const titles = (await allRows()).filter((r) => r.kind === "entry").map((r) => r.title);
@@ -213,7 +213,7 @@ describe("the digest browser in the sandbox", () => {
 		expect(await entryRows().locator(".digest-browser-star").count()).toBe(shown);
 		for (const star of await entryRows().locator(".digest-browser-star").all()) expect(await star.isVisible()).toBe(true);
 		// Without the filter the others show no star; their rows, reused from recommended ones, neither.
-		await page.locator(".digest-browser-check input").uncheck();
+		await page.getByRole("checkbox", { name: "Recommended only" }).uncheck();
 		await expectSummary(entriesText(entries.length));
 		const rows = await entryRows().all();
 		for (const row of rows) {

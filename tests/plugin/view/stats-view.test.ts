@@ -57,7 +57,8 @@ describe("Stats mode", () => {
 		openFilters(h);
 		expect(h.view.contentEl.querySelector(".digest-browser-search")!.hasClass("is-hidden")).toBe(true);
 		expect(h.view.contentEl.querySelector('select[aria-label="Category"]')!.hasClass("is-hidden")).toBe(true);
-		const to = h.view.contentEl.querySelectorAll<HTMLInputElement>('input[type="date"]')[1]!;
+		// The date fields take the series' format (DD-MM-YYYY here) or ISO.
+		const to = h.view.contentEl.querySelectorAll<HTMLInputElement>(".digest-browser-date input")[1]!;
 		to.value = "2025-09-07";
 		to.dispatchEvent(new Event("change"));
 		expect(h.view.contentEl.querySelector(".digest-stats")!.textContent).toContain("Weekly links: 1 digest, 3 entries, 1 recommended.");
