@@ -68,7 +68,7 @@ function withShape(s: DetectedSeries, shape: NonNullable<SeriesFlags["shape"]>):
 	const keys = Object.keys(shape) as (keyof typeof shape)[];
 	if (keys.length === 0) return s;
 	const confidence = { ...s.confidence };
-	for (const k of keys) confidence[k] = 1;
+	for (const k of keys) if (k in confidence) confidence[k as DetectedField] = 1;
 	return { ...s, ...shape, confidence };
 }
 

@@ -19,7 +19,7 @@ export interface SeriesFlags {
 	folder?: string;
 	series?: string;
 	/** Fields set on the command line over the chosen series' (`--category-level`, ...). */
-	shape?: Partial<Pick<Series, "categoryLevel" | "dateFormat" | "titleTemplate" | "fileNameTemplate">>;
+	shape?: Partial<Pick<Series, "categoryLevel" | "dateFormat" | "titleTemplate" | "fileNameTemplate" | "entryStyle" | "collection">>;
 }
 
 /** A note or folder that could not be read as text: why, and how much that matters. */
