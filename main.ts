@@ -36,6 +36,7 @@ export default class DigestCuratorPlugin extends Plugin implements DigestCurator
 	async onload(): Promise<void> {
 		await this.loadSettings();
 		this.live = new LiveIndex(this.app, this.settings.series, this.addStatusBarItem());
+		this.live.index.crossSeriesDuplicates = this.settings.crossSeriesDuplicates;
 		// Indexing reads notes: it starts at layout ready, never on the start-up path.
 		this.live.register(this);
 		registerCommands(this);

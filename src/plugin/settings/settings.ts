@@ -28,6 +28,8 @@ export interface DigestCuratorSettings {
 	writePeriodDate: boolean;
 	/** The last link check's result per URL (a cache; only the link check commands fill it). */
 	linkHealth: Record<string, SavedLinkHealth>;
+	/** A link kept in a collection and shared in a digest (or another collection) counts as a duplicate. */
+	crossSeriesDuplicates: boolean;
 }
 
 export const DEFAULT_SETTINGS: DigestCuratorSettings = {
@@ -42,6 +44,7 @@ export const DEFAULT_SETTINGS: DigestCuratorSettings = {
 	feedRecommendedItems: false,
 	writePeriodDate: false,
 	linkHealth: {},
+	crossSeriesDuplicates: false,
 };
 
 /**
@@ -63,6 +66,7 @@ export function migrateSettings(saved: unknown, warn: Warn = () => {}): DigestCu
 		baseUrl: readSavedText(saved, "baseUrl", DEFAULT_SETTINGS.baseUrl, warn),
 		feedRecommendedItems: readSavedToggle(saved, "feedRecommendedItems", DEFAULT_SETTINGS.feedRecommendedItems, warn),
 		writePeriodDate: readSavedToggle(saved, "writePeriodDate", DEFAULT_SETTINGS.writePeriodDate, warn),
+		crossSeriesDuplicates: readSavedToggle(saved, "crossSeriesDuplicates", DEFAULT_SETTINGS.crossSeriesDuplicates, warn),
 		linkHealth: readSavedLinkHealth(saved, warn),
 	};
 }
