@@ -10,6 +10,7 @@ import { registerPasteToEntry } from "./src/plugin/commands/paste-to-entry";
 import { registerPublishCommands } from "./src/plugin/commands/publish-commands";
 import { registerLinkHealth, type LinkHealth } from "./src/plugin/commands/link-health";
 import { registerCapture } from "./src/plugin/commands/capture-commands";
+import { registerCollectionCommands } from "./src/plugin/commands/collection-commands";
 import { createPluginApi, type DigestCuratorApi } from "./src/plugin/commands/plugin-api";
 import { SettingsApplier } from "./src/plugin/settings/apply-settings";
 import { FirstRun } from "./src/plugin/settings/first-run";
@@ -43,6 +44,7 @@ export default class DigestCuratorPlugin extends Plugin implements DigestCurator
 		registerPublishCommands(this);
 		this.linkHealth = registerLinkHealth(this);
 		registerCapture(this);
+		registerCollectionCommands(this);
 		this.api = createPluginApi(this);
 		registerPasteToEntry(this);
 		registerCliHandlers(this);
