@@ -35,3 +35,22 @@ describe("the command line in the list style", () => {
 		expect(r.err).toContain('--entry-style takes line or list, not "bullets".');
 	});
 });
+
+describe("the command line and duplicates across collections", () => {
+	const vaultWith = (cross: boolean | null): string => {
+		const dir = tempDir();
+		write(dir, "Lists/Tools.md", ["# Tools", "- [Shared tool](https://example.org/shared)"].join("\n"));
+		write(dir, "Weekly/Weekly Links 01-01-2026 to 07-01-2026.md", ["---", "title: Weekly Links 01-01-2026 to 07-01-2026", "---", "# Tools", "[1. Shared tool](https://example.org/shared)"].join("\n"));
+		const lists = { name: "Lists", tag: "", folder: "Lists", entryStyle: "list", collection: true };
+		const weekly = { name: "Weekly", tag: "", folder: "Weekly" };
+		write(dir, ".obsidian/plugins/digest-curator/data.json", JSON.stringify({ settingsVersion: 2, series: [weekly, lists], ...(cross === null ? {} : { crossSeriesDuplicates: cross }) }));
+		return dir;
+	};
+
+	it("check counts a link in a digest and in a collection as a duplicate only with the saved setting on", () => {
+		const off = run(["check", vaultWith(null), "--json"]);
+		expect(off.out).not.toContain("duplicate-url");
+		const on = run(["check", vaultWith(true), "--json"]);
+		expect(on.out).toContain("duplicate-url");
+	});
+});
