@@ -10,6 +10,7 @@ import { registerPasteToEntry } from "./src/plugin/commands/paste-to-entry";
 import { registerPublishCommands } from "./src/plugin/commands/publish-commands";
 import { registerLinkHealth, type LinkHealth } from "./src/plugin/commands/link-health";
 import { registerCapture } from "./src/plugin/commands/capture-commands";
+import { registerCollectionCommands } from "./src/plugin/commands/collection-commands";
 import { createPluginApi, type DigestCuratorApi } from "./src/plugin/commands/plugin-api";
 import { SettingsApplier } from "./src/plugin/settings/apply-settings";
 import { FirstRun } from "./src/plugin/settings/first-run";
@@ -36,12 +37,14 @@ export default class DigestCuratorPlugin extends Plugin implements DigestCurator
 	async onload(): Promise<void> {
 		await this.loadSettings();
 		this.live = new LiveIndex(this.app, this.settings.series, this.addStatusBarItem());
+		this.live.index.crossSeriesDuplicates = this.settings.crossSeriesDuplicates;
 		// Indexing reads notes: it starts at layout ready, never on the start-up path.
 		this.live.register(this);
 		registerCommands(this);
 		registerPublishCommands(this);
 		this.linkHealth = registerLinkHealth(this);
 		registerCapture(this);
+		registerCollectionCommands(this);
 		this.api = createPluginApi(this);
 		registerPasteToEntry(this);
 		registerCliHandlers(this);

@@ -18,7 +18,7 @@ import { runInNewContext } from "node:vm";
 import { parser as lezerParser } from "@lezer/markdown";
 import MarkdownIt from "markdown-it";
 import { parse as parseYaml } from "yaml";
-import { generateVault, RARE_WORDS, writeVault } from "../scripts/vault-generator";
+import { generateVault, RARE_WORDS, toListStyle, writeVault } from "../scripts/vault-generator";
 import { edited, median, nowMs, percentile, queries } from "./bench-support";
 import { benchEditorKeystrokes, describeKeystrokes } from "./editor-keystrokes";
 import { DigestIndex } from "../src/core/index/digest-index";
@@ -176,6 +176,39 @@ function benchParse(): void {
 	const common = { digests: digestTexts.length, entries, mb: totalChars / 1e6, oursMs: o, oursMbPerS: totalChars / 1e6 / (o / 1000) };
 	row({ id: "a1", name: "a. parse: @lezer/markdown time / parseDigest time", value: lezer / o, unit: "x", target: "≥ 7×", pass: lezer / o >= 7, details: { ...common, lezerMs: lezer, samplesOurs: samples["ours"], samplesLezer: samples["lezer"] } });
 	row({ id: "a2", name: "a. parse: markdown-it time / parseDigest time", value: mdit / o, unit: "x", target: "≥ 8×", pass: mdit / o >= 8, details: { markdownItMs: mdit, samplesMarkdownIt: samples["markdownIt"] } });
+}
+
+// a (list). the same vault in the list style: list items, nested commentary, kinds
+function benchParseList(): void {
+	progress("a. Parse throughput, list style…");
+	const listTexts: [string, string][] = digestTexts.map(([p, t]) => [p, toListStyle(t)]);
+	const chars = listTexts.reduce((n, [, t]) => n + t.length, 0);
+	const options = { parseYaml, entryStyle: "list" as const, categoryLevel: 1 };
+	const md = new MarkdownIt();
+	const samples = timeInterleaved({
+		ours: () => {
+			let n = 0;
+			for (const [path, text] of listTexts) n += parseDigest(text, path, options).categories.length;
+			sink += n;
+		},
+		lezer: () => {
+			let n = 0;
+			for (const [, text] of listTexts) n += lezerParser.parse(text).length;
+			sink += n;
+		},
+		markdownIt: () => {
+			let n = 0;
+			for (const [, text] of listTexts) n += md.parse(text, {}).length;
+			sink += n;
+		},
+	}, 7, 2);
+	const o = median(samples["ours"]!);
+	const lezer = median(samples["lezer"]!);
+	const mdit = median(samples["markdownIt"]!);
+	const entries = listTexts.reduce((n, [p, t]) => n + parseDigest(t, p, options).categories.reduce((m, c) => m + c.entries.length, 0), 0);
+	const common = { digests: listTexts.length, entries, mb: chars / 1e6, oursMs: o, oursMbPerS: chars / 1e6 / (o / 1000) };
+	row({ id: "a3", name: "a. parse, list style: @lezer/markdown time / parseDigest time", value: lezer / o, unit: "x", target: "≥ 7×", pass: lezer / o >= 7, details: { ...common, lezerMs: lezer, samplesOurs: samples["ours"], samplesLezer: samples["lezer"] } });
+	row({ id: "a4", name: "a. parse, list style: markdown-it time / parseDigest time", value: mdit / o, unit: "x", target: "≥ 8×", pass: mdit / o >= 8, details: { markdownItMs: mdit, samplesMarkdownIt: samples["markdownIt"] } });
 }
 
 // b. full index vs parsing alone
@@ -370,6 +403,7 @@ async function main(): Promise<void> {
 		}
 	};
 	step("a.", benchParse);
+	step("a.", benchParseList);
 	step("b.", benchIndex);
 	step("c.", benchUpdate);
 	step("d.", benchQuery);

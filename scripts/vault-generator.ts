@@ -377,6 +377,34 @@ function digestText(rng: Prng, spec: DigestSpec): string {
 	return out.join("\n");
 }
 
+/**
+ * A generated digest rewritten in the list style (FORMAT.md, "List style"): every entry line a
+ * `- ` item (every fifth with a `[video]` kind), the commentary after it nested under it with a
+ * tab, the blank line between them dropped. The same entries, links and words as the line style.
+ */
+export function toListStyle(text: string): string {
+	const lines = text.split("\n");
+	const out: string[] = [];
+	let inEntry = false;
+	let n = 0;
+	for (let i = 0; i < lines.length; i++) {
+		const line = lines[i]!;
+		if (line.startsWith("[") && !line.startsWith("[[") && line.indexOf("](") > 0) {
+			out.push(`- ${++n % 5 === 0 ? "[video] " : ""}${line}`);
+			inEntry = true;
+			continue;
+		}
+		if (inEntry && line.trim() === "" && (lines[i + 1] ?? "").startsWith("- ")) continue;
+		if (inEntry && /^\s*[-*] /.test(line)) {
+			out.push(`\t${line}`);
+			continue;
+		}
+		if (line.trim() !== "") inEntry = false;
+		out.push(line);
+	}
+	return out.join("\n");
+}
+
 function titleFor(rng: Prng): string {
 	return rng
 		.pick(TITLE_TEMPLATES)

@@ -11,12 +11,16 @@ export const SHAPE_OPTIONS = {
 	"date-format": { type: "string" },
 	"title-template": { type: "string" },
 	"file-name-template": { type: "string" },
+	"entry-style": { type: "string" },
+	collection: { type: "boolean" },
 } as const;
 
 export const SHAPE_HELP = `  --category-level N   Categories are headings of this level (1 = #, 2 = ##)
   --date-format F      Dates in titles and file names, moment-style (DD-MM-YYYY, YYYY-MM-DD, MM/DD/YYYY, ...)
   --title-template T   Title of a new digest, with {{start}} and {{end}} (and {{year}})
-  --file-name-template T  File name of a new digest under the folder, may hold folders ({{year}}/...)`;
+  --file-name-template T  File name of a new digest under the folder, may hold folders ({{year}}/...)
+  --entry-style S      line (entries are lines that start with a link) or list (entries are list items)
+  --collection         The series is undated: its notes have no period and no next digest`;
 
 /**
  * Reads a command's arguments. A mistake ends in one sentence of ours, never Node's parseArgs text
@@ -77,7 +81,13 @@ function str(v: unknown): string | undefined {
 
 /** The series flags of a command line, the shape flags checked: bad values end in one sentence. */
 export function seriesFlags(values: Values): SeriesFlags {
-	const shape: Partial<Pick<Series, "categoryLevel" | "dateFormat" | "titleTemplate" | "fileNameTemplate">> = {};
+	const shape: Partial<Pick<Series, "categoryLevel" | "dateFormat" | "titleTemplate" | "fileNameTemplate" | "entryStyle" | "collection">> = {};
+	const style = str(values["entry-style"]);
+	if (style !== undefined) {
+		if (style.trim() !== "line" && style.trim() !== "list") throw new UsageError(`--entry-style takes line or list, not "${style}".`);
+		shape.entryStyle = style.trim() as "line" | "list";
+	}
+	if (values["collection"] === true) shape.collection = true;
 	const level = str(values["category-level"]);
 	if (level !== undefined) {
 		if (!/^[1-6]$/.test(level.trim())) throw new UsageError(`--category-level takes a heading level from 1 to 6, not "${level}".`);

@@ -68,7 +68,7 @@ function withShape(s: DetectedSeries, shape: NonNullable<SeriesFlags["shape"]>):
 	const keys = Object.keys(shape) as (keyof typeof shape)[];
 	if (keys.length === 0) return s;
 	const confidence = { ...s.confidence };
-	for (const k of keys) confidence[k] = 1;
+	for (const k of keys) if (k in confidence) confidence[k as DetectedField] = 1;
 	return { ...s, ...shape, confidence };
 }
 
@@ -87,6 +87,8 @@ export function detectedToJson(s: DetectedSeries) {
 		extraTags: s.extraTags ?? [],
 		cover: s.cover ?? "",
 		periodDays: s.periodDays,
+		// The list style's fields only where detection found a list-style series.
+		...(s.entryStyle === "list" ? { entryStyle: s.entryStyle, collection: s.collection === true, listMarker: s.listMarker ?? "-" } : {}),
 		notes: s.notes,
 		digests: s.digests,
 		confidence: Object.fromEntries(DETECTED_FIELDS.map((f) => [f, s.confidence[f]])) as Record<DetectedField, number>,
@@ -125,6 +127,7 @@ function detectionText(series: readonly DetectedSeries[], unmatched: readonly st
 			if (f === "name") continue;
 			lines.push(`  ${LABELS[f].padEnd(width)}${shown(s, f)}  (${confidenceWord(s.confidence[f])})`);
 		}
+		if (s.entryStyle === "list") lines.push(`  ${"entry style".padEnd(width)}list items (${s.listMarker ?? "-"}), ${s.collection ? "undated: a collection" : "dated"}`);
 		lines.push(`  Flags that name it: ${seriesFlagsFor(s, true)}`);
 	}
 	if (series.length > 0 && !saved) {

@@ -36,6 +36,8 @@ export function seriesFlagsFor(d: Series, withTemplates = false): string {
 	if (d.folder !== "") out.push(`--folder ${shellWord(d.folder)}`);
 	if (d.categoryLevel !== DEFAULT_SERIES.categoryLevel) out.push(`--category-level ${d.categoryLevel}`);
 	if (d.dateFormat !== DEFAULT_SERIES.dateFormat) out.push(`--date-format ${shellWord(d.dateFormat)}`);
+	if (d.entryStyle === "list") out.push("--entry-style list");
+	if (d.collection === true) out.push("--collection");
 	if (withTemplates && d.titleTemplate !== DEFAULT_SERIES.titleTemplate) out.push(`--title-template ${shellWord(d.titleTemplate)}`);
 	if (withTemplates && d.fileNameTemplate !== DEFAULT_SERIES.fileNameTemplate) out.push(`--file-name-template ${shellWord(d.fileNameTemplate)}`);
 	return out.join(" ");

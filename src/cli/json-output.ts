@@ -22,6 +22,8 @@ export function digestToJson(d: Digest) {
 				line: e.line,
 				commentary: e.commentary,
 				links: e.links.map((l) => ({ target: l.target, subpath: l.subpath, alias: l.alias, embed: l.embed, resolved: l.resolved })),
+				// List-style entries only: the kind words before the link.
+				...(e.kinds !== undefined ? { kinds: e.kinds } : {}),
 			})),
 		})),
 	};

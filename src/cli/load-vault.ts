@@ -1,7 +1,7 @@
 import { isAbsolute, relative, resolve } from "node:path";
 import { parseYaml } from "./yaml";
 import { DigestIndex } from "../core/index/digest-index";
-import { readSettingsSeries, type Warn } from "../core/format/saved-settings";
+import { readSavedToggle, readSettingsSeries, type Warn } from "../core/format/saved-settings";
 import { completeSeries, DEFAULT_SERIES, mayBeDigest, seriesPathProblems } from "../core/format/series";
 import type { Series, Severity } from "../core/format/types";
 import { vaultPath } from "../core/format/vault-path";
@@ -19,7 +19,7 @@ export interface SeriesFlags {
 	folder?: string;
 	series?: string;
 	/** Fields set on the command line over the chosen series' (`--category-level`, ...). */
-	shape?: Partial<Pick<Series, "categoryLevel" | "dateFormat" | "titleTemplate" | "fileNameTemplate">>;
+	shape?: Partial<Pick<Series, "categoryLevel" | "dateFormat" | "titleTemplate" | "fileNameTemplate" | "entryStyle" | "collection">>;
 }
 
 /** A note or folder that could not be read as text: why, and how much that matters. */
@@ -170,9 +170,20 @@ export function readDigestNotes(opened: OpenedVault, use: (path: string, text: s
 	return unreadable;
 }
 
+/** The plugin's saved "Duplicates across collections" setting, false where there is none (chooseSeries reports unreadable settings). */
+function savedCrossSeries(vault: VaultFs): boolean {
+	let data: unknown;
+	try {
+		data = vault.readJson(SETTINGS_PATH);
+	} catch {
+		return false;
+	}
+	return readSavedToggle(data, "crossSeriesDuplicates", false, () => {});
+}
+
 /** Reads a vault into an index: every file for link resolution, every possible digest parsed. */
 export function loadVault(opened: OpenedVault): LoadedVault {
-	const index = new DigestIndex({ parseYaml, series: opened.series });
+	const index = new DigestIndex({ parseYaml, series: opened.series, crossSeriesDuplicates: savedCrossSeries(opened.vault) });
 	for (const f of opened.files) index.addFile(f);
 	const unreadable = readDigestNotes(opened, (path, text) => index.setNote(path, text));
 	return { ...opened, index, unreadable };

@@ -102,7 +102,7 @@ describe("loading the plugin", () => {
 	it("registers every command without a default hotkey", async () => {
 		const l = await load();
 		expect([...l.commands.keys()].sort()).toEqual(
-			["add-inbox-link", "check-all-digests", "check-links-all-digests", "check-links-this-digest", "check-this-digest", "copy-as-newsletter", "delete-entry", "discard-inbox-link", "explain-mark-at-cursor", "export-feeds", "insert-link-entry", "move-entry", "new-digest", "open-latest-digest", "renumber-entries", "toggle-recommended", "update-series-index", "write-period-dates", "write-recap"].concat([...l.commands.keys()].filter((k) => k === "open-digest-browser")).sort(),
+			["add-inbox-link", "add-to-collection", "check-all-digests", "check-links-all-digests", "check-links-this-digest", "check-this-digest", "copy-as-newsletter", "delete-entry", "discard-inbox-link", "explain-mark-at-cursor", "export-feeds", "insert-link-entry", "move-entry", "new-digest", "open-latest-digest", "renumber-entries", "toggle-recommended", "update-series-index", "write-period-dates", "write-recap"].concat([...l.commands.keys()].filter((k) => k === "open-digest-browser")).sort(),
 		);
 		for (const cmd of l.commands.values()) expect(cmd.hotkeys ?? []).toEqual([]);
 	});

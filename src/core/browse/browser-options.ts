@@ -9,6 +9,8 @@ export interface BrowserOption {
 	value: string;
 	/** Entries the filter keeps. */
 	count: number;
+	/** Series options only: the series is a collection (undated), so a view can tell it from the digests. */
+	collection?: true;
 }
 
 export interface BrowserOptions {
@@ -27,7 +29,11 @@ export function browserOptions(index: DigestIndex, series?: string, cache?: Brow
 
 export function computeOptions(index: DigestIndex, series: string | undefined): BrowserOptions {
 	const seriesCounts = new Map<string, number>();
-	for (const s of index.seriesList) seriesCounts.set(s.name, 0);
+	const collections = new Set<string>();
+	for (const s of index.seriesList) {
+		seriesCounts.set(s.name, 0);
+		if (s.collection === true) collections.add(s.name);
+	}
 	for (const d of index.digests()) {
 		const name = index.seriesOf(d.path)?.name;
 		if (name !== undefined) seriesCounts.set(name, (seriesCounts.get(name) ?? 0) + index.entriesOf(d.path).length);
@@ -58,7 +64,7 @@ export function computeOptions(index: DigestIndex, series: string | undefined): 
 		}
 	}
 	return {
-		series: [...seriesCounts].map(([value, count]) => ({ value, count })),
+		series: [...seriesCounts].map(([value, count]): BrowserOption => (collections.has(value) ? { value, count, collection: true } : { value, count })),
 		categories: categories.sorted(),
 		sources: sources.sorted(),
 		tags: tags.sorted(),

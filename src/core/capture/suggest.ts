@@ -63,3 +63,45 @@ export function suggestForCapture(index: DigestIndex, url: string, source?: stri
 	}
 	return { host, category: mostFrequent(categories, matched), source: mostFrequent(sources, matched) };
 }
+
+/** A collection note and heading to keep a link under, with how often the curator filed links from its host there. */
+export interface CollectionTarget {
+	path: string;
+	category: string;
+	count: number;
+	/** Of how many of the host's links kept in collections. */
+	of: number;
+}
+
+/**
+ * The collection notes a link could go into, best first: the notes and headings where this
+ * curator kept links from the same host (most often, then most recently), then every other
+ * collection note with its last category. Digests of dated series are never offered.
+ */
+export function suggestCollectionTargets(index: DigestIndex, url: string): CollectionTarget[] {
+	const host = hostOf(url);
+	const tallies = new Map<string, { path: string; category: string; count: number; last: number }>();
+	let matched = 0;
+	const entries = index.allEntries();
+	for (let i = 0; i < entries.length; i++) {
+		const ie = entries[i]!;
+		if (ie.series.collection !== true || host === null || hostOf(ie.entry.url) !== host) continue;
+		matched++;
+		const key = `${ie.digest.path}\n${ie.category.name}`;
+		const t = tallies.get(key);
+		if (t) {
+			t.count++;
+			t.last = i;
+		} else tallies.set(key, { path: ie.digest.path, category: ie.category.name, count: 1, last: i });
+	}
+	const ranked = [...tallies.values()].sort((a, b) => b.count - a.count || b.last - a.last);
+	const out: CollectionTarget[] = ranked.map((t) => ({ path: t.path, category: t.category, count: t.count, of: matched }));
+	const offered = new Set(out.map((t) => t.path));
+	for (const d of index.digests()) {
+		if (offered.has(d.path) || index.seriesOf(d.path)?.collection !== true) continue;
+		offered.add(d.path);
+		const last = d.categories[d.categories.length - 1];
+		out.push({ path: d.path, category: last?.name ?? "", count: 0, of: matched });
+	}
+	return out;
+}

@@ -2,7 +2,7 @@ import { compareDates, dateFormat, type DateFormat } from "../format/dates";
 import type { YamlParser } from "../format/frontmatter";
 import { completeSeries, DEFAULT_SERIES, hasTag, isUnderFolder } from "../format/series";
 import type { DayDate, Series } from "../format/types";
-import { looksLikeDigest, profileNote, type NoteInput, type NoteProfile } from "./note-profile";
+import { looksLikeDigest, looksLikeList, profileNote, type NoteInput, type NoteProfile } from "./note-profile";
 
 /**
  * Finds the digest series of a vault from its notes alone: notes that share a frontmatter tag (or
@@ -66,6 +66,8 @@ export interface DetectedSeries extends Series {
 	digests: number;
 	/** Vault paths of the notes it claims, sorted. */
 	paths: string[];
+	/** List style: the marker most of its entries start with (`-`, `*`, `+`, `1.`); absent in the line style. */
+	listMarker?: string;
 }
 
 export interface SeriesDetection {
@@ -105,6 +107,8 @@ export function toSeries(d: DetectedSeries): Series {
 		templateNote: d.templateNote,
 		extraTags: [...(d.extraTags ?? [])],
 		cover: d.cover ?? "",
+		entryStyle: d.entryStyle,
+		collection: d.collection,
 	});
 }
 
@@ -272,7 +276,9 @@ function buildSeries(spec: { tag: string; folder: string | null; digests: number
 	const memberIdx = profiles.map((p, i) => i).filter((i) => !claimed.has(i) && inSeries(profiles[i]!));
 	const digests = memberIdx.filter((i) => digestLike[i]).map((i) => profiles[i]!);
 
-	const level = categoryLevel(digests);
+	// The list style where most of its digests are link lists: their items give the category level.
+	const list = digests.length > 0 && digests.filter(looksLikeList).length * 2 > digests.length;
+	const level = categoryLevel(digests, list);
 	const categories = categoryOrder(digests, level.value);
 	const format = chooseDateFormat(digests.length > 0 ? digests : memberIdx.map((i) => profiles[i]!));
 	const fmt = dateFormat(format.value);
@@ -291,6 +297,9 @@ function buildSeries(spec: { tag: string; folder: string | null; digests: number
 	const days = periodLength(periods);
 	const name = seriesName(title.value, spec.tag, folder);
 	const tagSure = spec.tag !== "" ? digests.length / Math.max(1, notes.length) : 1 - largestTagShare(digests);
+	// A list whose notes hold no period in their titles and no date field is a collection.
+	const undated = list && periods.every((p) => p === null) && notes.every((p) => !p.dateField);
+	const listShape: Partial<DetectedSeries> = list ? { entryStyle: "list", listMarker: commonMarker(digests), ...(undated ? { collection: true } : {}) } : {};
 
 	return {
 		...DEFAULT_SERIES,
@@ -323,7 +332,17 @@ function buildSeries(spec: { tag: string; folder: string | null; digests: number
 		notes: notes.length,
 		digests: digests.length,
 		paths: notes.map((p) => p.path),
+		...listShape,
 	};
+}
+
+/** The marker most list-style entries of the digests start with. */
+function commonMarker(digests: readonly NoteProfile[]): string {
+	const counts = new Map<string, number>();
+	for (const p of digests) for (const [m, n] of Object.entries(p.listMarkers)) counts.set(m, (counts.get(m) ?? 0) + n);
+	let best = "-";
+	for (const [m, n] of counts) if (n > (counts.get(best) ?? 0)) best = m;
+	return best;
 }
 
 interface Guess<T> {
@@ -335,10 +354,10 @@ function round(c: number): number {
 	return Math.round(Math.max(0, Math.min(1, c)) * 100) / 100;
 }
 
-/** The heading level right above most entry lines. */
-function categoryLevel(digests: readonly NoteProfile[]): Guess<number> {
+/** The heading level right above most entry lines (list items in the list style). */
+function categoryLevel(digests: readonly NoteProfile[], list = false): Guess<number> {
 	const sums = [0, 0, 0, 0, 0, 0, 0];
-	for (const p of digests) for (let l = 1; l <= 6; l++) sums[l]! += p.entriesByLevel[l]!;
+	for (const p of digests) for (let l = 1; l <= 6; l++) sums[l]! += (list ? p.listByLevel : p.entriesByLevel)[l]!;
 	let best = 1;
 	for (let l = 2; l <= 6; l++) if (sums[l]! > sums[best]!) best = l;
 	const total = sums.reduce((a, b) => a + b, 0);

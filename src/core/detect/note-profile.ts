@@ -1,6 +1,7 @@
 import { readFrontmatter, readTags, type YamlParser } from "../format/frontmatter";
 import { CodeMasker, isBlank, parseInlineLink, splitLines } from "../format/markdown-scan";
-import { basename, readHeading } from "../format/parser";
+import { readListItem } from "../format/list-items";
+import { basename, readHeading, readListEntry } from "../format/parser";
 
 /** A note as detection reads it: its vault path (with `/`) and its text. */
 export interface NoteInput {
@@ -39,15 +40,30 @@ export interface NoteProfile {
 	cover: string | null;
 	/** The text holds `{{`: the placeholders of a template. */
 	placeholders: boolean;
+	/** List-style entries: list items at the margin under some heading whose content starts with a link (after kind words). */
+	listEntries: number;
+	/** List-style entries by the level of the nearest heading above them; index 1..6. */
+	listByLevel: number[];
+	/** How many list-style entries each marker starts (`-`, `*`, `+`, `1.` for ordered items). */
+	listMarkers: Record<string, number>;
+	/** A `date:` or `period:` field, or a `Date:` metadata line at the top: the note is dated without a period in its title. */
+	dateField: boolean;
 }
 
 const NUMBERED = /^\s*\d+[.)]/;
 const EMBED = /^!\[\[[^\]]+\]\]$|^!\[[^\]]*\]\([^)]+\)$/;
 
-/** Whether a profile reads like a digest: numbered link entries under headings. */
+/** Whether a profile reads like a digest: numbered link entries under headings, or (with no entry lines) link list items. */
 export function looksLikeDigest(p: NoteProfile): boolean {
-	return p.entries >= 2 && p.numbered >= 1;
+	return (p.entries >= 2 && p.numbered >= 1) || looksLikeList(p);
 }
+
+/** Whether a profile reads like a list-style digest or collection: link list items under headings, and hardly any entry lines. */
+export function looksLikeList(p: NoteProfile): boolean {
+	return p.entries < 2 && p.listEntries >= 3;
+}
+
+const DATE_LINE = /^(?:date|period):[ \t]+\S/i;
 
 /** Reads a note's profile. Never throws; linear in the text. */
 export function profileNote(path: string, text: string, parseYaml?: YamlParser): NoteProfile {
@@ -64,6 +80,11 @@ export function profileNote(path: string, text: string, parseYaml?: YamlParser):
 	let cover: string | null = null;
 	let firstLine = true;
 	let level = 0;
+	let listEntries = 0;
+	const listByLevel = [0, 0, 0, 0, 0, 0, 0];
+	const listMarkers: Record<string, number> = {};
+	let dateField = fm.data["date"] !== undefined || fm.data["period"] !== undefined;
+	let top = true;
 	const masker = new CodeMasker();
 	for (let i = fm.endLine + 1; i < lines.length; i++) {
 		const raw = lines[i]!;
@@ -71,6 +92,11 @@ export function profileNote(path: string, text: string, parseYaml?: YamlParser):
 			firstLine = false;
 			const t = raw.trim();
 			if (EMBED.test(t)) cover = t;
+		}
+		// Metadata lines at the top, up to the first blank line (`Date: 2026-08-19`).
+		if (top) {
+			if (isBlank(raw)) top = i === fm.endLine + 1;
+			else if (DATE_LINE.test(raw)) dateField = true;
 		}
 		const wasInFence = masker.inFence;
 		const scan = masker.mask(raw);
@@ -82,6 +108,19 @@ export function profileNote(path: string, text: string, parseYaml?: YamlParser):
 				level = h.level;
 				continue;
 			}
+		}
+		if (level > 0 && !wasInFence && first !== 91) {
+			const item = readListItem(scan);
+			if (item && item.indent === 0) {
+				const found = readListEntry(scan, raw, item.contentStart);
+				if (found && found.ok) {
+					listEntries++;
+					listByLevel[level]!++;
+					const marker = item.bullet ?? "1.";
+					listMarkers[marker] = (listMarkers[marker] ?? 0) + 1;
+				}
+			}
+			continue;
 		}
 		if (first !== 91 || level === 0) continue;
 		const second = scan.charCodeAt(1);
@@ -103,6 +142,10 @@ export function profileNote(path: string, text: string, parseYaml?: YamlParser):
 		headings,
 		cover,
 		placeholders: text.indexOf("{{") >= 0,
+		listEntries,
+		listByLevel,
+		listMarkers,
+		dateField,
 	};
 }
 

@@ -80,6 +80,7 @@ export function newDigestText(series: Series, title: string, period: Period, tem
 
 /** Plans the series' next digest; refuses an empty period, a path outside the vault or one that is taken. */
 export function planNewDigest(input: NewDigestInput): NewDigestResult {
+	if (input.series.collection === true) return { ok: false, reason: `"${input.series.name}" is a collection, which has no periods and so no next digest; add a note to its folder instead.` };
 	const pathProblems = seriesPathProblems(input.series);
 	if (pathProblems.length > 0) return { ok: false, reason: `Nothing was created: ${lowerFirst(pathProblems[0]!)}` };
 	const period = nextPeriod(input.digests, input.to, input.from);

@@ -468,6 +468,17 @@ export class DigestIndex {
 		return [...parts.values()].filter((p) => p.length > 1);
 	}
 
+	/**
+	 * Entries with the same link as `url` that count as shared before for an entry added to a note
+	 * of `series`: every one when cross-series duplicates are on; else a collection's own entries
+	 * for a collection, and the dated series' entries for a digest.
+	 */
+	findUrlFor(url: string, series: Series): IndexedEntry[] {
+		const all = this.findUrl(url);
+		if (this.crossSeries) return all;
+		return all.filter((ie) => (series.collection === true ? ie.series.name === series.name : ie.series.collection !== true));
+	}
+
 	/** Other entries with the same link as `url`. */
 	findUrl(url: string): IndexedEntry[] {
 		this.linkMaps();

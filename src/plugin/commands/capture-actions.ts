@@ -105,7 +105,9 @@ export async function handleCapture(host: DigestCuratorHost, params: Readonly<Re
 	if (!parsed.ok) return refuse(parsed.reason);
 	const request = parsed.request;
 	await host.live.whenReady();
-	const series = seriesNamed(host, request.series);
+	// A note named without a series (a collection's note, say) is taken in the series it belongs to.
+	const ofNote = request.series === null && request.digest !== null ? host.live.index.seriesOf(request.digest) : null;
+	const series = ofNote ? { ok: true as const, series: ofNote } : seriesNamed(host, request.series);
 	if (!series.ok) return refuse(series.reason);
 	if (request.mode === "inbox") {
 		if (request.digest !== null) return refuse("An inbox capture goes to the series' inbox: leave out &digest=..., or use mode=form.");

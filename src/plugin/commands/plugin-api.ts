@@ -144,12 +144,14 @@ export function createPluginApi(host: DigestCuratorHost): DigestCuratorApi {
 			await host.live.whenReady();
 			const problem = urlProblem(input.url ?? "");
 			if (problem) return { ok: false, reason: problem };
-			const series = seriesNamed(host, input.series);
+			// A note named without a series (a collection's note) is taken in its own series.
+			const ofNote = input.series === undefined && input.digest !== undefined ? index().seriesOf(input.digest) : null;
+			const series = ofNote ? { ok: true as const, series: ofNote } : seriesNamed(host, input.series);
 			if (!series.ok) return series;
 			const target = captureDigest(host, series.series, input.digest);
 			if (!target.ok) return target;
 			if (target.path === null) return { ok: false, reason: `${series.series.name} has no digest to add to yet.` };
-			const earlier = index().findUrl(input.url);
+			const earlier = index().findUrlFor(input.url, series.series);
 			if (earlier.length > 0 && !input.allowDuplicate) {
 				return { ok: false, reason: `${input.url} was already shared in ${earlier.map((e) => `${e.digest.path} (line ${e.entry.line})`).join(", ")}; pass allowDuplicate to add it again.` };
 			}

@@ -18,6 +18,10 @@ export class SettingsApplier {
 	}
 
 	async apply(settings: DigestCuratorSettings): Promise<void> {
+		if (this.live.index.crossSeriesDuplicates !== settings.crossSeriesDuplicates) {
+			this.live.index.crossSeriesDuplicates = settings.crossSeriesDuplicates;
+			this.live.trigger("changed");
+		}
 		if (settings.editorMarks !== this.editorMarks) {
 			this.editorMarks = settings.editorMarks;
 			this.workspace.updateOptions();

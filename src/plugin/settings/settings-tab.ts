@@ -25,7 +25,7 @@ const CATEGORY_LEVELS: Record<string, string> = {
 interface SeriesField {
 	name: string;
 	desc: string;
-	kind: "text" | "textarea" | "level";
+	kind: "text" | "textarea" | "level" | "style" | "collection";
 	placeholder?: string;
 	value?: (series: Series) => string;
 	patch?: (value: string) => Partial<Series>;
@@ -39,6 +39,8 @@ const SERIES_FIELDS: readonly SeriesField[] = [
 	{ name: "File name template", desc: "Where a new digest is created, inside the folder. It may hold folders, as in {{year}}/{{start}} to {{end}}.", kind: "text", placeholder: "e.g. {{year}}/Weekly links {{start}} to {{end}}", value: (s) => s.fileNameTemplate, patch: (v) => ({ fileNameTemplate: v }) },
 	{ name: "Date format", desc: "How the dates of a period are written in titles and file names, with YYYY, MM, MMM, DD and D.", kind: "text", placeholder: "e.g. DD-MM-YYYY", value: (s) => s.dateFormat, patch: (v) => ({ dateFormat: v }) },
 	{ name: "Category level", desc: "Heading level of the categories in a digest.", kind: "level" },
+	{ name: "Entry style", desc: "How entries are written: lines that start with a link, or list items that start with one (topical lists, This Week in Rust).", kind: "style" },
+	{ name: "Collection", desc: "The series is undated, like topical link lists: its notes have no period and no next digest.", kind: "collection" },
 	{ name: "Default categories", desc: "Categories of a new digest, one per line, in the order they appear.", kind: "textarea", placeholder: "", value: (s) => s.categories.join("\n"), patch: (v) => ({ categories: splitLines(v) }) },
 	{ name: "Template note", desc: "Note a new digest is copied from instead of the default categories; it is never indexed. Leave empty for none.", kind: "text", placeholder: "e.g. Templates/Weekly links.md", value: (s) => s.templateNote, patch: (v) => ({ templateNote: cleanFolder(v) }) },
 	{ name: "Extra tags", desc: "Tags written into a new digest besides the series tag, separated by commas.", kind: "text", placeholder: "e.g. collections", value: (s) => (s.extraTags ?? []).join(", "), patch: (v) => ({ extraTags: splitTags(v) }) },
@@ -50,7 +52,7 @@ const SERIES_FIELDS: readonly SeriesField[] = [
 	{ name: "Inbox note", desc: "Note that captured links wait in until they become entries. Leave empty for Digest inbox.md in the folder.", kind: "text", placeholder: "Default: Digest inbox.md in the folder", value: (s) => s.inboxNote ?? "", patch: (v) => ({ inboxNote: cleanFolder(v) }) },
 ];
 
-type ToggleKey = "fetchTitles" | "pasteToEntry" | "editorMarks" | "feedRecommendedItems" | "writePeriodDate" | "keepIndexCurrent";
+type ToggleKey = "fetchTitles" | "pasteToEntry" | "editorMarks" | "feedRecommendedItems" | "writePeriodDate" | "keepIndexCurrent" | "crossSeriesDuplicates";
 type TextKey = "feedFolder" | "baseUrl";
 type ChoiceKey = "markerStyle";
 
@@ -77,6 +79,7 @@ function feedFolderProblem(value: string): string | null {
 const GLOBALS: readonly GlobalSetting[] = [
 	{ kind: "toggle", key: "fetchTitles", heading: "Entry capture", name: "Fetch titles automatically", desc: "When you type a URL in the new entry window, read that page to fill in its title and source. Off, a page is read only when you ask: the Fetch title button in that window reads the page at its URL, and the link check commands request the links they check." },
 	{ kind: "toggle", key: "pasteToEntry", heading: "Entry capture", name: "Turn pasted links into entries", desc: "Offer to make a link pasted on an empty line of a category into a numbered entry." },
+	{ kind: "toggle", key: "crossSeriesDuplicates", heading: "Entry capture", name: "Duplicates across collections", desc: "Count a link kept in a collection and shared in a digest, or kept in two collections, as a duplicate." },
 	{ kind: "toggle", key: "editorMarks", heading: "Editor", name: "Mark entries while typing", desc: "Highlight recommended entries, links shared before, numbers out of sequence and malformed entries in digests you edit." },
 	{ kind: "dropdown", key: "markerStyle", heading: "Publishing", name: "Generated region markers", desc: "How the series index and recaps mark the text the plugin keeps current. HTML comments stay hidden on sites that show %% comments.", options: { obsidian: "Obsidian comments (%%)", html: "HTML comments (<!-- -->)" } },
 	{ kind: "text", key: "feedFolder", heading: "Publishing", name: "Feed folder", desc: "Vault folder the RSS and JSON feeds are written to.", placeholder: "e.g. feeds", problem: feedFolderProblem },
@@ -427,6 +430,19 @@ export class DigestCuratorSettingTab extends PluginSettingTab {
 	private fieldInto(setting: Setting, index: number, field: SeriesField): void {
 		const series = this.host.settings.series[index];
 		if (!series) return;
+		if (field.kind === "style") {
+			setting.addDropdown((dropdown) =>
+				dropdown
+					.addOptions({ line: "Lines that start with a link", list: "List items" })
+					.setValue(series.entryStyle ?? "line")
+					.onChange((value) => this.updateSeries(index, { entryStyle: value === "list" ? "list" : "line" })),
+			);
+			return;
+		}
+		if (field.kind === "collection") {
+			setting.addToggle((toggle) => toggle.setValue(series.collection === true).onChange((value) => this.updateSeries(index, { collection: value })));
+			return;
+		}
 		if (field.kind === "level") {
 			setting.addDropdown((dropdown) => {
 				dropdown

@@ -30,6 +30,8 @@ export interface DigestCuratorSettings {
 	keepIndexCurrent: boolean;
 	/** The last link check's result per URL (a cache; only the link check commands fill it). */
 	linkHealth: Record<string, SavedLinkHealth>;
+	/** A link kept in a collection and shared in a digest (or another collection) counts as a duplicate. */
+	crossSeriesDuplicates: boolean;
 }
 
 export const DEFAULT_SETTINGS: DigestCuratorSettings = {
@@ -45,6 +47,7 @@ export const DEFAULT_SETTINGS: DigestCuratorSettings = {
 	writePeriodDate: false,
 	keepIndexCurrent: false,
 	linkHealth: {},
+	crossSeriesDuplicates: false,
 };
 
 /**
@@ -67,6 +70,7 @@ export function migrateSettings(saved: unknown, warn: Warn = () => {}): DigestCu
 		feedRecommendedItems: readSavedToggle(saved, "feedRecommendedItems", DEFAULT_SETTINGS.feedRecommendedItems, warn),
 		writePeriodDate: readSavedToggle(saved, "writePeriodDate", DEFAULT_SETTINGS.writePeriodDate, warn),
 		keepIndexCurrent: readSavedToggle(saved, "keepIndexCurrent", DEFAULT_SETTINGS.keepIndexCurrent, warn),
+		crossSeriesDuplicates: readSavedToggle(saved, "crossSeriesDuplicates", DEFAULT_SETTINGS.crossSeriesDuplicates, warn),
 		linkHealth: readSavedLinkHealth(saved, warn),
 	};
 }

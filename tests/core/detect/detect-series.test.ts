@@ -319,6 +319,10 @@ describe("profileNote", () => {
 			headings: [{ level: 1, name: "Top", line: 8 }, { level: 2, name: "Sub", line: 9 }],
 			cover: "![[c.png|center]]",
 			placeholders: false,
+			listEntries: 0,
+			listByLevel: [0, 0, 0, 0, 0, 0, 0],
+			listMarkers: {},
+			dateField: false,
 		});
 	});
 });
@@ -354,5 +358,27 @@ describe("detectSeries: which tag is the series'", () => {
 			["D/2.md", note("Links: 08-01-2025 to 14-01-2025", ["tech", "roundup"])],
 		]);
 		expect(detect(files).series[0]!.tag).toBe("tech");
+	});
+});
+
+describe("detectSeries on list-style notes", () => {
+	const topical = (name: string) => ({
+		path: `Lists/${name}.md`,
+		text: ["---", "tags: [bookmarks]", "---", `# ${name}`, "", "## Guides", "", "* [A guide](https://example.org/a)", "* [video] [A talk](https://example.org/b)", "\t* nested note", "", "## Tools", "* [A tool](https://example.org/c): does things"].join("\n"),
+	});
+
+	it("finds a collection of link lists: list style, its marker, the category level, undated", () => {
+		const { series } = detectSeries([topical("Databases"), topical("Linux"), topical("Networking")]);
+		expect(series).toHaveLength(1);
+		expect(series[0]).toMatchObject({ tag: "bookmarks", entryStyle: "list", collection: true, listMarker: "*", categoryLevel: 2, digests: 3 });
+		expect(toSeries(series[0]!)).toMatchObject({ entryStyle: "list", collection: true });
+	});
+
+	it("finds a dated list-style series from its metadata lines", () => {
+		const issue = (n: number) => ({ path: `News/issue-${n}.md`, text: [`Title: Widget news ${n}`, `Date: 2026-08-${10 + n}`, "", "### Updates", "- [One](https://example.org/1)", "- [Two](https://example.org/2)", "- [Three](https://example.org/3)"].join("\n") });
+		const { series } = detectSeries([issue(1), issue(2), issue(3)]);
+		expect(series).toHaveLength(1);
+		expect(series[0]).toMatchObject({ folder: "News", entryStyle: "list", categoryLevel: 3 });
+		expect(series[0]!.collection).toBeUndefined();
 	});
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { deleteEntry, insertEntry, moveEntry, renumberEntries, toggleRecommended, type EditContext, type EditResult } from "../../../src/core/edit/entry-edits";
+import { planNewDigest } from "../../../src/core/edit/new-digest";
 import { parseWithSeries } from "../../../src/core/format/parser";
 import { completeSeries } from "../../../src/core/format/series";
 
@@ -84,5 +85,12 @@ describe("list-style edits", () => {
 	it("renumbers the digits of ordered items only", () => {
 		const text = NOTE.replace("2. [Second", "5. [Second");
 		expect(ok(renumberEntries(text, PATH, ctx))).toBe(NOTE);
+	});
+});
+
+describe("collections", () => {
+	it("have no next digest", () => {
+		const r = planNewDigest({ series: completeSeries({ name: "Lists", tag: "", folder: "Lists", entryStyle: "list", collection: true }), digests: [], to: { year: 2026, month: 1, day: 1 }, exists: () => false, parseYaml });
+		expect(r).toEqual({ ok: false, reason: '"Lists" is a collection, which has no periods and so no next digest; add a note to its folder instead.' });
 	});
 });

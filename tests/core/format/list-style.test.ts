@@ -201,3 +201,25 @@ describe("dates from metadata and collections", () => {
 		expect(d.title).toBe("n");
 	});
 });
+
+describe("series settings: entry style and collection", () => {
+	it("are read when they have the right type, and named with their default when not", async () => {
+		const { readSavedSeries } = await import("../../../src/core/format/saved-settings");
+		const warnings: string[] = [];
+		const good = readSavedSeries({ name: "L", tag: "l", entryStyle: "list", collection: true }, "the series \"L\"", (w) => warnings.push(w));
+		expect([good.entryStyle, good.collection, warnings]).toEqual(["list", true, []]);
+		const bad = readSavedSeries({ name: "L", tag: "l", entryStyle: "bullets", collection: "yes" }, "the series \"L\"", (w) => warnings.push(w));
+		expect([bad.entryStyle, bad.collection]).toEqual([undefined, undefined]);
+		expect(warnings).toEqual([
+			'The setting "entryStyle" of the series "L" is not "line" or "list" (it is "bullets"); the default "line" is used instead.',
+			'The setting "collection" of the series "L" is not true or false (it is "yes"); the default false is used instead.',
+		]);
+	});
+
+	it("let a collection's templates go without {{start}} and {{end}}", async () => {
+		const { completeSeries, validateSeries } = await import("../../../src/core/format/series");
+		const s = completeSeries({ name: "L", tag: "l", titleTemplate: "{{title}}", fileNameTemplate: "{{title}}" });
+		expect(validateSeries(s)).toContain("The title template needs {{start}} and {{end}}.");
+		expect(validateSeries({ ...s, collection: true })).toEqual([]);
+	});
+});

@@ -62,14 +62,14 @@ describe("the settings Obsidian 1.13 draws and searches", () => {
 			["writePeriodDate", "toggle"],
 		]);
 		expect(defs[4]!.items[0]).toMatchObject({ name: "Saved link checks", desc: expect.stringContaining("only when you run them") as unknown });
-		expect(defs[1]!.items.map((i) => ("control" in i ? i.control?.key : null))).toEqual(["fetchTitles", "pasteToEntry"]);
+		expect(defs[1]!.items.map((i) => ("control" in i ? i.control?.key : null))).toEqual(["fetchTitles", "pasteToEntry", "crossSeriesDuplicates"]);
 		expect(defs[2]!.items.map((i) => ("control" in i ? [i.name, i.control?.type] : null))).toEqual([["Mark entries while typing", "toggle"]]);
 		for (const g of defs) for (const i of g.items) expect(i.name.length).toBeGreaterThan(0);
 		// The series' fields are searchable rows of its page.
 		const page = seriesList(tab).items![0] as SettingDefinitionPage;
 		expect(page).toMatchObject({ type: "page", name: "Weekly links", desc: "Tagged #weeklylinks, in Digests" });
 		const fields = (page.items![0] as { items: { name: string }[] }).items.map((i) => i.name);
-		expect(fields).toEqual(["Next digest", "Name", "Tag", "Folder", "Title template", "File name template", "Date format", "Category level", "Default categories", "Template note", "Extra tags", "Cover", "Index note", "Index line", "Recap line", "Summary property", "Inbox note"]);
+		expect(fields).toEqual(["Next digest", "Name", "Tag", "Folder", "Title template", "File name template", "Date format", "Category level", "Entry style", "Collection", "Default categories", "Template note", "Extra tags", "Cover", "Index note", "Index line", "Recap line", "Summary property", "Inbox note"]);
 	});
 
 	it("read and write the toggles through the control keys, saving and applying them", async () => {

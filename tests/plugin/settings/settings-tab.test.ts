@@ -253,6 +253,19 @@ describe("DigestCuratorSettingTab", () => {
 		expect(settings.series[0]?.categoryLevel).toBe(2);
 	});
 
+	it("sets the entry style from its dropdown and makes the series a collection from its toggle", async () => {
+		vi.useFakeTimers();
+		const { tab, settings } = await setup();
+		const style = created(dropdowns).find((d) => settingEl(block(tab, 0), "Entry style").contains(d.selectEl));
+		expect(style!.getValue()).toBe("line");
+		style!.selectEl.value = "list";
+		style!.simulateChange__();
+		expect(settings.series[0]?.entryStyle).toBe("list");
+		const collection = created(toggles).find((t) => settingEl(block(tab, 0), "Collection").contains(t.toggleEl));
+		collection!.setValue(true);
+		expect(settings.series[0]?.collection).toBe(true);
+	});
+
 	it("shows problems while a series is invalid, saves it anyway, and applies nothing", async () => {
 		vi.useFakeTimers();
 		const { tab, settings, saveSettings, settingsChanged } = await setup();
