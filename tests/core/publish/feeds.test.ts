@@ -68,8 +68,8 @@ describe("feeds", () => {
 		const hostile = feed.items.find((i) => i.title.startsWith("Hostile"))!;
 		expect(hostile).toBeDefined();
 		for (const item of feed.items) {
-			expect(item.title).not.toMatch(/\u0007/);
-			expect(item.content_html).not.toMatch(/\u0007/);
+			expect(item.title).not.toContain("\u0007");
+			expect(item.content_html).not.toContain("\u0007");
 		}
 	});
 
