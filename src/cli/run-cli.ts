@@ -71,7 +71,7 @@ ${SERIES_HELP}
 
 Report problems in every digest. Exits 1 when a problem is an error (with --strict: any problem).
   --json           Print {"problems": [...]} as JSON
-  --strict         Treat warnings and info as failures too
+  --strict         Treat warnings and notes as failures too
 ${SERIES_HELP}
 `,
 	add: `Usage: digest-curator add VAULT --category C --url U --title T [options]

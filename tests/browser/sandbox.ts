@@ -54,6 +54,12 @@ export async function openSandboxPage(sandbox: Sandbox, query = "", viewport = {
 	// tsx (esbuild's keepNames) wraps named functions in `__name(...)`: functions handed to
 	// page.evaluate from a script run by tsx need it in the page too.
 	await page.addInitScript({ content: "window.__name = (fn) => fn;" });
+	// Never the internet: the sandbox's requestUrl is the page's fetch, so a request to any host but
+	// the sandbox's own server fails as it would offline (a test may route a host of its own on top).
+	await page.route(
+		(url) => url.hostname !== "127.0.0.1" && url.hostname !== "localhost",
+		(route) => route.abort("internetdisconnected"),
+	);
 	const errors: string[] = [];
 	page.on("pageerror", (e) => errors.push(e.message));
 	page.on("console", (m) => {
