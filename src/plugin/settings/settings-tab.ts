@@ -431,16 +431,20 @@ export class DigestCuratorSettingTab extends PluginSettingTab {
 		const series = this.host.settings.series[index];
 		if (!series) return;
 		if (field.kind === "style") {
-			setting.addDropdown((dropdown) =>
+			setting.addDropdown((dropdown) => {
+				nameControl(setting, dropdown.selectEl);
 				dropdown
 					.addOptions({ line: "Lines that start with a link", list: "List items" })
 					.setValue(series.entryStyle ?? "line")
-					.onChange((value) => this.updateSeries(index, { entryStyle: value === "list" ? "list" : "line" })),
-			);
+					.onChange((value) => this.updateSeries(index, { entryStyle: value === "list" ? "list" : "line" }));
+			});
 			return;
 		}
 		if (field.kind === "collection") {
-			setting.addToggle((toggle) => toggle.setValue(series.collection === true).onChange((value) => this.updateSeries(index, { collection: value })));
+			setting.addToggle((toggle) => {
+				nameControl(setting, toggle.toggleEl);
+				toggle.setValue(series.collection === true).onChange((value) => this.updateSeries(index, { collection: value }));
+			});
 			return;
 		}
 		if (field.kind === "level") {
