@@ -1,5 +1,6 @@
 import { Notice, TFile, type Component, type TAbstractFile } from "obsidian";
 import { parseInbox } from "../../core/capture/inbox";
+import { isOpenableUrl } from "../../core/links/url-normalize";
 import { inboxRows, inboxSummary, type InboxRow, type InboxSource } from "../../core/capture/inbox-list";
 import type { BrowserState } from "../../core/browse/browser-state";
 import type { DigestCuratorHost } from "../host";
@@ -143,7 +144,9 @@ export class InboxPanel {
 		const body = li.createDiv({ cls: "digest-browser-inbox-body" });
 		const line = body.createDiv({ cls: "digest-browser-inbox-line" });
 		if (item.source) line.createSpan({ cls: "digest-browser-source", text: `${item.source} -` });
-		line.createEl("a", { cls: "digest-browser-title external-link", text: row.label, href: item.url, attr: { target: "_blank", rel: "noopener" } });
+		// The inbox is text anyone (or a sync) may edit: only what the main list would open becomes a link.
+		if (isOpenableUrl(item.url)) line.createEl("a", { cls: "digest-browser-title external-link", text: row.label, href: item.url.trim(), attr: { target: "_blank", rel: "noopener" } });
+		else line.createSpan({ cls: "digest-browser-title", text: row.label, attr: { title: `Not a web link: ${item.url}` } });
 		const meta = body.createDiv({ cls: "digest-browser-meta" });
 		if (row.host) meta.createSpan({ cls: "digest-browser-inbox-host", text: row.host });
 		if (row.category) meta.createSpan({ cls: "digest-browser-inbox-category", text: row.categorySuggested ? `${row.category} (suggested)` : row.category });
