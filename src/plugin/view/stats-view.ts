@@ -151,7 +151,7 @@ export class StatsView {
 		const stats = seriesStats(digests, this.by);
 		const head = el.createDiv({ cls: "digest-stats-head" });
 		head.createDiv({ cls: "digest-stats-totals", text: `${series.name}: ${plural(stats.totals.digests, "digest")}, ${plural(stats.totals.entries, "entry", "entries")}, ${stats.totals.recommended.toLocaleString()} recommended.` });
-		const bySelect = head.createEl("select", { cls: "dropdown digest-stats-by", attr: { "aria-label": "Count" } });
+		const bySelect = head.createEl("select", { cls: "dropdown digest-stats-by", attr: { "aria-label": "Count by" } });
 		for (const b of BUCKETS) bySelect.createEl("option", { text: b.label, value: b.by });
 		bySelect.value = this.by;
 		this.drawing.registerDomEvent(bySelect, "change", () => {
@@ -283,7 +283,7 @@ export class StatsView {
 		const readout = figure.createDiv({ cls: "digest-stats-readout", attr: { "aria-live": "polite" } });
 		this.keyboard(svg, marks, readout);
 		const details = figure.createEl("details", { cls: "digest-stats-table" });
-		details.createEl("summary", { text: "Table" });
+		details.createEl("summary", { text: "Table", attr: { "aria-label": `Table: ${title}` } });
 		const t = details.createEl("table");
 		const headRow = t.createEl("thead").createEl("tr");
 		for (const c of columns) headRow.createEl("th", { text: c });

@@ -71,6 +71,19 @@ function held(c: unknown): number {
 	return k.cleanups__.length + k.children__.reduce<number>((n, child) => n + held(child), 0);
 }
 
+describe("the names of the stats controls", () => {
+	it("names the count select for what it picks, and each table toggle for its plot", async () => {
+		const h = await openView();
+		click(modeButton(h, "Stats"));
+		const stats = h.view.contentEl.querySelector<HTMLElement>(".digest-stats")!;
+		expect(stats.querySelector(".digest-stats-by")!.getAttribute("aria-label")).toBe("Count by");
+		const toggles = [...stats.querySelectorAll(".digest-stats-table > summary")];
+		// The visible word stays first in the name, as speech input users say it.
+		expect(toggles.map((s) => s.textContent)).toEqual(["Table", "Table", "Table"]);
+		expect(toggles.map((s) => s.getAttribute("aria-label"))).toEqual(["Table: Entries and recommended ones", "Table: Recommended share", "Table: Cadence"]);
+	});
+});
+
 describe("redrawing the plots", () => {
 	it("lets go of the listeners of the plots it throws away", async () => {
 		const h = await openView();
