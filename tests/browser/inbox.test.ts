@@ -112,6 +112,23 @@ describe("the inbox in the digest browser", () => {
 		await poll(() => page.locator(".digest-browser-summary").textContent()).toBe("2 links in the inbox, 1 shared before");
 	});
 
+	it("undoes a discard from the keyboard, putting the line and its commentary back", async () => {
+		const before = await noteText(INBOX);
+		await item("Writing reconcilers").locator("[data-action=discard]").focus();
+		await page.keyboard.press("Enter");
+		await poll(() => items().count()).toBe(2);
+		await poll(() => noteText(INBOX)).not.toContain("Level-triggered");
+		// Tab from the last row's buttons reaches the Undo under the list.
+		await item("Gateway API, again").locator("[data-action=discard]").focus();
+		await page.keyboard.press("Tab");
+		expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe("Undo discard: Writing reconcilers that converge");
+		expect(await seriousViolations(page, ".digest-browser-inbox")).toEqual([]);
+		await page.keyboard.press("Enter");
+		await poll(() => noteText(INBOX)).toBe(before);
+		await poll(() => items().count()).toBe(3);
+		await poll(() => page.locator(".digest-browser-inbox-undo button").count()).toBe(0);
+	});
+
 	it("saves screenshots of the inbox", async () => {
 		mkdirSync(SCREENSHOTS, { recursive: true });
 		await page.evaluate(() => window.sandbox.setTheme("light"));

@@ -14,8 +14,8 @@ import { normalizeUrl, withoutTracking } from "../links/url-normalize";
 export type ProblemFix =
 	/** Numbers 1..n for the category of the entry (`renumberEntries` with that category). */
 	| { kind: "renumber"; label: string; category: string }
-	/** `Medium -Battle` written `Medium - Battle` (`fixMistypedSeparator`). */
-	| { kind: "separator"; label: string; line: number; preview: string }
+	/** `Medium -Battle` written `Medium - Battle` (`fixMistypedSeparator`, refused where the line no longer holds `expect`). */
+	| { kind: "separator"; label: string; line: number; preview: string; expect: { title: string; url: string } }
 	/** The entry's URL replaced (`replaceEntryUrl`, refused where the line no longer links to `url`). */
 	| { kind: "replace-url"; label: string; line: number; url: string; next: string }
 	/** Another occurrence of a shared link, to open. */
@@ -59,7 +59,7 @@ export function problemFixes(index: DigestIndex, p: Problem, linkStatus?: LinkSt
 			const at = mistypedSeparator(entry.title);
 			if (!at) return [];
 			const preview = entry.title.slice(0, at.from) + at.insert + entry.title.slice(at.to);
-			return [{ kind: "separator", label: "Fix the separator", line: p.line, preview }];
+			return [{ kind: "separator", label: "Fix the separator", line: p.line, preview, expect: { title: entry.title, url: entry.url } }];
 		}
 		case "tracking-url": {
 			if (!entry) return [];

@@ -21,12 +21,22 @@ export function separatorFixed(linkText: string): string | null {
 	return at ? linkText.slice(0, at.from) + at.insert + linkText.slice(at.to) : null;
 }
 
-/** Writes the mistyped separator of the entry on a 1-based line as ` - `; only that blank and dash change. */
-export function fixMistypedSeparator(text: string, path: string, ctx: EditContext, line: number): EditResult {
+/** The entry a fix was offered for, as the check read it: its text (no source read) and its URL. */
+export interface ExpectedEntry {
+	title: string;
+	url: string;
+}
+
+/**
+ * Writes the mistyped separator of the entry on a 1-based line as ` - `; only that blank and dash
+ * change. `expect` (the entry the caller saw) makes the edit refuse when the line changed since.
+ */
+export function fixMistypedSeparator(text: string, path: string, ctx: EditContext, line: number, expect?: ExpectedEntry): EditResult {
 	const digest = parseForEdit(text, path, ctx);
 	if (typeof digest === "string") return refuse(digest);
 	const found = entryAtLine(digest, line);
-	if (!found) return refuse(`Line ${line} is not an entry.`);
+	if (!found) return refuse(expect ? `Line ${line} no longer holds the entry "${expect.title}" (it changed since the check), so nothing was changed.` : `Line ${line} is not an entry.`);
+	if (expect && (found.entry.source !== null || found.entry.title !== expect.title || found.entry.url !== expect.url)) return refuse(`The entry on line ${line} no longer reads "${expect.title}" (it changed since the check), so it was left as it is.`);
 	const edits = new LineEdits(text);
 	const raw = edits.line(line - 1);
 	const link = entryLink(raw, found.entry);

@@ -100,8 +100,24 @@ export function appendToInbox(text: string, input: CapturedLink): InboxEditResul
 	return { ok: true, text: out };
 }
 
+/** What `removeFromInboxKeeping` took out: enough for `restoreToInbox` to put it back. */
+export interface RemovedInboxLines {
+	/** The line (0-based) the item started on. */
+	line: number;
+	/** The lines taken out: the item, its commentary and any blank line removed with it. */
+	lines: string[];
+	/** The item as it read before. */
+	item: InboxItem;
+}
+
 /** Takes item `index` (as `parseInbox` numbers them) out of the inbox, with its commentary. */
 export function removeFromInbox(text: string, index: number, expectUrl?: string): InboxEditResult {
+	const result = removeFromInboxKeeping(text, index, expectUrl);
+	return result.ok ? { ok: true, text: result.text } : result;
+}
+
+/** As `removeFromInbox`, also giving back what was taken out, so that an undo can put it back. */
+export function removeFromInboxKeeping(text: string, index: number, expectUrl?: string): { ok: true; text: string; removed: RemovedInboxLines } | { ok: false; reason: string } {
 	const before = parseInbox(text).items;
 	const item = before[index];
 	if (!item) return { ok: false, reason: "That inbox line is no longer there." };
@@ -114,5 +130,27 @@ export function removeFromInbox(text: string, index: number, expectUrl?: string)
 	const out = (bom ? "\uFEFF" : "") + [...lines.slice(0, item.line), ...lines.slice(end)].join(eol);
 	const after = parseInbox(out).items;
 	if (!othersUnchanged(before, after, index)) return { ok: false, reason: "Removing the line would change other inbox lines, so the inbox was left as it is." };
+	return { ok: true, text: out, removed: { line: item.line, lines: lines.slice(item.line, end), item } };
+}
+
+/**
+ * Puts a removed item back (an undo of `removeFromInboxKeeping`): at the line it was on, else
+ * (when that would change another item, the inbox having changed since) at the end. Verified by
+ * reading it back: the item reads as it did and every other item as it does now.
+ */
+export function restoreToInbox(text: string, removed: RemovedInboxLines): InboxEditResult {
+	const before = parseInbox(text).items;
+	const { lines, eol, bom } = splitLines(text);
+	// A final empty line is the text's last line break: the item goes before it.
+	const content = lines.length > 0 && lines[lines.length - 1] === "" ? lines.length - 1 : lines.length;
+	const at = (line: number): string | null => {
+		const out = (bom ? "\uFEFF" : "") + [...lines.slice(0, line), ...removed.lines, ...lines.slice(line)].join(eol);
+		const after = parseInbox(out).items;
+		if (after.length !== before.length + 1) return null;
+		const back = after.some((item, k) => sameInboxItem(item, removed.item) && othersUnchanged(after, before, k));
+		return back ? out : null;
+	};
+	const out = at(Math.min(removed.line, content)) ?? at(content);
+	if (out === null) return { ok: false, reason: `${removed.item.url} could not be put back without changing other inbox lines, so the inbox was left as it is.` };
 	return { ok: true, text: out };
 }

@@ -1,7 +1,7 @@
 import { Notice, TFile } from "obsidian";
 import { directEntryProblem, parseCaptureRequest, urlProblem, type CaptureRequest } from "../../core/capture/capture-request";
 import { parseInbox, type InboxItem } from "../../core/capture/inbox";
-import { appendToInbox, removeFromInbox, type CapturedLink } from "../../core/edit/inbox-edits";
+import { appendToInbox, removeFromInboxKeeping, restoreToInbox, type CapturedLink, type RemovedInboxLines } from "../../core/edit/inbox-edits";
 import { seriesNotePath } from "../../core/format/series-notes";
 import type { Series } from "../../core/format/types";
 import type { DigestCuratorHost } from "../host";
@@ -59,14 +59,23 @@ export async function inboxText(host: DigestCuratorHost, path: string): Promise<
 }
 
 /** Takes an inbox item out of the inbox, found again by its URL and place (the inbox may have changed since it was listed). */
-export async function removeInboxItem(host: DigestCuratorHost, path: string, item: InboxItem): Promise<NoteEditResult> {
-	return editNote(host, path, (text) => {
+export async function removeInboxItem(host: DigestCuratorHost, path: string, item: InboxItem): Promise<NoteEditResult & { removed?: RemovedInboxLines }> {
+	let removed: RemovedInboxLines | undefined;
+	const result = await editNote(host, path, (text) => {
 		const items = parseInbox(text).items;
 		const same = items.map((it, i) => ({ it, i })).filter(({ it }) => it.url === item.url);
 		const pick = same.find(({ it }) => it.line === item.line) ?? same[0];
 		if (!pick) return { ok: false, reason: `The inbox no longer holds ${item.url}.` };
-		return removeFromInbox(text, pick.i, item.url);
+		const r = removeFromInboxKeeping(text, pick.i, item.url);
+		if (r.ok) removed = r.removed;
+		return r;
 	});
+	return result.ok ? { ...result, removed } : result;
+}
+
+/** Puts back what removeInboxItem took out (its undo), through the same note edit path; the note is made again if it went. */
+export async function restoreInboxItem(host: DigestCuratorHost, path: string, removed: RemovedInboxLines): Promise<NoteEditResult> {
+	return editNote(host, path, (text) => restoreToInbox(text, removed), { create: true });
 }
 
 function prefillOf(request: Pick<CaptureRequest, "title" | "source" | "category" | "tags" | "recommended" | "commentary">): EntryPrefill {

@@ -5,7 +5,7 @@ import type { Series } from "../../core/format/types";
 import type { DigestCuratorHost } from "../host";
 import { choose } from "../modals/choice-modal";
 import type { InsertEntryModal } from "../modals/entry-modal";
-import { handleCapture, inboxNoteOf, inboxText, openCaptureForm, removeInboxItem } from "./capture-actions";
+import { handleCapture, inboxNoteOf, inboxText, openCaptureForm, removeInboxItem, restoreInboxItem } from "./capture-actions";
 import { chooseSeries } from "./publish-commands";
 
 /** The items of a series' inbox, or why there are none. */
@@ -46,10 +46,41 @@ export function addInboxItem(host: DigestCuratorHost, series: Series, inboxPath:
 	});
 }
 
-/** Takes an inbox item out of the inbox without making it an entry. */
-export async function discardInboxItem(host: DigestCuratorHost, inboxPath: string, item: InboxItem): Promise<void> {
-	const removed = await removeInboxItem(host, inboxPath, item);
-	new Notice(removed.ok ? `Discarded ${item.url} from the inbox.` : removed.reason, removed.ok ? 5000 : 8000);
+/** An undo of a discard: puts the line back (once) and says how it went. */
+export type UndoDiscard = () => Promise<boolean>;
+
+/**
+ * Takes an inbox item out of the inbox without making it an entry. The notice has an Undo
+ * button (the note may not be open, so no editor undo covers it); the same undo is returned,
+ * for a panel to offer where the keyboard reaches it. Null when nothing was discarded.
+ */
+export async function discardInboxItem(host: DigestCuratorHost, inboxPath: string, item: InboxItem): Promise<UndoDiscard | null> {
+	const result = await removeInboxItem(host, inboxPath, item);
+	if (!result.ok) {
+		new Notice(result.reason, 8000);
+		return null;
+	}
+	const removed = result.removed;
+	if (!removed) {
+		new Notice(`Discarded ${item.url} from the inbox.`, 5000);
+		return null;
+	}
+	let undone = false;
+	const undo: UndoDiscard = async () => {
+		if (undone) return false;
+		undone = true;
+		const back = await restoreInboxItem(host, inboxPath, removed);
+		new Notice(back.ok ? `Put ${item.url} back in the inbox.` : back.reason, back.ok ? 4000 : 8000);
+		if (!back.ok) undone = false;
+		return back.ok;
+	};
+	const message = createFragment((f) => {
+		f.createSpan({ text: `Discarded ${item.url} from the inbox. ` });
+		const button = f.createEl("button", { cls: "digest-curator-notice-undo", text: "Undo", attr: { "aria-label": `Undo discard of ${item.url}` } });
+		button.addEventListener("click", () => void undo());
+	});
+	new Notice(message, 10000);
+	return undo;
 }
 
 async function pickItem(host: DigestCuratorHost, run: (series: Series, path: string, item: InboxItem) => unknown): Promise<void> {

@@ -33,7 +33,7 @@ export async function applyProblemFix(host: DigestCuratorHost, p: Problem, fix: 
 		case "renumber":
 			return series ? editDigest(host, path, (text) => renumberEntries(text, path, editContext(series), [fix.category])) : notDigest;
 		case "separator":
-			return series ? editDigest(host, path, (text) => fixMistypedSeparator(text, path, editContext(series), fix.line)) : notDigest;
+			return series ? editDigest(host, path, (text) => fixMistypedSeparator(text, path, editContext(series), fix.line, fix.expect)) : notDigest;
 		case "replace-url":
 			return replaceLink(host, path, fix.line, fix.url, fix.next);
 	}

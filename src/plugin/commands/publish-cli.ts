@@ -36,7 +36,7 @@ export const PUBLISH_FLAGS: CliFlags = {
 	digest: { value: "<path>", description: "Newsletter: the digest (default: the series' latest)" },
 	format: { value: "<html|markdown>", description: "Newsletter: html (default) or markdown" },
 	out: { value: "<path>", description: "Index, recap, newsletter: the note (newsletter: or an .html file); feed: the folder" },
-	force: { description: "Replace a generated region edited by hand" },
+	force: { description: "Replace a generated region edited by hand, or a newsletter .html file that holds something else" },
 	"dry-run": { description: "Say what would change and write nothing" },
 };
 
@@ -141,7 +141,7 @@ async function runNewsletter(host: DigestCuratorHost, series: Series, params: Cl
 	const text = newsletterOf(host, digest, format);
 	const out = params["out"];
 	if (out === undefined) return text;
-	// A note gets the Markdown in a region of its own (text around it stays); another file (.html) is the newsletter alone.
+	// A note gets the Markdown in a region of its own (text around it stays); an .html file is the newsletter alone.
 	if (/\.md$/i.test(out.trim()) || !/\.[a-z0-9]+$/i.test(out.trim())) {
 		const note = notePath(out, "The newsletter note");
 		if (!note.ok) return `Error: ${note.reason}`;
@@ -149,10 +149,13 @@ async function runNewsletter(host: DigestCuratorHost, series: Series, params: Cl
 		const lines = (format === "markdown" ? text : newsletterOf(host, digest, "markdown")).replace(/\n$/, "").split("\n");
 		return writeOrDryRun(host, note.path, "newsletter", lines, dryRun, isOn(params, "force"));
 	}
+	// A whole-file write replaces all the file holds: only for an HTML file, never a canvas, data or image.
+	if (!/\.html?$/i.test(out.trim())) return `Error: out=${out.trim()} is neither a note (.md) nor an HTML file (.html or .htm), so nothing was written.`;
 	const where = vaultPath(out.trim(), "The newsletter file");
 	if (!where.ok) return `Error: ${where.reason}`;
 	const path = normalizePath(where.path);
 	const before = await inboxText(host, path);
+	if (before !== null && before !== text && !isOn(params, "force")) return `Error: ${path} already exists and holds something else; nothing was changed. Pass force to replace it.`;
 	if (dryRun) return before === null ? `Would create ${path}.` : before === text ? `${path} is up to date.` : `Would replace ${path}.`;
 	if (before === text) return `${path} is up to date.`;
 	await writeVaultFile(host, path, text);

@@ -512,7 +512,7 @@ export class DigestMarkModel {
 			if (digits) {
 				// The whole "N." (or "N)"), not one digit: a mark the eye finds.
 				const from = line.from + digits[0].length - 1 - digits[1]!.length;
-				out.push(Decoration.mark({ class: NUMBERING_CLASS, attributes: { title: r.numbering, "aria-label": r.numbering } }).range(from, from + digits[1]!.length + 1));
+				out.push(Decoration.mark({ class: NUMBERING_CLASS, attributes: { title: r.numbering } }).range(from, from + digits[1]!.length + 1));
 			}
 		}
 		if (r.shownLabel !== null) {

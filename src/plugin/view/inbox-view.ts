@@ -1,10 +1,11 @@
 import { Notice, TFile, type Component, type TAbstractFile } from "obsidian";
 import { parseInbox } from "../../core/capture/inbox";
+import { isOpenableUrl } from "../../core/links/url-normalize";
 import { inboxRows, inboxSummary, type InboxRow, type InboxSource } from "../../core/capture/inbox-list";
 import type { BrowserState } from "../../core/browse/browser-state";
 import type { DigestCuratorHost } from "../host";
 import { inboxNoteOf, inboxText } from "../commands/capture-actions";
-import { addInboxItem, discardInboxItem } from "../commands/capture-commands";
+import { addInboxItem, discardInboxItem, type UndoDiscard } from "../commands/capture-commands";
 
 /** What the inbox panel needs of the browser view. */
 export interface InboxPanelHost {
@@ -26,6 +27,9 @@ export class InboxPanel {
 	readonly el: HTMLElement;
 	private readonly listEl: HTMLElement;
 	private readonly emptyEl: HTMLElement;
+	private readonly undoEl: HTMLElement;
+	/** The undo of the last discard, until it runs or another discard takes its place. */
+	private undo: UndoDiscard | null = null;
 	private rows: InboxRow[] = [];
 	private loaded = false;
 	private shown = false;
@@ -40,6 +44,13 @@ export class InboxPanel {
 		this.el = parent.createDiv({ cls: "digest-browser-inbox is-hidden" });
 		this.listEl = this.el.createEl("ul", { cls: "digest-browser-inbox-list", attr: { "aria-label": "Inbox links" } });
 		this.emptyEl = this.el.createDiv({ cls: "digest-browser-empty is-hidden" });
+		// After a discard: its undo, in the panel, where Tab reaches it (a notice is out of the keyboard's way).
+		this.undoEl = this.el.createDiv({ cls: "digest-browser-inbox-undo is-hidden", attr: { role: "status" } });
+		host.owner.registerDomEvent(this.undoEl, "click", (evt) => {
+			const node = evt.targetNode;
+			const target = node === null ? null : node.instanceOf(Element) ? node : node.parentElement;
+			if (target?.closest("button")) void this.runUndo();
+		});
 		const { vault } = host.curator.app;
 		const onFile = (file: TAbstractFile, oldPath?: string) => {
 			if (!this.shown || !(file instanceof TFile)) return;
@@ -143,7 +154,9 @@ export class InboxPanel {
 		const body = li.createDiv({ cls: "digest-browser-inbox-body" });
 		const line = body.createDiv({ cls: "digest-browser-inbox-line" });
 		if (item.source) line.createSpan({ cls: "digest-browser-source", text: `${item.source} -` });
-		line.createEl("a", { cls: "digest-browser-title external-link", text: row.label, href: item.url, attr: { target: "_blank", rel: "noopener" } });
+		// The inbox is text anyone (or a sync) may edit: only what the main list would open becomes a link.
+		if (isOpenableUrl(item.url)) line.createEl("a", { cls: "digest-browser-title external-link", text: row.label, href: item.url.trim(), attr: { target: "_blank", rel: "noopener" } });
+		else line.createSpan({ cls: "digest-browser-title", text: row.label, attr: { title: `Not a web link: ${item.url}` } });
 		const meta = body.createDiv({ cls: "digest-browser-meta" });
 		if (row.host) meta.createSpan({ cls: "digest-browser-inbox-host", text: row.host });
 		if (row.category) meta.createSpan({ cls: "digest-browser-inbox-category", text: row.categorySuggested ? `${row.category} (suggested)` : row.category });
@@ -162,6 +175,25 @@ export class InboxPanel {
 		// The names start with the buttons' text, as speech input users say it.
 		actions.createEl("button", { text: "Add to digest", attr: { "data-action": "add", "aria-label": `Add to digest: ${row.label}` } });
 		actions.createEl("button", { text: "Discard", attr: { "data-action": "discard", "aria-label": `Discard: ${row.label}` } });
+	}
+
+	private showUndo(undo: UndoDiscard | null, label: string): void {
+		this.undo = undo;
+		this.undoEl.empty();
+		this.undoEl.toggleClass("is-hidden", undo === null);
+		if (!undo) return;
+		this.undoEl.createSpan({ text: `Discarded ${label}. ` });
+		this.undoEl.createEl("button", { text: "Undo", attr: { "aria-label": `Undo discard: ${label}` } });
+	}
+
+	private async runUndo(): Promise<void> {
+		const undo = this.undo;
+		if (!undo) return;
+		const hadFocus = this.undoEl.contains(this.el.doc.activeElement);
+		if (!(await undo())) return;
+		this.showUndo(null, "");
+		await this.refresh();
+		if (hadFocus) this.listEl.querySelector<HTMLElement>("button, a")?.focus();
 	}
 
 	private focusedAction(): { index: number; action: string } | null {
@@ -194,7 +226,10 @@ export class InboxPanel {
 		this.refocus = { index, action };
 		const { curator } = this.host;
 		if (action === "discard") {
-			void discardInboxItem(curator, row.inboxPath, row.item).then(() => this.refresh());
+			void discardInboxItem(curator, row.inboxPath, row.item).then((undo) => {
+				this.showUndo(undo, row.label);
+				return this.refresh();
+			});
 			return;
 		}
 		const series = curator.settings.series.find((s) => s.name === row.series);

@@ -1,4 +1,4 @@
-import type { Component } from "obsidian";
+import { Component } from "obsidian";
 import type { BrowserState } from "../../core/browse/browser-state";
 import { compareDates, dateFormat, isoDate } from "../../core/format/dates";
 import type { DayDate, Digest, Series } from "../../core/format/types";
@@ -99,12 +99,18 @@ export class StatsView {
 	private by: StatsBucket = "digest";
 	private drawn = "";
 	private readonly hints = new StalledHints();
+	/**
+	 * Holds the listeners of the plots drawn last: a redraw throws the elements away, so it
+	 * unloads this child of the view (removing them) and draws into a new one.
+	 */
+	private drawing = new Component();
 
 	constructor(
 		parent: HTMLElement,
 		private readonly host: StatsViewHost,
 	) {
 		this.el = parent.createDiv({ cls: "digest-stats is-hidden" });
+		host.owner.addChild(this.drawing);
 	}
 
 	setHidden(hidden: boolean): void {
@@ -127,6 +133,8 @@ export class StatsView {
 	private draw(index: DigestIndex, state: BrowserState, width: number): void {
 		const el = this.el;
 		el.empty();
+		this.host.owner.removeChild(this.drawing);
+		this.drawing = this.host.owner.addChild(new Component());
 		const series = statsSeries(index, state);
 		if (!series) {
 			el.createDiv({ cls: "digest-browser-empty-text", text: "No digest series is set up." });
@@ -143,10 +151,10 @@ export class StatsView {
 		const stats = seriesStats(digests, this.by);
 		const head = el.createDiv({ cls: "digest-stats-head" });
 		head.createDiv({ cls: "digest-stats-totals", text: `${series.name}: ${plural(stats.totals.digests, "digest")}, ${plural(stats.totals.entries, "entry", "entries")}, ${stats.totals.recommended.toLocaleString()} recommended.` });
-		const bySelect = head.createEl("select", { cls: "dropdown digest-stats-by", attr: { "aria-label": "Count" } });
+		const bySelect = head.createEl("select", { cls: "dropdown digest-stats-by", attr: { "aria-label": "Count by" } });
 		for (const b of BUCKETS) bySelect.createEl("option", { text: b.label, value: b.by });
 		bySelect.value = this.by;
-		this.host.owner.registerDomEvent(bySelect, "change", () => {
+		this.drawing.registerDomEvent(bySelect, "change", () => {
 			this.by = bySelect.value as StatsBucket;
 			this.render(true);
 		});
@@ -275,7 +283,7 @@ export class StatsView {
 		const readout = figure.createDiv({ cls: "digest-stats-readout", attr: { "aria-live": "polite" } });
 		this.keyboard(svg, marks, readout);
 		const details = figure.createEl("details", { cls: "digest-stats-table" });
-		details.createEl("summary", { text: "Table" });
+		details.createEl("summary", { text: "Table", attr: { "aria-label": `Table: ${title}` } });
 		const t = details.createEl("table");
 		const headRow = t.createEl("thead").createEl("tr");
 		for (const c of columns) headRow.createEl("th", { text: c });
@@ -283,7 +291,7 @@ export class StatsView {
 		table.forEach((cells, i) => {
 			const tr = body.createEl("tr");
 			const first = tr.createEl("td").createEl("button", { cls: "digest-stats-row-button", text: cells[0]!, attr: { "aria-label": `List the entries of ${cells[0]!}` } });
-			this.host.owner.registerDomEvent(first, "click", () => activateRow(i));
+			this.drawing.registerDomEvent(first, "click", () => activateRow(i));
 			for (const c of cells.slice(1)) tr.createEl("td", { text: c });
 		});
 	}
@@ -298,7 +306,7 @@ export class StatsView {
 			marks[at]!.el.addClass("is-focused");
 			readout.setText(marks[at]!.label);
 		};
-		this.host.owner.registerDomEvent(svg as unknown as HTMLElement, "keydown", (evt: KeyboardEvent) => {
+		this.drawing.registerDomEvent(svg as unknown as HTMLElement, "keydown", (evt: KeyboardEvent) => {
 			const keys: Record<string, () => void> = {
 				ArrowRight: () => focus(at + 1),
 				ArrowDown: () => focus(at + 1),
@@ -314,7 +322,7 @@ export class StatsView {
 			evt.preventDefault();
 			run();
 		});
-		this.host.owner.registerDomEvent(svg as unknown as HTMLElement, "click", (evt: MouseEvent) => {
+		this.drawing.registerDomEvent(svg as unknown as HTMLElement, "click", (evt: MouseEvent) => {
 			const target = evt.target as Element | null;
 			const i = marks.findIndex((m) => m.el === target || m.el.contains(target));
 			if (i >= 0) marks[i]!.activate();
@@ -345,8 +353,8 @@ export class StatsView {
 			svg.createSvg("polyline", { cls: "digest-stats-area", attr: { points: [`${sx(0)},${h - 2}`, ...counts.map((v, i) => `${sx(i)},${sy(v)}`), `${sx(counts.length - 1)},${h - 2}`].join(" ") } });
 			withText(svg.createSvg("title"), counts.map((v, i) => `${rowLabel(i)}: ${v}`).slice(-12).join("\n"));
 			const show = () => this.host.update({ mode: "all", series: series.name, category: name, source: undefined, tag: undefined, from: undefined, to: undefined });
-			this.host.owner.registerDomEvent(svg as unknown as HTMLElement, "click", show);
-			this.host.owner.registerDomEvent(svg as unknown as HTMLElement, "keydown", (evt: KeyboardEvent) => {
+			this.drawing.registerDomEvent(svg as unknown as HTMLElement, "click", show);
+			this.drawing.registerDomEvent(svg as unknown as HTMLElement, "keydown", (evt: KeyboardEvent) => {
 				if (evt.key !== "Enter" && evt.key !== " ") return;
 				evt.preventDefault();
 				show();

@@ -53,7 +53,7 @@ describe("problemFixes", () => {
 	});
 
 	it("offers to fix a mistyped separator only where there is one to fix", () => {
-		expect(problemFixes(index, at("a.md", 6, "entry-format"))).toEqual([{ kind: "separator", label: "Fix the separator", line: 6, preview: "Medium - Battle of bytes" }]);
+		expect(problemFixes(index, at("a.md", 6, "entry-format"))).toEqual([{ kind: "separator", label: "Fix the separator", line: 6, preview: "Medium - Battle of bytes", expect: { title: "Medium -Battle of bytes", url: "https://e.com/battle" } }]);
 		// Two hyphens with a space on one side: which one was meant is a guess.
 		expect(problemFixes(index, at("a.md", 8, "entry-format"))).toEqual([]);
 	});

@@ -33,6 +33,17 @@ describe("fixMistypedSeparator", () => {
 		expect(r.ok && entry(r.text, 6)).toMatchObject({ source: "Blog", title: "A title" });
 	});
 
+	it("refuses, changing nothing, when the line no longer holds the entry the fix was offered for", () => {
+		const expect6 = { title: "Medium -Battle of Bytes", url: "https://e.com/b" };
+		const same = fixMistypedSeparator(note("[1. Medium -Battle of Bytes](https://e.com/b)"), PATH, CTX, 6, expect6);
+		expect(same.ok).toBe(true);
+		const reason = 'The entry on line 6 no longer reads "Medium -Battle of Bytes" (it changed since the check), so it was left as it is.';
+		for (const line of ["[1. Vendor -Routing tips](https://e.com/r)", "[1. Medium -Battle of Bytes](https://e.com/other)", "[1. Medium - Battle of Bytes](https://e.com/b)"]) {
+			expect(fixMistypedSeparator(note(line), PATH, CTX, 6, expect6), line).toEqual({ ok: false, reason });
+		}
+		expect(fixMistypedSeparator(note("", "[1. Medium -Battle of Bytes](https://e.com/b)"), PATH, CTX, 6, expect6)).toEqual({ ok: false, reason: 'Line 6 no longer holds the entry "Medium -Battle of Bytes" (it changed since the check), so nothing was changed.' });
+	});
+
 	it("refuses where there is no one hyphen to fix, and leaves hyphens in code and escapes alone", () => {
 		for (const line of ["[1. A -b -c](https://e.com/x)", "[1. Blog - Fine](https://e.com/x)", "[1. Run `a -b` here](https://e.com/x)", "[1. Minus \\-1](https://e.com/x)"]) {
 			const r = fixMistypedSeparator(note(line), PATH, CTX, 6);

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseInbox } from "../../../src/core/capture/inbox";
-import { appendToInbox, formatInboxItem, removeFromInbox } from "../../../src/core/edit/inbox-edits";
+import { appendToInbox, formatInboxItem, removeFromInbox, removeFromInboxKeeping, restoreToInbox } from "../../../src/core/edit/inbox-edits";
 
 describe("inbox edits", () => {
 	it("appends a captured link that reads back as given, keeping CRLF line endings", () => {
@@ -24,6 +24,29 @@ describe("inbox edits", () => {
 		expect(result).toEqual({ ok: true, text: "- https://example.com/a\n\t- about a\n\n- https://example.com/c\n" });
 		const first = removeFromInbox(text, 0);
 		expect(first).toEqual({ ok: true, text: "- https://example.com/b\n\n- https://example.com/c\n" });
+	});
+
+	it("puts a removed item back where it was, commentary and blank lines included", () => {
+		const texts = ["- https://example.com/a\n\t- about a\n\n- https://example.com/b\n\t- why b\n\t- and more\n\n- https://example.com/c\n", "# Inbox\r\n\r\n- [S - T](https://example.com/t) #category/Data #x\r\n  - note\r\n- https://example.com/u", "\uFEFF- https://example.com/only\n\t- alone\n"];
+		for (const text of texts) {
+			parseInbox(text).items.forEach((item, i) => {
+				const removed = removeFromInboxKeeping(text, i, item.url);
+				if (!removed.ok) throw new Error(removed.reason);
+				expect(removed.text).toBe((removeFromInbox(text, i) as { text: string }).text);
+				expect(restoreToInbox(removed.text, removed.removed)).toEqual({ ok: true, text });
+			});
+		}
+	});
+
+	it("puts a removed item back after the inbox changed, at its old line or else at the end", () => {
+		const text = "- https://example.com/a\n- https://example.com/b\n\t- why b\n- https://example.com/c\n";
+		const removed = removeFromInboxKeeping(text, 1, "https://example.com/b");
+		if (!removed.ok) throw new Error(removed.reason);
+		expect(restoreToInbox(`- https://example.com/new\n${removed.text}`, removed.removed)).toEqual({ ok: true, text: "- https://example.com/new\n- https://example.com/b\n\t- why b\n- https://example.com/a\n- https://example.com/c\n" });
+		// Its old line is now inside another item's commentary: it goes to the end, the other item untouched.
+		const changed = "- https://example.com/a\n\t- one\n\t- two\n";
+		expect(restoreToInbox(changed, removed.removed)).toEqual({ ok: true, text: "- https://example.com/a\n\t- one\n\t- two\n- https://example.com/b\n\t- why b\n" });
+		expect(restoreToInbox("", removed.removed)).toEqual({ ok: true, text: "- https://example.com/b\n\t- why b\n" });
 	});
 
 	it("refuses to remove a line that changed since it was shown", () => {

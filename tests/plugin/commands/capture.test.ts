@@ -175,7 +175,7 @@ describe("inbox commands", () => {
 		await app.vault.modify(app.vault.getFileByPath(INBOX)!, `- https://first.example/\n${INBOX_TEXT}`);
 		await discardInboxItem(host, INBOX, inbox.items[1]!);
 		expect(await noteText(app, INBOX)).toBe("- https://first.example/\n# Inbox\n\n- https://medium.example.com/new-post\n\t- Looks good\n");
-		expect(noticeTexts()).toContain("Discarded https://keep.example/x from the inbox.");
+		expect(noticeTexts()).toContain("Discarded https://keep.example/x from the inbox. Undo");
 	});
 
 	it("says when there is no inbox yet", async () => {

@@ -135,4 +135,23 @@ describe("digest-curator:publish", () => {
 		expect(await noteText(t.app, "mail/Issue.md")).toMatch(/^%% digest-curator:newsletter start hash=/);
 		expect(await t.publish({ newsletter: "true", out: B })).toBe(`Error: ${B} is a digest; write the newsletter into a note of its own.`);
 	});
+
+	it("newsletter: writes a whole file only as .html or .htm, and replaces one only with force", async () => {
+		const files = { ...FILES, "Board.canvas": '{"nodes":[]}', "data.json": '{"keep":true}', "img.png": "PNG", "mail/old.html": "<p>My own edits</p>" };
+		const t = await publishHandler(files);
+		for (const out of ["Board.canvas", "data.json", "img.png", "new.txt"]) {
+			const before = await noteText(t.app, out).catch(() => null);
+			expect(await t.publish({ newsletter: "true", out }), out).toBe(`Error: out=${out} is neither a note (.md) nor an HTML file (.html or .htm), so nothing was written.`);
+			expect(await t.publish({ newsletter: "true", out, force: "true" }), out).toMatch(/^Error: out=/);
+			expect(await noteText(t.app, out).catch(() => null), out).toBe(before);
+		}
+		const message = "Error: mail/old.html already exists and holds something else; nothing was changed. Pass force to replace it.";
+		expect(await t.publish({ newsletter: "true", out: "mail/old.html" })).toBe(message);
+		expect(await t.publish({ newsletter: "true", out: "mail/old.html", "dry-run": "true" })).toBe(message);
+		expect(await noteText(t.app, "mail/old.html")).toBe("<p>My own edits</p>");
+		expect(await t.publish({ newsletter: "true", out: "mail/old.html", force: "true", "dry-run": "true" })).toBe("Would replace mail/old.html.");
+		expect(await t.publish({ newsletter: "true", out: "mail/old.html", force: "true" })).toBe("Wrote mail/old.html.");
+		expect(await noteText(t.app, "mail/old.html")).toBe(await t.publish({ newsletter: "true" }));
+		expect(await t.publish({ newsletter: "true", out: "mail/new.htm" })).toBe("Wrote mail/new.htm.");
+	});
 });

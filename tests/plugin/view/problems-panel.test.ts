@@ -5,6 +5,7 @@ import { digestNote } from "../support/host";
 import { noteText, openInEditor } from "../support/editor";
 import { ProblemsModal } from "../../../src/plugin/modals/problems-modal";
 import { checkIndex } from "../../../src/core/check/check";
+import { applyProblemFix, fixesFor } from "../../../src/plugin/commands/problem-fix-actions";
 
 useViewSpies();
 
@@ -49,6 +50,19 @@ describe("Problems mode", () => {
 		await vi.waitFor(async () => expect(await noteText(h.app, PATH)).toContain("[1. Medium - Battle of bytes](https://medium.com/x/battle)"));
 		expect(process).toHaveBeenCalledTimes(1);
 		expect(await noteText(h.app, PATH)).toBe(FILES[PATH].replace("Medium -Battle", "Medium - Battle"));
+	});
+
+	it("refuses the separator fix when the line holds another entry since the check, changing nothing", async () => {
+		const h = await openView(FILES);
+		const p = checkIndex(h.host.live.index).find((q) => q.code === "entry-format")!;
+		const fix = fixesFor(h.host, p).find((f) => f.kind === "separator")!;
+		expect(fix).toBeTruthy();
+		// An entry written above it since: the problem's line now holds another entry with a mistyped hyphen.
+		const changed = digestNote(TITLE, ["# Kubernetes", "", "[1. Vendor -Routing tips](https://vendor.example/r)", "", ...BODY.slice(2)]);
+		await h.app.vault.modify(h.app.vault.getFileByPath(PATH)!, changed);
+		const result = await applyProblemFix(h.host, p, fix);
+		expect(result).toEqual({ ok: false, reason: `The entry on line ${p.line} no longer reads "Medium -Battle of bytes" (it changed since the check), so it was left as it is.` });
+		expect(await noteText(h.app, PATH)).toBe(changed);
 	});
 
 	it("renumbers the category in the open note as one editor transaction, so one undo reverts it", async () => {

@@ -65,6 +65,50 @@ describe("Stats mode", () => {
 	});
 });
 
+/** Callbacks a component and its children hold until they unload (the mock's own lists). */
+function held(c: unknown): number {
+	const k = c as { cleanups__: unknown[]; children__: unknown[] };
+	return k.cleanups__.length + k.children__.reduce<number>((n, child) => n + held(child), 0);
+}
+
+describe("the names of the stats controls", () => {
+	it("names the count select for what it picks, and each table toggle for its plot", async () => {
+		const h = await openView();
+		click(modeButton(h, "Stats"));
+		const stats = h.view.contentEl.querySelector<HTMLElement>(".digest-stats")!;
+		expect(stats.querySelector(".digest-stats-by")!.getAttribute("aria-label")).toBe("Count by");
+		const toggles = [...stats.querySelectorAll(".digest-stats-table > summary")];
+		// The visible word stays first in the name, as speech input users say it.
+		expect(toggles.map((s) => s.textContent)).toEqual(["Table", "Table", "Table"]);
+		expect(toggles.map((s) => s.getAttribute("aria-label"))).toEqual(["Table: Entries and recommended ones", "Table: Recommended share", "Table: Cadence"]);
+	});
+});
+
+describe("redrawing the plots", () => {
+	it("lets go of the listeners of the plots it throws away", async () => {
+		const h = await openView();
+		click(modeButton(h, "Stats"));
+		const redraw = (by: string) => {
+			const select = h.view.contentEl.querySelector<HTMLSelectElement>(".digest-stats-by")!;
+			select.value = by;
+			select.dispatchEvent(new Event("change"));
+		};
+		redraw("month");
+		redraw("digest");
+		const before = held(h.view);
+		for (let i = 0; i < 5; i++) {
+			redraw("month");
+			redraw("digest");
+		}
+		expect(h.view.contentEl.querySelectorAll(".digest-stats svg.digest-stats-svg").length).toBeGreaterThan(0);
+		expect(held(h.view)).toBe(before);
+		// And the redrawn plots still answer.
+		const svg = h.view.contentEl.querySelector<SVGSVGElement>(".digest-stats svg.digest-stats-svg")!;
+		press(svg, "Home");
+		expect(h.view.contentEl.querySelector(".digest-stats-readout")!.textContent).toBe("01-09-2025 to 07-09-2025: 3 entries, 1 recommended");
+	});
+});
+
 describe("the stalled hint", () => {
 	it("says above the list when the last digest ended more than twice the usual period ago", async () => {
 		const h = await openView();
