@@ -682,7 +682,10 @@ function moveListEntry(text: string, path: string, ctx: EditContext, digest: Dig
 	let number: number | null;
 	if (dest && shape.bullet === null) number = newNumber;
 	else {
-		const span = numberSpan(content, true);
+		// A bullet's number stands in its link text, after the kinds: look for it in the whole line,
+		// where the marker can be read, and shift it to the content. An ordered item's number is its marker.
+		const found = item.number === null ? numberSpan(line, true) : null;
+		const span = found ? [found[0] - item.contentStart, found[1] - item.contentStart] : null;
 		if (span) content = content.slice(0, span[0]) + String(newNumber) + content.slice(span[1]);
 		number = span ? newNumber : null;
 	}

@@ -43,7 +43,8 @@ const entryArb = fc.record({
 	description: fc.constantFrom("", "a description"),
 });
 const categoryArb = fc.record({
-	marker: fc.constantFrom("-", "*", "+", "1."),
+	// "-N" is a bullet numbered in its link text: `- [N. Title](url)`.
+	marker: fc.constantFrom("-", "*", "+", "1.", "-N"),
 	nested: fc.constantFrom("\t", "  "),
 	entries: fc.array(entryArb, { maxLength: 4 }),
 	paragraph: fc.boolean(),
@@ -62,15 +63,16 @@ function write(cats: readonly GenCategory[]): { text: string; model: MCategory[]
 		c.entries.forEach((e, ei) => {
 			const url = `https://example.org/${++serial}`;
 			const ordered = c.marker === "1.";
-			const prefix = ordered ? `${ei + 1}. ` : `${c.marker} `;
+			const textNumbered = c.marker === "-N";
+			const prefix = ordered ? `${ei + 1}. ` : textNumbered ? "- " : `${c.marker} `;
 			const kind = e.kind ? `[${e.kind}] ` : "";
 			const flag = e.recommended ? " 🌟 **(Recommended)**" : "";
 			const desc = e.description ? `: ${e.description}` : "";
-			lines.push(`${prefix}${kind}[${e.title}](${url})${flag}${desc}`);
+			lines.push(`${prefix}${kind}[${textNumbered ? `${ei + 1}. ` : ""}${e.title}](${url})${flag}${desc}`);
 			// Nested lines reach the item's content: a tab, or as many spaces as the marker takes.
 			for (const n of e.notes) lines.push(`${c.nested === "\t" ? "\t" : " ".repeat(prefix.length)}- ${n}`);
 			const commentary = [...(e.description ? [e.description] : []), ...e.notes.map((n) => `- ${n}`)].join("\n");
-			entries.push({ title: e.title, url, recommended: e.recommended, kinds: e.kind ? [e.kind] : [], commentary, ordered, number: ordered ? ei + 1 : null });
+			entries.push({ title: e.title, url, recommended: e.recommended, kinds: e.kind ? [e.kind] : [], commentary, ordered, number: ordered || textNumbered ? ei + 1 : null });
 		});
 		if (c.paragraph) lines.push("", "A paragraph after the list.");
 		model.push({ name: `Top › ${name}`, entries });
@@ -125,8 +127,10 @@ describe("list-style edits, model-based", () => {
 						const before = text;
 						const last = cat.entries[cat.entries.length - 1];
 						const ordered = !!last && last.ordered;
+						// A list is numbered where it is ordered or its entries are numbered in their texts.
+						const numbered = ordered || cat.entries.some((e) => e.number !== null);
 						text = ok(insertEntry(text, PATH, ctx, { category: cat.name, url, title: op.title, commentary: op.note ? [op.note] : [], kinds: op.tag ? [op.tag] : [] }));
-						cat.entries.push({ title: op.title, url, recommended: false, kinds: op.tag ? [op.tag] : [], commentary: op.note ? `- ${op.note}` : "", ordered, number: ordered ? cat.entries.filter((e) => e.number !== null).length + 1 : null });
+						cat.entries.push({ title: op.title, url, recommended: false, kinds: op.tag ? [op.tag] : [], commentary: op.note ? `- ${op.note}` : "", ordered, number: numbered ? cat.entries.filter((e) => e.number !== null).length + 1 : null });
 						compare(text, model);
 						// Insert then delete gives back the bytes.
 						const lines = located(text);
@@ -155,7 +159,9 @@ describe("list-style edits, model-based", () => {
 							renumberModel(cat);
 							const last = dest.entries[dest.entries.length - 1];
 							const ordered = !!last && last.ordered;
-							dest.entries.push({ ...entry, ordered, number: ordered ? dest.entries.filter((e) => e.number !== null).length + 1 : null });
+							// A moved entry keeps a number where the destination is ordered or its text holds one.
+							const numbered = ordered || (entry.number !== null && !entry.ordered);
+							dest.entries.push({ ...entry, ordered, number: numbered ? dest.entries.filter((e) => e.number !== null).length + 1 : null });
 						}
 					}
 					compare(text, model);
