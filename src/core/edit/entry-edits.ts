@@ -4,7 +4,7 @@ import { CodeMasker, codeSpans, isBlank, parseInlineLink } from "../format/markd
 import { parseWithSeries, readHeading } from "../format/parser";
 import { hashes } from "../format/words";
 import { checkEntryUrl } from "./entry-url";
-import { isListStyle, itemPrefix, itemShape, lastLineOf, linkStartOf, listEnd, nestedLines, newCategoryPlan, numberSpan, reindentNested } from "./list-edits";
+import { isListStyle, itemPrefix, itemShape, lastLineOf, linkStartOf, listEnd, nestedLines, newCategoryPlan, numberSpan, reindentNested, textNumberSpan } from "./list-edits";
 import { readListItem } from "../format/list-items";
 import { closeOpenMarks, safeNewCommentary } from "./safe-text";
 import { LineEdits, type TextChange } from "./text-edit";
@@ -682,9 +682,10 @@ function moveListEntry(text: string, path: string, ctx: EditContext, digest: Dig
 	let number: number | null;
 	if (dest && shape.bullet === null) number = newNumber;
 	else {
-		// A bullet's number stands in its link text, after the kinds: look for it in the whole line,
-		// where the marker can be read, and shift it to the content. An ordered item's number is its marker.
-		const found = item.number === null ? numberSpan(line, true) : null;
+		// Into a bullet list the number is the link text's, after the kinds (an ordered item may hold
+		// one too, hidden by its marker's): found in the whole line, where the marker can be read, and
+		// shifted to the content.
+		const found = textNumberSpan(line, true);
 		const span = found ? [found[0] - item.contentStart, found[1] - item.contentStart] : null;
 		if (span) content = content.slice(0, span[0]) + String(newNumber) + content.slice(span[1]);
 		number = span ? newNumber : null;
