@@ -394,6 +394,8 @@ export function insertEntry(text: string, path: string, ctx: EditContext, input:
 		tags: (input.tags ?? []).map(cleanEntryTag).filter((t) => t !== ""),
 		commentary,
 	};
+	// A list item is written with its kinds, which the guard reads back.
+	if (list) entry.kinds = cleanKinds(input.kinds);
 	return finish(
 		digest,
 		edits,
@@ -647,6 +649,7 @@ export function moveEntry(text: string, path: string, ctx: EditContext, target: 
 	if (dest) planRenumber(edits, dest);
 	const at = planAppend(edits, digest, ctx, category, commentary.length ? [entryLine, "", ...commentary] : [entryLine]);
 	const moved: EntryModel = { number: m ? newNumber : entry.number, source: entry.source, title: entry.title, url: entry.url, recommended: entry.recommended, tags: [...entry.tags], commentary: commentary.join("\n") };
+	if (entry.kinds !== undefined) moved.kinds = [...entry.kinds];
 	return finish(
 		digest,
 		edits,
@@ -699,7 +702,7 @@ function moveListEntry(text: string, path: string, ctx: EditContext, digest: Dig
 	const at = planAppendList(edits, digest, ctx, category, block);
 	if (typeof at === "string") return refuse(at.replace("was not added", "was not moved"));
 	const name = at.created.length > 0 ? at.created[at.created.length - 1]! : categoryPath(category);
-	const moved: EntryModel = { number, source: entry.source, title: entry.title, url: entry.url, recommended: entry.recommended, tags: [...entry.tags], commentary: entry.commentary };
+	const moved: EntryModel = { number, source: entry.source, title: entry.title, url: entry.url, recommended: entry.recommended, tags: [...entry.tags], commentary: entry.commentary, kinds: [...(entry.kinds ?? [])] };
 	return finish(
 		digest,
 		edits,
