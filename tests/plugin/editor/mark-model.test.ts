@@ -450,6 +450,15 @@ describe("list-style marks", () => {
 		expect(describeSet(model.decorations)).toEqual(reference(doc, source, [{ from: 0, to: doc.length }]));
 	});
 
+	it("take the series' entry style from the index's source", () => {
+		expect(indexSource(makeIndex(false), PATH, { categoryLevel: 2, entryStyle: "list" }).entryStyle).toBe("list");
+		expect(indexSource(makeIndex(false), PATH, { categoryLevel: 2 }).entryStyle).toBe("line");
+		const doc = EditorState.create({ doc: LIST }).doc;
+		const model = new DigestMarkModel(indexSource(makeIndex(false), PATH, { categoryLevel: 2, entryStyle: "list" }), doc, [{ from: 0, to: doc.length }]);
+		expect(model.entryStyle).toBe("list");
+		expect(describeSet(model.decorations).some((d) => d.includes(RECOMMENDED_CLASS))).toBe(true);
+	});
+
 	it("reads only the lines of an edit in an item, and the lines it makes its own", () => {
 		expect(typed("[Talk]", "[Talk again]").model.lastRead).toBe("lines");
 		expect(typed("(https://example.com/b", "(https://example.com/b)").model.lastRead).toBe("lines");
