@@ -161,6 +161,8 @@ function folderFlag(raw: string): string {
 }
 
 function commandFeed({ loaded, series, values, io }: CommandRun): number {
+	// A collection's notes have no periods to feed (issue 17); its recommended links can go into a recap.
+	if (series.collection === true) throw new UsageError(`${series.name} is a collection, which has no periods and so no feed; publish recap takes its recommended links.`);
 	const base = baseUrlFlag(values, true)!;
 	refuseMissing(loaded);
 	const outFlag = str(values["out"]);

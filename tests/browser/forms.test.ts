@@ -336,6 +336,37 @@ describe("editor marks", () => {
 		});
 	}
 
+	it("marks the items of a list-style collection note as it marks entry lines", async () => {
+		const path = "Lists/Marked list.md";
+		const text = ["# Databases", "", "## HA", "", "- [Failover](https://marks.example.com/failover) 🌟 **(Recommended)**", "\t- a nested [Nested](https://marks.example.com/nested) *(recommended)*", "1. [Ordered one](https://marks.example.com/o1)", "3. [Ordered three](https://marks.example.com/o3)", "- [broken](https://marks.example.com/b", ""].join("\n");
+		const before = await page.evaluate(async () => {
+			const p = window.sandbox.plugin;
+			const saved = JSON.stringify(p.settings.series);
+			p.settings.series = [...p.settings.series, { ...p.settings.series[0]!, name: "Marked lists", tag: "", folder: "Lists", entryStyle: "list", collection: true, categoryLevel: 2, categories: [] }];
+			await p.settingsChanged();
+			return saved;
+		});
+		try {
+			await page.evaluate(({ path, text }) => window.sandbox.addNote(path, text), { path, text });
+			await poll(() => page.evaluate((path) => window.sandbox.plugin.live.index.get(path) !== undefined, path)).toBe(true);
+			await page.evaluate((path) => window.sandbox.open(path), path);
+			const numbering = page.locator(".digest-curator-numbering");
+			await poll(() => numbering.textContent()).toBe("3.");
+			await expect(numbering.getAttribute("title")).resolves.toBe('Entry number 3 in "Databases › HA" skips number 2.');
+			// The item's line is recommended; its nested line, though it says so, is commentary.
+			const recommended = page.locator(".cm-line.digest-curator-recommended");
+			await poll(() => recommended.count()).toBe(1);
+			expect(await recommended.textContent()).toContain("[Failover]");
+			await poll(() => page.locator(".cm-line.digest-curator-malformed").count()).toBe(1);
+		} finally {
+			await page.evaluate(async (saved) => {
+				const p = window.sandbox.plugin;
+				p.settings.series = JSON.parse(saved) as typeof p.settings.series;
+				await p.settingsChanged();
+			}, before);
+		}
+	});
+
 	it("saves screenshots of the editor marks in the light and dark themes", async () => {
 		await page.setViewportSize({ width: 1600, height: 900 });
 		await openMarkedNote();

@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { read, run, tempDir, useCli, write } from "./cli-harness";
 
@@ -27,6 +28,18 @@ describe("the command line in the list style", () => {
 		expect(r.err).toBe("");
 		expect(r.code).toBe(0);
 		expect(read(dir, "Lists/Databases.md").split("\n").slice(4, 8)).toEqual(["- [video] [Failover demo](https://example.org/failover): a talk", "\t- nested [[Notes]]", "- [Replicas](https://example.org/replicas)", "- [A new one](https://example.org/new)"]);
+	});
+
+	it("publish feed refuses a collection, which has no periods, and recap takes its recommended links", () => {
+		const dir = tempDir();
+		write(dir, "Lists/Databases.md", ["# Databases", "", "## HA", "", "- [Failover demo](https://example.org/failover) 🌟 **(Recommended)**", "- [Replicas](https://example.org/replicas)", ""].join("\n"));
+		const flags = ["--folder", "Lists", "--entry-style", "list", "--collection", "--category-level", "2"];
+		const feed = run(["publish", "feed", dir, ...flags, "--base-url", "https://links.example.com", "--out", join(tempDir(), "feeds")]);
+		expect(feed.code).not.toBe(0);
+		expect(feed.err).toContain("is a collection, which has no periods and so no feed");
+		const recap = run(["publish", "recap", dir, ...flags, "--from", "2026-01-01", "--to", "2026-01-31"]);
+		expect(recap.err).toBe("");
+		expect(recap.out).toContain("- [Failover demo](https://example.org/failover) · from [[Lists/Databases#Databases#HA|Databases]]");
 	});
 
 	it("refuses an entry style it does not know, in one sentence", () => {

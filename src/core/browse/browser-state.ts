@@ -4,10 +4,11 @@ import { parseIsoDate } from "../format/dates";
 import type { EntryQuery } from "../index/digest-index";
 
 export type BrowserMode = "all" | "mentions" | "duplicates" | "problems" | "inbox" | "stats";
-export type BrowserGroupBy = "category" | "digest" | "source" | "tag" | "none";
+/** `section`: a category's top-level heading, the part of a list-style category path before ` › ` (FORMAT.md, "Categories (list style)"). */
+export type BrowserGroupBy = "category" | "section" | "digest" | "source" | "tag" | "none";
 
 export const BROWSER_MODES: readonly BrowserMode[] = ["all", "mentions", "duplicates", "problems", "inbox", "stats"];
-export const BROWSER_GROUP_BYS: readonly BrowserGroupBy[] = ["category", "digest", "source", "tag", "none"];
+export const BROWSER_GROUP_BYS: readonly BrowserGroupBy[] = ["category", "section", "digest", "source", "tag", "none"];
 
 export interface BrowserState {
 	mode: BrowserMode;

@@ -113,6 +113,25 @@ export function group(index: DigestIndex, sel: Selection, groupBy: BrowserGroupB
 			}
 			break;
 		}
+		case "section": {
+			// A list's `A › B` under A; a category without a path under itself. Names differing only in case share one.
+			for (let r = 0; r < runs.length; r++) {
+				const to = tos[r]!;
+				for (let p = froms[r]!; p < to; ) {
+					const category = order.entry(p).category;
+					let end = p + 1;
+					while (end < to && order.entry(end).category === category) end++;
+					let b = byRaw.get(category);
+					if (!b) {
+						const section = topSection(category.name);
+						b = find(category, `section:${section.toLowerCase()}`, section);
+					}
+					add(b, p, end);
+					p = end;
+				}
+			}
+			break;
+		}
 		case "digest": {
 			// Runs split where digests end; digests come in display order.
 			for (let r = 0; r < runs.length; r++) {
@@ -211,6 +230,12 @@ function collectCategory(runs: Runs, ids: Int32Array, wanted: readonly number[])
 		}
 	}
 	return out;
+}
+
+/** The top-level section of a category: its name up to the first ` › `. */
+export function topSection(name: string): string {
+	const at = name.indexOf(" › ");
+	return at < 0 ? name : name.slice(0, at);
 }
 
 /** Appends positions `from`..`to` to a bucket. */

@@ -4,7 +4,7 @@ import { CodeMasker, codeSpans, isBlank, parseInlineLink } from "../format/markd
 import { parseWithSeries, readHeading } from "../format/parser";
 import { hashes } from "../format/words";
 import { checkEntryUrl } from "./entry-url";
-import { isListStyle, itemPrefix, itemShape, lastLineOf, linkStartOf, listEnd, nestedLines, newCategoryPlan, numberSpan, reindentNested } from "./list-edits";
+import { isListStyle, itemPrefix, itemShape, lastLineOf, linkStartOf, listEnd, nestedLines, newCategoryPlan, numberSpan, reindentNested, textNumberSpan } from "./list-edits";
 import { readListItem } from "../format/list-items";
 import { closeOpenMarks, safeNewCommentary } from "./safe-text";
 import { LineEdits, type TextChange } from "./text-edit";
@@ -394,6 +394,8 @@ export function insertEntry(text: string, path: string, ctx: EditContext, input:
 		tags: (input.tags ?? []).map(cleanEntryTag).filter((t) => t !== ""),
 		commentary,
 	};
+	// A list item is written with its kinds, which the guard reads back.
+	if (list) entry.kinds = cleanKinds(input.kinds);
 	return finish(
 		digest,
 		edits,
@@ -647,6 +649,7 @@ export function moveEntry(text: string, path: string, ctx: EditContext, target: 
 	if (dest) planRenumber(edits, dest);
 	const at = planAppend(edits, digest, ctx, category, commentary.length ? [entryLine, "", ...commentary] : [entryLine]);
 	const moved: EntryModel = { number: m ? newNumber : entry.number, source: entry.source, title: entry.title, url: entry.url, recommended: entry.recommended, tags: [...entry.tags], commentary: commentary.join("\n") };
+	if (entry.kinds !== undefined) moved.kinds = [...entry.kinds];
 	return finish(
 		digest,
 		edits,
@@ -682,7 +685,11 @@ function moveListEntry(text: string, path: string, ctx: EditContext, digest: Dig
 	let number: number | null;
 	if (dest && shape.bullet === null) number = newNumber;
 	else {
-		const span = numberSpan(content, true);
+		// Into a bullet list the number is the link text's, after the kinds (an ordered item may hold
+		// one too, hidden by its marker's): found in the whole line, where the marker can be read, and
+		// shifted to the content.
+		const found = textNumberSpan(line, true);
+		const span = found ? [found[0] - item.contentStart, found[1] - item.contentStart] : null;
 		if (span) content = content.slice(0, span[0]) + String(newNumber) + content.slice(span[1]);
 		number = span ? newNumber : null;
 	}
@@ -695,7 +702,7 @@ function moveListEntry(text: string, path: string, ctx: EditContext, digest: Dig
 	const at = planAppendList(edits, digest, ctx, category, block);
 	if (typeof at === "string") return refuse(at.replace("was not added", "was not moved"));
 	const name = at.created.length > 0 ? at.created[at.created.length - 1]! : categoryPath(category);
-	const moved: EntryModel = { number, source: entry.source, title: entry.title, url: entry.url, recommended: entry.recommended, tags: [...entry.tags], commentary: entry.commentary };
+	const moved: EntryModel = { number, source: entry.source, title: entry.title, url: entry.url, recommended: entry.recommended, tags: [...entry.tags], commentary: entry.commentary, kinds: [...(entry.kinds ?? [])] };
 	return finish(
 		digest,
 		edits,

@@ -31,6 +31,11 @@ export function numberSpan(line: string, list: boolean): [number, number] | null
 		const item = readListItem(line);
 		if (item && item.number !== null) return [item.markerStart, item.markerEnd - 1];
 	}
+	return textNumberSpan(line, list);
+}
+
+/** The digits of the `N.` in an entry's link text, [from, to), or null; in the list style whether or not the item is ordered. */
+export function textNumberSpan(line: string, list: boolean): [number, number] | null {
 	const start = linkStartOf(line, list);
 	if (start < 0) return null;
 	const m = TEXT_NUMBER.exec(line.slice(start));

@@ -17,6 +17,8 @@ export interface EntryModel {
 	recommended: boolean;
 	tags: string[];
 	commentary: string;
+	/** A list-style entry's kind words (`[video]`); absent, like none, in the line style. */
+	kinds?: string[];
 }
 
 export interface CategoryModel {
@@ -43,7 +45,9 @@ export interface DigestModel {
 export type EditIntent = (expected: DigestModel) => void;
 
 export function entryModel(e: Entry): EntryModel {
-	return { number: e.number, source: e.source, title: e.title, url: e.url, recommended: e.recommended, tags: [...e.tags], commentary: e.commentary };
+	const m: EntryModel = { number: e.number, source: e.source, title: e.title, url: e.url, recommended: e.recommended, tags: [...e.tags], commentary: e.commentary };
+	if (e.kinds !== undefined) m.kinds = [...e.kinds];
+	return m;
 }
 
 export function periodText(p: Digest["period"]): string | null {
@@ -121,17 +125,19 @@ const FIELDS: [keyof EntryModel, string][] = [
 	["url", "URL"],
 	["number", "number"],
 	["recommended", "recommended flag"],
+	["kinds", "kinds"],
 	["tags", "tags"],
 	["commentary", "commentary"],
 ];
 
 function identical(a: EntryModel, b: EntryModel): boolean {
-	return a.title === b.title && a.source === b.source && a.url === b.url && a.number === b.number && a.recommended === b.recommended && a.commentary === b.commentary && same(a.tags, b.tags);
+	return a.title === b.title && a.source === b.source && a.url === b.url && a.number === b.number && a.recommended === b.recommended && a.commentary === b.commentary && same(a.tags, b.tags) && same(a.kinds ?? [], b.kinds ?? []);
 }
 
 function show(field: keyof EntryModel, value: EntryModel[keyof EntryModel]): string {
 	if (field === "number") return value === null ? "none" : String(value);
 	if (field === "recommended") return value ? "on" : "off";
+	if (field === "kinds") return value !== undefined && (value as string[]).length ? (value as string[]).map((k) => `[${k}]`).join(" ") : "none";
 	if (field === "tags") return (value as string[]).length ? (value as string[]).map((t) => `#${t}`).join(" ") : "none";
 	return quote(value as string | null);
 }
@@ -143,7 +149,9 @@ function entriesDifference(category: string, expected: readonly EntryModel[], ac
 		const want = expected[i]!;
 		const have = actual[i]!;
 		if (identical(want, have)) continue;
-		const differs = FIELDS.filter(([f]) => JSON.stringify(want[f]) !== JSON.stringify(have[f]));
+		// No kinds and an empty list of them are the same.
+		const value = (m: EntryModel, f: keyof EntryModel) => (f === "kinds" ? m.kinds ?? [] : m[f]);
+		const differs = FIELDS.filter(([f]) => JSON.stringify(value(want, f)) !== JSON.stringify(value(have, f)));
 		const sameEntry = want.url === have.url || want.title === have.title;
 		if (!sameEntry) {
 			if (expected.length > actual.length) return `hide the entry ${quote(want.title)} ${where}`;

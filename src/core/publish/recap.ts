@@ -5,7 +5,8 @@ import { digestOrder } from "../index/digest-index";
 import { fillTemplate, linkTarget } from "./series-index";
 
 /**
- * A best-of recap: the recommended entries of the digests whose periods lie within a range,
+ * A best-of recap: the recommended entries of the digests whose periods lie within a range (and
+ * of a collection's notes, which have no period, whatever the range),
  * grouped by category (or by digest), each with its link and a link back to its digest, a line
  * each in a template the curator can change. Placeholders: `{{entry}}` (`[Source - Title](url)`),
  * `{{source}}`, `{{title}}`, `{{url}}`, `{{category}}`, `{{digest}}` (a wiki-link back to the
@@ -36,11 +37,13 @@ export function recapKey(digest: Pick<Digest, "path">, entry: Pick<Entry, "line"
 	return `${digest.path}#L${entry.line}`;
 }
 
+/** Whether a note's picks go into a recap of [from, to]: a digest's period inside it, or a collection's note (it has none, FORMAT.md "Collections"). */
 function within(d: Digest, from: DayDate, to: DayDate): boolean {
+	if (d.collection === true) return true;
 	return d.period !== null && compareDates(d.period.start, from) >= 0 && compareDates(d.period.end, to) <= 0;
 }
 
-/** Every recommended entry of the digests inside [from, to], in period then document order. */
+/** Every recommended entry of the digests inside [from, to] and of the collection notes given, in period then document order. */
 export function recapPicks(digests: readonly Digest[], from: DayDate, to: DayDate): RecapPick[] {
 	const picks: RecapPick[] = [];
 	for (const d of digests.filter((d) => !d.draft && within(d, from, to)).sort(digestOrder)) {

@@ -127,7 +127,8 @@ export async function handleCapture(host: DigestCuratorHost, params: Readonly<Re
 	}
 	const target = captureDigest(host, series.series, request.digest);
 	if (!target.ok) return refuse(target.reason);
-	if (request.mode === "entry" && directEntryProblem(request) === null && host.live.index.findUrl(request.url).length === 0) {
+	// A link counts as shared before as the Duplicates across collections setting says, as in the form and the API.
+	if (request.mode === "entry" && directEntryProblem(request) === null && host.live.index.findUrlFor(request.url, series.series).length === 0) {
 		if (target.path === null) return refuse(`${series.series.name} has no digest to add to yet: create one first.`);
 		const result = await insertIntoDigest(host, target.path, { category: request.category!, url: request.url, title: request.title!, source: request.source ?? undefined, tags: request.tags, recommended: request.recommended, commentary: request.commentary });
 		if (result.ok) return { kind: "entry", path: target.path, line: result.line };

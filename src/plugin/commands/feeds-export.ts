@@ -50,7 +50,13 @@ export async function feedFiles(host: DigestCuratorHost, seriesList: readonly Se
 	const folder = vaultPath(folderSetting, "The feed folder");
 	if (!folder.ok) return folder;
 	const files: { path: string; text: string }[] = [];
+	let collections = 0;
 	for (const series of seriesList) {
+		// A collection has no feed of periods (issue 17); its recommended links can go into a recap.
+		if (series.collection === true) {
+			collections++;
+			continue;
+		}
 		const digests = host.live.index.digests(series.name);
 		if (digests.length === 0) continue;
 		const paths = feedPaths(folder.path, series);
@@ -64,6 +70,7 @@ export async function feedFiles(host: DigestCuratorHost, seriesList: readonly Se
 		files.push({ path: paths.rss, text: rssFeed(digests, { ...options, feedUrl: siteUrl(base, paths.rss) }) });
 		files.push({ path: paths.json, text: jsonFeed(digests, { ...options, feedUrl: siteUrl(base, paths.json) }) });
 	}
+	if (files.length === 0 && collections > 0 && collections === seriesList.length) return { ok: false, reason: "A collection has no periods and so no feed: no feed was written." };
 	if (files.length === 0) return { ok: false, reason: "No series has a digest yet: no feed was written." };
 	return { ok: true, files };
 }

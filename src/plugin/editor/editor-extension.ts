@@ -32,9 +32,10 @@ export function digestEditorExtension(host: DigestCuratorHost, statusEl: HTMLEle
 }
 
 /** The index's entries elsewhere that share a link, in the order the mark names them; never this note's own (the index may hold an older version of it). */
-export function indexSource(index: DigestIndex, path: string, series: Pick<Series, "categoryLevel">): MarkSource {
+export function indexSource(index: DigestIndex, path: string, series: Pick<Series, "categoryLevel" | "entryStyle">): MarkSource {
 	return {
 		categoryLevel: series.categoryLevel,
+		entryStyle: series.entryStyle === "list" ? "list" : "line",
 		elsewhere(url: string): SharedPlace[] {
 			const found = index.findUrl(url).filter((ie) => ie.digest.path !== path);
 			found.sort((a, b) => (a.digest.path < b.digest.path ? -1 : a.digest.path > b.digest.path ? 1 : a.entry.line - b.entry.line));
@@ -115,7 +116,7 @@ class DigestMarks implements PluginValue {
 		}
 		if (refresh) {
 			const series = this.host.live.index.seriesOf(this.path!);
-			if (!series || series.categoryLevel !== model.categoryLevel) {
+			if (!series || series.categoryLevel !== model.categoryLevel || (series.entryStyle === "list" ? "list" : "line") !== model.entryStyle) {
 				this.model = null;
 				this.sync(update.state, update.view);
 				return;

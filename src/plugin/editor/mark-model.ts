@@ -1,8 +1,9 @@
 import { RangeSetBuilder, type ChangeSet, type Range, type Text } from "@codemirror/state";
 import { Decoration, WidgetType, type DecorationSet } from "@codemirror/view";
 import { parseEntryText } from "../../core/format/entry-text";
-import { CodeMasker, parseInlineLink } from "../../core/format/markdown-scan";
-import { readHeading } from "../../core/format/parser";
+import { CodeMasker, isBlank, parseInlineLink } from "../../core/format/markdown-scan";
+import { indentOf, readListItem } from "../../core/format/list-items";
+import { readHeading, readListEntry } from "../../core/format/parser";
 import { normalizeUrl } from "../../core/links/url-normalize";
 
 export const RECOMMENDED_CLASS = "digest-curator-recommended";
@@ -33,6 +34,8 @@ export interface SharedPlace {
 /** What the marks need from outside the note: the series' category level and the other digests' links. */
 export interface MarkSource {
 	readonly categoryLevel: number;
+	/** The series' entry style (FORMAT.md, "List style"); `line` when not given. */
+	readonly entryStyle?: "line" | "list";
 	/** The entries of other digests that share this URL, in the order the mark names them. */
 	elsewhere(url: string): readonly SharedPlace[];
 }
@@ -73,6 +76,8 @@ interface LineRec {
 	recommended: boolean;
 	/** Offset in the line just past the entry's link, where the shared mark goes. */
 	linkEnd: number;
+	/** Where the numbering mark goes in a list-style line ([from, to): the number and its `.`/`)`); null: found from the line start. */
+	numberAt: readonly [number, number] | null;
 	/** The check's numbering message, or null. */
 	numbering: string | null;
 	/** The shared mark's label; null: no other place; undefined: not worked out (never in view since it changed). */
@@ -82,7 +87,7 @@ interface LineRec {
 }
 
 /** What a line of a category says on its own. */
-type EntryRead = Pick<LineRec, "malformed" | "number" | "title" | "url" | "recommended" | "linkEnd">;
+type EntryRead = Pick<LineRec, "malformed" | "number" | "title" | "url" | "recommended" | "linkEnd"> & { numberAt?: readonly [number, number] | null };
 /** A heading at or above the category level (its name; null above it), what a line says, or nothing. */
 type LineRead = { heading: string | null } | EntryRead | null;
 
@@ -121,6 +126,8 @@ export class DigestMarkModel {
 	private doc: Text;
 	/** By 0-based line: whether the line starts outside fenced code and comments. */
 	private plain: boolean[] = [];
+	/** List style: by 0-based line, the list state the line starts in (see listState); empty in the line style. */
+	private listStates: number[] = [];
 	private segments: Segment[] = [];
 	private bodyStart = 1;
 	/** Entries by URL key, in document order. */
@@ -138,6 +145,10 @@ export class DigestMarkModel {
 
 	get categoryLevel(): number {
 		return this.source.categoryLevel;
+	}
+
+	get entryStyle(): "line" | "list" {
+		return this.source.entryStyle === "list" ? "list" : "line";
 	}
 
 	/** Follows a document change; `visible` is the new view's visible ranges. */
@@ -206,6 +217,10 @@ export class DigestMarkModel {
 		}
 		this.bodyStart = fmEnd + 1;
 		const plain = new Array<boolean>(doc.lines).fill(true);
+		const list = this.entryStyle === "list";
+		const states = list ? new Array<number>(doc.lines).fill(LIST_START) : [];
+		let state = LIST_START;
+		const headingPath: string[] = [];
 		const masker = new CodeMasker();
 		let cat: Category | null = null;
 		let n = this.bodyStart;
@@ -214,7 +229,19 @@ export class DigestMarkModel {
 		for (let next = it?.next(); next && !next.done; next = it!.next()) {
 			const text = n === 1 ? stripBom(next.value) : next.value;
 			plain[n - 1] = isPlain(masker);
-			const read = readLine(masker, text, level);
+			let read: LineRead;
+			if (list) {
+				states[n - 1] = state;
+				const got = readListLine(masker, text, level, state, cat !== null);
+				state = got.state;
+				read = got.read;
+				if (read !== null && "heading" in read && read.heading !== null) {
+					// A list's category is named with the headings above it (FORMAT.md, "Categories (list style)").
+					headingPath.length = got.level - 1;
+					headingPath[got.level - 1] = read.heading;
+					read = { heading: headingPath.filter((h) => h !== undefined && h !== "").join(" › ") };
+				}
+			} else read = readLine(masker, text, level);
 			if (read !== null && "heading" in read) {
 				// A heading at the category level starts a category; one above it ends the category.
 				cat = read.heading === null ? null : { name: read.heading, recs: [] };
@@ -227,6 +254,7 @@ export class DigestMarkModel {
 			n++;
 		}
 		this.plain = plain;
+		this.listStates = states;
 		for (const seg of this.segments) if (seg.cat) numberCategory(seg.cat);
 		this.updateShown(null);
 		this.decorations = this.buildAll();
@@ -244,6 +272,7 @@ export class DigestMarkModel {
 			key,
 			recommended: read.recommended,
 			linkEnd: read.linkEnd,
+			numberAt: read.numberAt ?? null,
 			numbering: null,
 			label: undefined,
 			shownLabel: null,
@@ -267,8 +296,16 @@ export class DigestMarkModel {
 	private readRegions(regions: Region[], oldDoc: Text, newDoc: Text, changes: ChangeSet): boolean {
 		const level = this.source.categoryLevel;
 		// Every region is checked before any is applied: a refusal leaves the model as it was.
-		const reads: { region: Region; lines: LineRead[]; plain: boolean[]; rename: { cat: Category; name: string } | null }[] = [];
-		for (const region of regions) {
+		const reads: { region: Region; lines: LineRead[]; plain: boolean[]; states?: number[]; rename: { cat: Category; name: string } | null }[] = [];
+		const list = this.entryStyle === "list";
+		for (let ri = 0; ri < regions.length; ri++) {
+			const region = regions[ri]!;
+			if (list) {
+				const read = this.readListRegion(region, regions[ri + 1], oldDoc, newDoc);
+				if (!read) return false;
+				reads.push({ region, ...read, rename: null });
+				continue;
+			}
 			const { oldFrom, oldTo, newFrom, newTo } = region;
 			if (newTo - newFrom > MAX_REGION_LINES) return false;
 			// Line 1 decides whether there is frontmatter; the frontmatter decides where the body starts.
@@ -324,7 +361,7 @@ export class DigestMarkModel {
 		const dirty = new Map<number, LineRec | null>();
 		// From the last region to the first: each one's old lines are still the document's old lines.
 		for (let k = reads.length - 1; k >= 0; k--) {
-			const { region, lines, plain, rename } = reads[k]!;
+			const { region, lines, plain, states, rename } = reads[k]!;
 			if (rename) {
 				// Its numbering messages and the shared marks that name it say the new name.
 				rename.cat.name = rename.name;
@@ -336,6 +373,7 @@ export class DigestMarkModel {
 			const segIndex = this.segmentBefore(oldFrom);
 			const cat = segIndex >= 0 ? this.segments[segIndex]!.cat : null;
 			this.plain.splice(oldFrom - 1, oldTo - oldFrom + 1, ...plain);
+			if (states) this.listStates.splice(oldFrom - 1, oldTo - oldFrom + 1, ...states);
 			for (let n = newFrom; n <= newTo; n++) dirty.set(n, null);
 			let at = 0;
 			let removed: LineRec[] = [];
@@ -389,6 +427,46 @@ export class DigestMarkModel {
 		this.updateShown(dirty);
 		this.redecorate(dirty, changes);
 		return true;
+	}
+
+	/**
+	 * Reads a list-style change's lines from the list state they start in, and the lines after it
+	 * until they start in the state they started in before (an item typed above indented lines makes
+	 * them its own): those lines join the region. Null, having changed nothing, when the note must be
+	 * read whole: a heading (it names the categories after it), a fence, comment or frontmatter marker.
+	 */
+	private readListRegion(region: Region, next: Region | undefined, oldDoc: Text, newDoc: Text): { lines: LineRead[]; plain: boolean[]; states: number[] } | null {
+		const level = this.source.categoryLevel;
+		if (region.newTo - region.newFrom > MAX_REGION_LINES) return null;
+		if (region.oldFrom === 1 || region.oldFrom < this.bodyStart || !this.plain[region.oldFrom - 1]) return null;
+		for (const text of iterLines(oldDoc, region.oldFrom, region.oldTo)) if (mayRestructure(text)) return null;
+		const segIndex = this.segmentBefore(region.oldFrom);
+		const inCategory = segIndex >= 0 && this.segments[segIndex]!.cat !== null;
+		const masker = new CodeMasker();
+		let state = this.listStates[region.oldFrom - 1]!;
+		const lines: LineRead[] = [];
+		const plain: boolean[] = [];
+		const states: number[] = [];
+		const readOne = (text: string): boolean => {
+			if (mayRestructure(text)) return false;
+			plain.push(isPlain(masker));
+			states.push(state);
+			const got = readListLine(masker, text, level, state, inCategory);
+			if (got.read !== null && "heading" in got.read) return false;
+			state = got.state;
+			lines.push(got.read);
+			return true;
+		};
+		for (const text of iterLines(newDoc, region.newFrom, region.newTo)) if (!readOne(text)) return null;
+		while (region.oldTo < oldDoc.lines && state !== this.listStates[region.oldTo]) {
+			if ((next && next.oldFrom <= region.oldTo + 1) || region.newTo - region.newFrom >= MAX_REGION_LINES) return null;
+			region.oldTo++;
+			region.newTo++;
+			if (!readOne(newDoc.line(region.newTo).text)) return null;
+		}
+		// The lines after the change read as before only if both old and new end outside code and comments.
+		if (region.oldTo < oldDoc.lines && (!isPlain(masker) || !this.plain[region.oldTo]!)) return null;
+		return { lines, plain, states };
 	}
 
 	/** Index of the last heading segment before a line, or -1. */
@@ -507,7 +585,9 @@ export class DigestMarkModel {
 		if (r.malformed !== null) return [Decoration.line({ class: MALFORMED_CLASS, attributes: { title: r.malformed } }).range(line.from)];
 		const out: Range<Decoration>[] = [];
 		if (r.recommended) out.push(RECOMMENDED_LINE.range(line.from));
-		if (r.numbering !== null) {
+		if (r.numbering !== null && r.numberAt !== null) {
+			out.push(Decoration.mark({ class: NUMBERING_CLASS, attributes: { title: r.numbering, "aria-label": r.numbering } }).range(line.from + r.numberAt[0], line.from + r.numberAt[1]));
+		} else if (r.numbering !== null) {
 			const digits = DIGITS_RE.exec(line.text);
 			if (digits) {
 				// The whole "N." (or "N)"), not one digit: a mark the eye finds.
@@ -557,6 +637,74 @@ function readLine(masker: CodeMasker, raw: string, level: number): LineRead {
 		return { malformed: `Line "${snippet(raw)}" looks like an entry but is not a complete link: ${res.reason}.`, number: null, title: "", url: "", recommended: false, linkEnd: 0 };
 	}
 	return null;
+}
+
+/**
+ * The list style's state at the start of a line, as the parser's readListCategories keeps it, in
+ * one number: (the open top-level item's content column + 1) * 2, + 1 after a blank line.
+ */
+const LIST_START = 1;
+const TEXT_NUMBER_RE = /^\[(\s*)(\d+)[.)]/;
+
+/**
+ * Reads one body line of a list-style note from the state it starts in (readListCategories, line
+ * by line): a heading with its level, an entry or malformed item at the top level of a category's
+ * list, or nothing; and the state the next line starts in.
+ */
+function readListLine(masker: CodeMasker, raw: string, level: number, state: number, inCategory: boolean): { read: LineRead; level: number; state: number } {
+	const wasInFence = masker.inFence;
+	const scan = masker.mask(raw);
+	const top = (state >> 1) - 1;
+	if (isBlank(raw)) return { read: null, level: 0, state: state | 1 };
+	// Inside a fence, a line nested in an item, or before the first category: nothing, and no blank.
+	const after = state & ~1;
+	if (wasInFence) return { read: null, level: 0, state: after };
+	const fenceOpens = masker.inFence;
+	if (top >= 0 && indentOf(raw).column >= top) return { read: null, level: 0, state: after };
+	const c0 = scan.charCodeAt(0);
+	if (c0 === 35 || c0 === 32) {
+		const h = readHeading(scan);
+		if (h) {
+			const name = (scan === raw ? h : readHeading(raw) ?? h).name;
+			return { read: h.level <= level ? { heading: name } : null, level: h.level, state: LIST_START };
+		}
+	}
+	if (!inCategory) return { read: null, level: 0, state: after };
+	const item = fenceOpens ? null : readListItem(scan);
+	if (item && item.indent <= 3) {
+		const next = (item.contentColumn + 1) * 2;
+		const found = readListEntry(scan, raw, item.contentStart);
+		if (found === null) return { read: null, level: 0, state: next };
+		if (!found.ok) {
+			const read: EntryRead = { malformed: `List item "${snippet(raw)}" looks like an entry but is not a complete link: ${found.reason}.`, number: null, title: "", url: "", recommended: false, linkEnd: 0 };
+			return { read, level: 0, state: next };
+		}
+		const text = parseEntryText(found.link.text);
+		let numberAt: readonly [number, number] | null = null;
+		if (item.number !== null) numberAt = [item.markerStart, item.markerEnd];
+		else if (text.number !== null) {
+			const m = TEXT_NUMBER_RE.exec(raw.slice(found.linkStart));
+			if (m) numberAt = [found.linkStart + 1 + m[1]!.length, found.linkStart + m[0].length];
+		}
+		const read: EntryRead = {
+			malformed: null,
+			number: item.number ?? text.number,
+			title: text.title,
+			url: found.link.dest,
+			recommended: /\(recommended\)/i.test(scan.slice(found.link.end)),
+			linkEnd: found.link.end,
+			numberAt,
+		};
+		return { read, level: 0, state: next };
+	}
+	// A lazy line continues the item; after a blank, or where a fence opens, the list ends.
+	if (top >= 0 && (state & 1) === 0 && !fenceOpens && !item) return { read: null, level: 0, state };
+	return { read: null, level: 0, state: 0 };
+}
+
+/** Text that may change how other lines of a list-style note read: a heading, `---`, a fence or comment marker. */
+function mayRestructure(text: string): boolean {
+	return text.trimEnd() === "---" || hasMarker(text) || readHeading(text.trimStart()) !== null;
 }
 
 /** Whether a masked line that starts with `[` is meant as something other than an entry (as the parser decides). */

@@ -246,6 +246,10 @@ export class InsertEntryModal extends Modal {
 			target = d;
 			d.selectEl.name = "digest";
 			this.fillTargets(d);
+			// Which earlier entries count depends on the target's series.
+			d.onChange(() => {
+				if (this.ui) this.showDuplicates(this.ui);
+			});
 		});
 		nameControl(targetSetting, target.selectEl);
 
@@ -410,9 +414,16 @@ export class InsertEntryModal extends Modal {
 		this.showErrors([reason ? `The entry was not added: ${reason}` : failure]);
 	}
 
-	/** Earlier entries of a link, newest first. */
+	/**
+	 * Earlier entries of a link, newest first: those that count for the target's series, as the
+	 * "Duplicates across collections" setting says (a digest's link kept in a collection is not
+	 * one unless it is on), the way the API and the command-line tool count them.
+	 */
 	private sortedDuplicates(url: string): IndexedEntry[] {
-		const found = url === "" ? [] : this.host.live.index.findUrl(url);
+		const index = this.host.live.index;
+		const path = this.targetPath();
+		const series = path ? index.seriesOf(path) : null;
+		const found = url === "" ? [] : series ? index.findUrlFor(url, series) : index.findUrl(url);
 		const order = new Map(this.host.live.index.digests().map((d, i) => [d.path, i]));
 		// Newest first: the one the author most likely remembers.
 		return found.sort((a, b) => (order.get(b.digest.path) ?? 0) - (order.get(a.digest.path) ?? 0) || a.entry.line - b.entry.line);
@@ -448,7 +459,7 @@ export class InsertEntryModal extends Modal {
 		for (const d of digests) titles.set(d.title, (titles.get(d.title) ?? 0) + 1);
 		for (const d of digests) {
 			const label = titles.get(d.title)! > 1 ? `${d.title} (${d.path})` : d.title;
-			dropdown.addOption(d.path, d.draft ? `${label} (draft)` : label);
+			dropdown.addOption(d.path, d.draft ? `${label} (draft)` : d.collection === true ? `${label} (collection)` : label);
 		}
 		dropdown.setValue(this.defaultTarget(digests) ?? digests[0]!.path);
 	}

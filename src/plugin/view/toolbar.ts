@@ -18,6 +18,7 @@ const MODES: { mode: BrowserMode; label: string }[] = [
 
 const GROUPINGS: { groupBy: BrowserGroupBy; label: string }[] = [
 	{ groupBy: "category", label: "Group by category" },
+	{ groupBy: "section", label: "Group by top-level section" },
 	{ groupBy: "digest", label: "Group by digest" },
 	{ groupBy: "source", label: "Group by source" },
 	{ groupBy: "tag", label: "Group by tag" },

@@ -4,6 +4,9 @@ import { browse } from "../../../src/core/browse/browse";
 import { BrowserCache } from "../../../src/core/browse/browser-cache";
 import type { BrowserState } from "../../../src/core/browse/browser-state";
 import type { GroupRow } from "../../../src/core/browse/rows";
+import { parse as parseYaml } from "yaml";
+import { completeSeries } from "../../../src/core/format/series";
+import { DigestIndex } from "../../../src/core/index/digest-index";
 import { build, entries, generatedIndex, outline, rowsOf, state, titles } from "./support/browse-fixtures";
 
 describe("grouping", () => {
@@ -58,7 +61,7 @@ describe("grouping, on a generated vault", () => {
 				};
 				const none = shown("none");
 				expect(none.keys).toHaveLength(none.matched);
-				for (const g of ["category", "digest", "source"] as const) {
+				for (const g of ["category", "section", "digest", "source"] as const) {
 					const other = shown(g);
 					expect(other.matched).toBe(none.matched);
 					expect([...other.keys].sort()).toEqual([...none.keys].sort());
@@ -68,5 +71,22 @@ describe("grouping, on a generated vault", () => {
 			}),
 			{ numRuns: 12 },
 		);
+	});
+});
+
+describe("grouping by top-level section", () => {
+	it("puts a list's categories under their top heading (`A › B` under A), in the order first met, a digest's under its category", () => {
+		const weekly = completeSeries({ name: "Weekly", tag: "", folder: "Weekly" });
+		const lists = completeSeries({ name: "Lists", tag: "", folder: "Lists", entryStyle: "list", collection: true, categoryLevel: 3 });
+		const index = new DigestIndex({ parseYaml, series: [weekly, lists] });
+		index.setNote("Weekly/Weekly Links 01-01-2026 to 07-01-2026.md", ["# Databases", "[1. A](https://a.example)", "# Tools", "[1. T](https://t.example)"].join("\n"));
+		index.setNote("Lists/Postgres.md", ["# Databases", "## HA & Scaling", "- [B](https://b.example)", "### Patroni", "- [C](https://c.example)", "## Backups", "- [D](https://d.example)", "# Linux", "- [E](https://e.example)"].join("\n"));
+		const rows = rowsOf(index, { groupBy: "section" });
+		expect(outline(rows).filter((l) => l.startsWith("##"))).toEqual(["## Databases (4)", "## Tools (1)", "## Linux (1)"]);
+		const start = rows.findIndex((r) => r.kind === "group" && r.label === "Databases");
+		const end = rows.findIndex((r, i) => i > start && r.kind === "group");
+		expect(titles(rows.slice(start + 1, end))).toEqual(["A", "B", "C", "D"]);
+		// Its rows still say which section of it they are in.
+		expect(entries(rows).map((r) => r.entry.category.name)).toContain("Databases › HA & Scaling › Patroni");
 	});
 });

@@ -257,3 +257,19 @@ describe("verifyEdit", () => {
 		expect(verifyEdit(before, retitled, (m) => (m.categories[2]!.entries[0]!.title = "Interview tales"))).toBeNull();
 	});
 });
+
+describe("verifyEdit in the list style", () => {
+	const list = (text: string): Digest => parseDigest(text, "Lists/Talks.md", { parseYaml: parse, categoryLevel: 2, entryStyle: "list", collection: true });
+	const NOTE_LIST = ["# Talks", "", "## Rust", "", "- [video] [Rust in production](https://example.org/talk)", "- [Plain link](https://example.org/plain)", ""].join("\n");
+
+	it("names an entry whose kinds would read back otherwise", () => {
+		const before = list(NOTE_LIST);
+		const lost = list(NOTE_LIST.replace("[video] ", ""));
+		expect(verifyEdit(before, lost, () => {})).toBe('The edit would make "Rust in production" under "Talks › Rust" read back with the kinds none instead of [video], so the note was left unchanged.');
+		const gained = list(NOTE_LIST.replace("- [Plain", "- [audio] [Plain"));
+		expect(verifyEdit(before, gained, () => {})).toContain("with the kinds [audio] instead of none");
+		expect(verifyEdit(before, list(NOTE_LIST), () => {})).toBeNull();
+		// What the edit intends is not a difference.
+		expect(verifyEdit(before, lost, (m) => (m.categories[1]!.entries[0]!.kinds = []))).toBeNull();
+	});
+});

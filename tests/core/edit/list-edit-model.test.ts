@@ -25,6 +25,8 @@ interface MEntry {
 	commentary: string;
 	/** Written as an ordered item. */
 	ordered: boolean;
+	/** Its link text holds a number (`[2. Title]`), which an ordered item's marker hides. */
+	text: boolean;
 	number: number | null;
 }
 interface MCategory {
@@ -43,7 +45,8 @@ const entryArb = fc.record({
 	description: fc.constantFrom("", "a description"),
 });
 const categoryArb = fc.record({
-	marker: fc.constantFrom("-", "*", "+", "1."),
+	// "-N" is a bullet numbered in its link text: `- [N. Title](url)`.
+	marker: fc.constantFrom("-", "*", "+", "1.", "-N"),
 	nested: fc.constantFrom("\t", "  "),
 	entries: fc.array(entryArb, { maxLength: 4 }),
 	paragraph: fc.boolean(),
@@ -62,15 +65,16 @@ function write(cats: readonly GenCategory[]): { text: string; model: MCategory[]
 		c.entries.forEach((e, ei) => {
 			const url = `https://example.org/${++serial}`;
 			const ordered = c.marker === "1.";
-			const prefix = ordered ? `${ei + 1}. ` : `${c.marker} `;
+			const textNumbered = c.marker === "-N";
+			const prefix = ordered ? `${ei + 1}. ` : textNumbered ? "- " : `${c.marker} `;
 			const kind = e.kind ? `[${e.kind}] ` : "";
 			const flag = e.recommended ? " 🌟 **(Recommended)**" : "";
 			const desc = e.description ? `: ${e.description}` : "";
-			lines.push(`${prefix}${kind}[${e.title}](${url})${flag}${desc}`);
+			lines.push(`${prefix}${kind}[${textNumbered ? `${ei + 1}. ` : ""}${e.title}](${url})${flag}${desc}`);
 			// Nested lines reach the item's content: a tab, or as many spaces as the marker takes.
 			for (const n of e.notes) lines.push(`${c.nested === "\t" ? "\t" : " ".repeat(prefix.length)}- ${n}`);
 			const commentary = [...(e.description ? [e.description] : []), ...e.notes.map((n) => `- ${n}`)].join("\n");
-			entries.push({ title: e.title, url, recommended: e.recommended, kinds: e.kind ? [e.kind] : [], commentary, ordered, number: ordered ? ei + 1 : null });
+			entries.push({ title: e.title, url, recommended: e.recommended, kinds: e.kind ? [e.kind] : [], commentary, ordered, text: textNumbered, number: ordered || textNumbered ? ei + 1 : null });
 		});
 		if (c.paragraph) lines.push("", "A paragraph after the list.");
 		model.push({ name: `Top › ${name}`, entries });
@@ -82,7 +86,7 @@ function compare(text: string, model: MCategory[]): void {
 	const d = parseWithSeries(text, PATH, ctx.series, parseYaml);
 	expect(d.problems.filter((p) => p.severity === "error")).toEqual([]);
 	const got = d.categories.filter((c) => c.name !== "Top").map((c) => ({ name: c.name, entries: c.entries.map((e) => ({ title: e.title, url: e.url, recommended: e.recommended, kinds: e.kinds, commentary: e.commentary, number: e.number })) }));
-	const want = model.map((c) => ({ name: c.name, entries: c.entries.map(({ ordered: _o, ...e }) => e) }));
+	const want = model.map((c) => ({ name: c.name, entries: c.entries.map(({ ordered: _o, text: _t, ...e }) => e) }));
 	expect(got).toEqual(want);
 }
 
@@ -125,8 +129,10 @@ describe("list-style edits, model-based", () => {
 						const before = text;
 						const last = cat.entries[cat.entries.length - 1];
 						const ordered = !!last && last.ordered;
+						// A list is numbered where it is ordered or its entries are numbered in their texts.
+						const numbered = ordered || cat.entries.some((e) => e.number !== null);
 						text = ok(insertEntry(text, PATH, ctx, { category: cat.name, url, title: op.title, commentary: op.note ? [op.note] : [], kinds: op.tag ? [op.tag] : [] }));
-						cat.entries.push({ title: op.title, url, recommended: false, kinds: op.tag ? [op.tag] : [], commentary: op.note ? `- ${op.note}` : "", ordered, number: ordered ? cat.entries.filter((e) => e.number !== null).length + 1 : null });
+						cat.entries.push({ title: op.title, url, recommended: false, kinds: op.tag ? [op.tag] : [], commentary: op.note ? `- ${op.note}` : "", ordered, text: numbered && !ordered, number: numbered ? cat.entries.filter((e) => e.number !== null).length + 1 : null });
 						compare(text, model);
 						// Insert then delete gives back the bytes.
 						const lines = located(text);
@@ -155,7 +161,9 @@ describe("list-style edits, model-based", () => {
 							renumberModel(cat);
 							const last = dest.entries[dest.entries.length - 1];
 							const ordered = !!last && last.ordered;
-							dest.entries.push({ ...entry, ordered, number: ordered ? dest.entries.filter((e) => e.number !== null).length + 1 : null });
+							// A moved entry keeps a number where the destination is ordered or its text holds one.
+							const numbered = ordered || entry.text;
+							dest.entries.push({ ...entry, ordered, number: numbered ? dest.entries.filter((e) => e.number !== null).length + 1 : null });
 						}
 					}
 					compare(text, model);

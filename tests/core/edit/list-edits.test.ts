@@ -82,6 +82,12 @@ describe("list-style edits", () => {
 		expect(d.categories[2]!.entries.map((e) => [e.title, e.number])).toEqual([["Second backup guide", 1]]);
 	});
 
+	it("moves a bullet numbered in its link text, after its kinds, and numbers it in its new list", () => {
+		const text = ["# Talks", "", "## Old", "", "- [video] [1. Acme - First talk](https://example.org/t1)", "- [video] [2. Second talk](https://example.org/t2)", "", "## New", "", "- [3. Third talk](https://example.org/t3)", ""].join("\n");
+		const out = ok(moveEntry(text, PATH, ctx, 5, "Talks › New"));
+		expect(out).toBe(["# Talks", "", "## Old", "", "- [video] [1. Second talk](https://example.org/t2)", "", "## New", "", "- [1. Third talk](https://example.org/t3)", "- [video] [2. Acme - First talk](https://example.org/t1)", ""].join("\n"));
+	});
+
 	it("renumbers the digits of ordered items only", () => {
 		const text = NOTE.replace("2. [Second", "5. [Second");
 		expect(ok(renumberEntries(text, PATH, ctx))).toBe(NOTE);

@@ -32,6 +32,18 @@ describe("capture into a collection note", () => {
 		expect(outcome).toEqual({ kind: "entry", path: NOTE, line: 6 });
 		expect(await noteText(app, NOTE)).toBe(["# Databases", "", "## HA", "", "- [Failover](https://db.example/failover)", "- [Replication slots](https://db.example/new)", "", "## Tools", "- [pgtool](https://db.example/pgtool)", ""].join("\n"));
 	});
+
+
+	it("adds a link a digest shared directly to a collection note, as the API does, unless Duplicates across collections is on", async () => {
+		const { host, app } = await makeTestHost(FILES, [WEEKLY, LISTS]);
+		const outcome = await handleCapture(host, { mode: "entry", url: "https://a.example/1", title: "Kept too", category: "Databases › Tools", digest: NOTE });
+		expect(outcome).toEqual({ kind: "entry", path: NOTE, line: 9 });
+		expect(opened).toHaveLength(0);
+		host.live.index.crossSeriesDuplicates = true;
+		const asked = await handleCapture(host, { mode: "entry", url: "https://a.example/1", title: "Kept again", category: "Databases › Tools", digest: NOTE });
+		expect(asked.kind).toBe("form");
+		expect((await noteText(app, NOTE)).split("\n").filter((l) => l.includes("https://a.example/1"))).toEqual(["- [Kept too](https://a.example/1)"]);
+	});
 });
 
 describe("the API and collections", () => {

@@ -183,6 +183,15 @@ describe("Export feeds", () => {
 		expect(modify).toHaveBeenCalledTimes(2);
 	});
 
+	it("writes no feed for a collection, which has no periods", async () => {
+		const lists = completeSeries({ name: "Lists", tag: "", folder: "Lists", entryStyle: "list", collection: true });
+		const files = { ...FILES, "Lists/Tools.md": "# Tools\n\n- [Kept](https://kept.example/x) 🌟 **(Recommended)**\n" };
+		const { host, app } = await makeTestHost(files, [SERIES, lists], { settings: { baseUrl: "https://links.example.com/", feedFolder: "public/feeds", feedRecommendedItems: true } });
+		expect(await exportFeeds(host)).toEqual({ ok: true, paths: ["public/feeds/weekly-links.xml", "public/feeds/weekly-links.json"] });
+		expect(app.vault.getFiles().map((f) => f.path).filter((p) => p.startsWith("public/"))).toHaveLength(2);
+		expect(await exportFeeds(host, [lists])).toEqual({ ok: false, reason: "A collection has no periods and so no feed: no feed was written." });
+	});
+
 	it("refuses a feed folder outside the vault", async () => {
 		const { host } = await makeTestHost(FILES, [SERIES], { settings: { baseUrl: "https://links.example.com", feedFolder: "../out" } });
 		expect(await exportFeeds(host)).toEqual({ ok: false, reason: 'The feed folder "../out" leads outside the vault; give a path inside the vault, from its root.' });

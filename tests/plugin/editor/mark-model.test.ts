@@ -9,6 +9,7 @@ import { parseDigest } from "../../../src/core/format/parser";
 import { completeSeries } from "../../../src/core/format/series";
 import type { Entry } from "../../../src/core/format/types";
 import { DigestIndex } from "../../../src/core/index/digest-index";
+import { linkStartOf, numberSpan } from "../../../src/core/edit/list-edits";
 import { normalizeUrl } from "../../../src/core/links/url-normalize";
 import { generateVault } from "../../../scripts/vault-generator";
 import { indexSource } from "../../../src/plugin/editor/editor-extension";
@@ -79,6 +80,43 @@ const LEVEL_TWO = [
 	"[x](",
 ].join("\n");
 
+/** A list-style collection (FORMAT.md, "List style"): markers, ordered lists, kinds, nested lines, text numbers, a heading path. */
+const LIST = [
+	"---",
+	"tags: [weeklylinks]",
+	"---",
+	"- [Preamble item](https://example.com/pre)",
+	"# Databases",
+	"- [Acme - Failover](https://example.com/one) 🌟 **(Recommended)**",
+	"\t- nested [Nested link](https://example.com/five)",
+	"  - [Also nested](https://example.com/one)",
+	"* [video] [Talk](https://example.com/talk): a description #tag",
+	"lazy continuation line",
+	"- [x] a task, not an entry",
+	"- [broken](https://example.com/b",
+	"",
+	"## HA & Scaling",
+	"",
+	"1. [Ordered one](https://example.com/o1)",
+	"3. [Ordered three](https://shared.example.org/x)",
+	"   - nested under three",
+	"",
+	"- [2. Text numbered](https://example.com/t2)",
+	"- [audio] [1. Text one](https://example.com/t1) *(recommended)*",
+	"    # not a heading, nested",
+	"```",
+	"- [Fenced](https://example.com/fenced)",
+	"```",
+	"%% - [Commented](https://example.com/c) %%",
+	"### Deeper",
+	"+ [Deeper item](https://example.com/five)",
+	"  + [Nested deeper](https://example.com/one)",
+	"",
+	"A paragraph.",
+	"- [[Wiki note]] item",
+	"",
+].join("\n");
+
 /** A generated digest with the format's quirks (groups, fences, comments, mojibake flags), links shared with earlier digests. */
 const GENERATED = [...generateVault({ digests: 3, entriesPerDigest: 40, seed: 7, crlfEvery: 0 })].filter(([p]) => p.startsWith("Digests/")).at(-1)![1];
 
@@ -116,7 +154,8 @@ function describeSet(set: DecorationSet): string[] {
 
 /** The marks of a whole text from parseDigest and checkDigest, the shared marks only for lines in view. */
 function reference(doc: Text, source: MarkSource, visible: readonly DocRange[]): string[] {
-	const digest = parseDigest(doc.toString(), PATH, { parseYaml, categoryLevel: source.categoryLevel });
+	const list = source.entryStyle === "list";
+	const digest = parseDigest(doc.toString(), PATH, { parseYaml, categoryLevel: source.categoryLevel, entryStyle: source.entryStyle ?? "line" });
 	const problems = checkDigest(digest).filter((p) => p.code === "numbering" || p.code === "malformed-entry");
 	const out: string[] = [];
 	const here = new Map<string, Entry[]>();
@@ -133,6 +172,12 @@ function reference(doc: Text, source: MarkSource, visible: readonly DocRange[]):
 			out.push(`${line.from}-${line.from} ${MALFORMED_CLASS} ${p.message}`);
 			continue;
 		}
+		if (list) {
+			// The number and its separator, where the edits find them.
+			const span = numberSpan(line.text, true);
+			if (span) out.push(`${line.from + span[0]}-${line.from + span[1] + 1} ${NUMBERING_CLASS} ${p.message}`);
+			continue;
+		}
 		const digits = /^\[\s*(\d+)[.)]/.exec(line.text);
 		if (!digits) continue;
 		const from = line.from + digits[0].length - 1 - digits[1]!.length;
@@ -146,7 +191,7 @@ function reference(doc: Text, source: MarkSource, visible: readonly DocRange[]):
 		const places: SharedPlace[] = [...source.elsewhere(e.url)];
 		for (const o of here.get(normalizeUrl(e.url))!) if (o !== e) places.push({ digestTitle: null, category: o.category, number: o.number, title: o.title });
 		if (places.length === 0) continue;
-		const link = parseInlineLink(new CodeMasker().mask(line.text), line.text, 0);
+		const link = parseInlineLink(new CodeMasker().mask(line.text), line.text, list ? linkStartOf(line.text, true) : 0);
 		if (!link.ok) throw new Error(`entry line ${e.line} does not read as a link`);
 		out.push(`${line.from + link.link.end} shared ${sharedLabel(places)}`);
 	}
@@ -189,6 +234,10 @@ const TEXT_TOKENS = [
 	"\t",
 	"- ",
 	"  ",
+	"* [video] ",
+	"1. [",
+	"- [2. ",
+	"    ",
 ];
 /** What changes how far-away lines read: headings, fences, comments, frontmatter. */
 const STRUCTURE_TOKENS = ["# ", "## ", "# Data\n", "```", "~~~", "%%", "<!--", "-->", "---"];
@@ -241,12 +290,13 @@ describe("the incremental editor marks", () => {
 		let lineReads = 0;
 		let edits = 0;
 		fc.assert(
-			fc.property(fc.constantFrom(LEVEL_ONE, LEVEL_TWO, GENERATED), fc.record({ from: fraction, size: fc.constantFrom<number>(1, 0.3, 0.05) }), fc.array(stepArb, { minLength: 1, maxLength: 25 }), (text, view, steps) => {
-				const level = text === LEVEL_TWO ? 2 : 1;
+			fc.property(fc.constantFrom(LEVEL_ONE, LEVEL_TWO, GENERATED, LIST), fc.record({ from: fraction, size: fc.constantFrom<number>(1, 0.3, 0.05) }), fc.array(stepArb, { minLength: 1, maxLength: 25 }), (text, view, steps) => {
+				const level = text === LEVEL_TWO || text === LIST ? 2 : 1;
+				const entryStyle = text === LIST ? "list" : "line";
 				let withOther = true;
 				let index = makeIndex(withOther);
 				// Reads the index as it is now: an index change replaces it.
-				const source: MarkSource = { categoryLevel: level, elsewhere: (url) => indexSource(index, PATH, { categoryLevel: level }).elsewhere(url) };
+				const source: MarkSource = { categoryLevel: level, entryStyle, elsewhere: (url) => indexSource(index, PATH, { categoryLevel: level }).elsewhere(url) };
 				let state = EditorState.create({ doc: text });
 				let win = { ...view };
 				let visible = windowOf(state.doc, win.from, win.size);
@@ -368,5 +418,58 @@ describe("DigestMarkModel.explain", () => {
 		expect(model.explain(6)).toEqual([]);
 		expect(model.explain(7)).toEqual([]);
 		expect(model.explain(1)).toEqual([]);
+	});
+});
+
+describe("list-style marks", () => {
+	const source: MarkSource = { categoryLevel: 2, entryStyle: "list", elsewhere: () => [] };
+
+	function typed(find: string, replace: string): { model: DigestMarkModel; state: EditorState } {
+		let state = EditorState.create({ doc: LIST });
+		const whole = () => [{ from: 0, to: state.doc.length }];
+		const model = new DigestMarkModel(source, state.doc, whole());
+		const at = LIST.indexOf(find);
+		expect(at).toBeGreaterThanOrEqual(0);
+		const tr = state.update({ changes: { from: at, to: at + find.length, insert: replace } });
+		state = tr.state;
+		model.update(tr.changes, state.doc, whole());
+		expect(describeSet(model.decorations)).toEqual(reference(state.doc, source, whole()));
+		return { model, state };
+	}
+
+	it("marks recommended, numbering, shared and malformed items of a list, as the parser and check read them", () => {
+		const doc = EditorState.create({ doc: LIST }).doc;
+		const model = new DigestMarkModel(source, doc, [{ from: 0, to: doc.length }]);
+		const line = (text: string) => LIST.split("\n").indexOf(text) + 1;
+		expect(model.explain(line("- [Acme - Failover](https://example.com/one) 🌟 **(Recommended)**"))).toEqual(["A recommended entry."]);
+		expect(model.explain(line("3. [Ordered three](https://shared.example.org/x)"))).toEqual(['Entry number 3 in "Databases › HA & Scaling" skips number 2.']);
+		expect(model.explain(line("- [2. Text numbered](https://example.com/t2)"))[0]).toMatch(/Entry number 2 .* is out of order; expected 4/);
+		expect(model.explain(line("- [broken](https://example.com/b"))[0]).toMatch(/^List item "- \[broken\].*is not a complete link/);
+		expect(model.explain(line("+ [Deeper item](https://example.com/five)"))).toEqual([]);
+		expect(model.explain(line("\t- nested [Nested link](https://example.com/five)"))).toEqual([]);
+		expect(describeSet(model.decorations)).toEqual(reference(doc, source, [{ from: 0, to: doc.length }]));
+	});
+
+	it("take the series' entry style from the index's source", () => {
+		expect(indexSource(makeIndex(false), PATH, { categoryLevel: 2, entryStyle: "list" }).entryStyle).toBe("list");
+		expect(indexSource(makeIndex(false), PATH, { categoryLevel: 2 }).entryStyle).toBe("line");
+		const doc = EditorState.create({ doc: LIST }).doc;
+		const model = new DigestMarkModel(indexSource(makeIndex(false), PATH, { categoryLevel: 2, entryStyle: "list" }), doc, [{ from: 0, to: doc.length }]);
+		expect(model.entryStyle).toBe("list");
+		expect(describeSet(model.decorations).some((d) => d.includes(RECOMMENDED_CLASS))).toBe(true);
+	});
+
+	it("reads only the lines of an edit in an item, and the lines it makes its own", () => {
+		expect(typed("[Talk]", "[Talk again]").model.lastRead).toBe("lines");
+		expect(typed("(https://example.com/b", "(https://example.com/b)").model.lastRead).toBe("lines");
+		// An item typed above indented lines makes them its nested lines: they are read again, not the note.
+		expect(typed("lazy continuation line", "- [New](https://example.com/one)\n  - [Was top](https://example.com/talk)").model.lastRead).toBe("lines");
+		expect(typed("A paragraph.", "A paragraph.\n").model.lastRead).toBe("lines");
+	});
+
+	it("reads the whole note when an edit touches a heading (it names the categories after it)", () => {
+		expect(typed("## HA & Scaling", "## HA").model.lastRead).toBe("full");
+		expect(typed("A paragraph.", "# A heading").model.lastRead).toBe("full");
+		expect(typed("```\n- [Fenced]", "~~~\n- [Fenced]").model.lastRead).toBe("full");
 	});
 });

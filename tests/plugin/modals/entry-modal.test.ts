@@ -1,7 +1,8 @@
 import type { Scope } from "obsidian";
-import { App, ButtonComponent, Plugin, ToggleComponent } from "obsidian-test-mocks/obsidian";
+import { App, ButtonComponent, DropdownComponent, Plugin, ToggleComponent } from "obsidian-test-mocks/obsidian";
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from "vitest";
 import { DEFAULT_SERIES, completeSeries } from "../../../src/core/format/series";
+import type { Series } from "../../../src/core/format/types";
 import { openAtLine } from "../../../src/plugin/commands/digest-actions";
 import { entryFromForm, InsertEntryModal, validateEntryForm, type EntryForm, type SubmitEntry } from "../../../src/plugin/modals/entry-modal";
 import { rankValues, splitLastPart, ValueSuggest } from "../../../src/plugin/modals/entry-suggest";
@@ -80,15 +81,16 @@ interface Harness {
 	toggles: ToggleComponent[];
 }
 
-async function makeHost(settings: Partial<DigestCuratorSettings> = {}, files = FILES): Promise<DigestCuratorHost> {
+async function makeHost(settings: Partial<DigestCuratorSettings> = {}, files = FILES, series = [SERIES]): Promise<DigestCuratorHost> {
 	const app = App.createConfigured__({ files });
-	const live = new LiveIndex(app.asOriginalType__(), [SERIES], null);
+	const live = new LiveIndex(app.asOriginalType__(), series, null);
+	live.index.crossSeriesDuplicates = settings.crossSeriesDuplicates === true;
 	await live.rebuild();
 	const plugin = new TestPlugin(app, { id: "digest-curator", name: "Digest Curator", version: "0.0.0", minAppVersion: "1.12.2", author: "", description: "" });
 	return {
 		app: app.asOriginalType__(),
 		plugin: plugin.asOriginalType2__(),
-		settings: { ...DEFAULT_SETTINGS, series: [SERIES], ...settings },
+		settings: { ...DEFAULT_SETTINGS, series, ...settings },
 		live,
 		saveSettings: () => Promise.resolve(),
 		settingsChanged: () => Promise.resolve(),
@@ -99,8 +101,8 @@ async function makeHost(settings: Partial<DigestCuratorSettings> = {}, files = F
  * Opens the modal. The mock's Modal.open() closes the modal again on the next tick (real Obsidian
  * keeps it open), so close is stubbed before opening and the calls it gets from that are cleared.
  */
-async function openModal(options: { initialUrl?: string; targetPath?: string | null; settings?: Partial<DigestCuratorSettings>; submit?: boolean | Error; files?: Record<string, string> } = {}): Promise<Harness> {
-	const host = await makeHost(options.settings, options.files);
+async function openModal(options: { initialUrl?: string; targetPath?: string | null; settings?: Partial<DigestCuratorSettings>; submit?: boolean | Error; files?: Record<string, string>; series?: Series[] } = {}): Promise<Harness> {
+	const host = await makeHost(options.settings, options.files, options.series);
 	const onSubmit = vi.fn<SubmitEntry>(() => (options.submit instanceof Error ? Promise.reject(options.submit) : Promise.resolve(options.submit ?? true)));
 	const modal = new InsertEntryModal(host, { initialUrl: options.initialUrl, targetPath: options.targetPath ?? null }, onSubmit);
 	const close = vi.spyOn(modal, "close").mockImplementation(() => {});
@@ -253,6 +255,53 @@ describe("InsertEntryModal: duplicate warning", () => {
 		expect(openAtLine).toHaveBeenLastCalledWith(h.host, OLD_PATH, 7);
 		digestLink!.click();
 		expect(openAtLine).toHaveBeenLastCalledWith(h.host, OLD_PATH, 1);
+	});
+});
+
+describe("InsertEntryModal: collections", () => {
+	const READING = completeSeries({ name: "Reading", tag: "", folder: "Lists", entryStyle: "list", collection: true, categoryLevel: 2 });
+	const LIST_PATH = "Lists/Cloud.md";
+	const files = { ...FILES, [LIST_PATH]: "# Cloud\n\n## Fleets\n\n- [Fleet management](https://www.cncf.io/blog/fleet)\n- [Kept only here](https://kept.example/only)\n" };
+	const open = (targetPath: string | null, crossSeriesDuplicates = false) => openModal({ files, series: [SERIES, READING], targetPath, settings: { crossSeriesDuplicates } });
+
+	it("lists a collection's notes as targets, marked, and picks the one it is given", async () => {
+		const h = await open(LIST_PATH);
+		const select = field<HTMLSelectElement>(h, "digest");
+		expect([...select.options].map((o) => [o.value, o.text])).toContainEqual([LIST_PATH, "Cloud (collection)"]);
+		expect(select.value).toBe(LIST_PATH);
+	});
+
+	it("warns only of the target's own side as the Duplicates across collections setting says, and follows the target", async () => {
+		const dropdowns = vi.spyOn(DropdownComponent, "create__");
+		const h = await open(NEW_PATH);
+		const target = dropdowns.mock.results[0]!.value as DropdownComponent;
+		dropdowns.mockRestore();
+		type(h, "url", "https://kept.example/only");
+		expect(visible(warning(h))).toBe(false);
+		type(h, "url", "https://www.cncf.io/blog/fleet");
+		expect(warning(h).textContent).toBe(`Already in ${OLD_TITLE}, under Kubernetes, as number 2.`);
+		const select = field<HTMLSelectElement>(h, "digest");
+		select.value = LIST_PATH;
+		target.simulateChange__();
+		expect(warning(h).textContent).toBe("Already in Cloud, under Cloud › Fleets, as an unnumbered entry.");
+	});
+
+	it("warns of every series' entries with the setting on", async () => {
+		const h = await open(NEW_PATH, true);
+		type(h, "url", "https://kept.example/only");
+		expect(warning(h).textContent).toBe("Already in Cloud, under Cloud › Fleets, as an unnumbered entry.");
+	});
+
+	it("asks before adding a link the target's side holds, not one only the other side holds", async () => {
+		const h = await open(LIST_PATH);
+		fill(h, { url: "https://medium.com/x/multi-cluster", title: "T", category: "Cloud › Fleets" });
+		await h.modal.submit();
+		expect(h.onSubmit).toHaveBeenCalledTimes(1);
+		const again = await open(LIST_PATH);
+		fill(again, { url: "https://kept.example/only", title: "T", category: "Cloud › Fleets" });
+		await again.modal.submit();
+		expect(again.onSubmit).not.toHaveBeenCalled();
+		expect(errors(again)[0]).toMatch(/^This link is already in Cloud, under Cloud › Fleets/);
 	});
 });
 
