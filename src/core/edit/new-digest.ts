@@ -128,15 +128,22 @@ function verifyNewDigest(input: NewDigestInput, path: string, title: string, per
 			m.title = template.includes("{{title}}") ? title : fill(m.title, values);
 			m.tags = null;
 			m.draft = null;
-			for (const c of m.categories) {
+			const lines = template.split(/\r\n|\r|\n/);
+			m.categories.forEach((c, ci) => {
 				c.name = fill(c.name, values);
-				for (const e of c.entries) {
-					e.title = fill(e.title, values);
-					e.source = e.source === null ? null : fill(e.source, values);
-					e.url = fill(e.url, values);
+				c.entries.forEach((e, ei) => {
+					// The template's text is filled as written: a placeholder whose braces the line escapes
+					// (`\{\{title\}\}`, as an entry written to read back as typed may have) is no placeholder.
+					const line = before.categories[ci]?.entries[ei]?.line;
+					const raw = line === undefined ? null : (lines[line - 1] ?? null);
+					if (raw === null || fill(raw, values) !== raw) {
+						e.title = fill(e.title, values);
+						e.source = e.source === null ? null : fill(e.source, values);
+						e.url = fill(e.url, values);
+					}
 					e.commentary = fill(e.commentary, values);
-				}
-			}
+				});
+			});
 		},
 		"nothing was created",
 	);

@@ -204,6 +204,14 @@ describe("planNewDigest reads the new digest back (the edit guard)", () => {
 		if (!r.ok) expect(r.reason).toMatch(/^The edit would leave a problem at line 1: The frontmatter is not valid YAML.*, so nothing was created\.$/);
 	});
 
+	it("creates a digest from a template whose entry escapes a placeholder's braces, keeping it as written", () => {
+		// An entry written to read back as typed may escape every punctuation mark: `\{\{title\}\}` is
+		// no placeholder in the text, so the guard must not expect it filled (a model test found this).
+		const entry = "[1. \\`\\` \\{\\{title\\}\\} \\[](https://n.example/new)";
+		const r = plan({ templateText: `---\ntitle: "{{title}}"\n---\n# Vegetables\n${entry}\n` });
+		expect(r.ok && r.text).toBe(`---\ntitle: "Garden Notes: 03-03-2025 to 16-03-2025"\n---\n# Vegetables\n${entry}\n`);
+	});
+
 	it("refuses a template that would give the digest no period", () => {
 		const r = plan({ templateText: "---\ntitle: Garden notes\ntags: [gardennotes]\n---\n# Vegetables\n" });
 		expect(r).toEqual({ ok: false, reason: "The edit would make the note's period none instead of 2025-03-03 to 2025-03-16, so nothing was created." });
