@@ -7,32 +7,20 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { BROWSER_MODES, type BrowserMode } from "../../src/core/browse/browser-state";
 import { describeViolations, seriousViolations } from "./axe";
-import { openSandboxPage, startSandbox, type Sandbox } from "./sandbox";
+import { openSandboxPage } from "./sandbox";
+import { sharedSandbox } from "./shared-sandbox";
 
 // Outside tracked files: `npm run screenshots` writes them to docs/screenshots for the README.
 const SCREENSHOTS = process.env.SCREENSHOTS_DIR ?? "test-results/screenshots";
 
-let sandbox: Sandbox | undefined;
-let startError: unknown = null;
+const sandbox = sharedSandbox();
 let page: Page;
 let errors: string[];
 
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000, interval: 25 });
-
-beforeAll(async () => {
-	try {
-		sandbox = await startSandbox();
-	} catch (e) {
-		startError = e;
-	}
-});
-
-afterAll(async () => {
-	await sandbox?.close();
-});
 
 afterEach(async () => {
 	if (!page) return;
@@ -41,8 +29,7 @@ afterEach(async () => {
 });
 
 async function open(theme: "light" | "dark", sidebarWidth?: number): Promise<void> {
-	if (startError !== null || !sandbox) throw startError;
-	({ page, errors } = await openSandboxPage(sandbox, `?theme=${theme}`));
+	({ page, errors } = await openSandboxPage(sandbox.get(), `?theme=${theme}`));
 	if (sidebarWidth !== undefined) await page.addStyleTag({ content: `.sandbox-app { --sandbox-sidebar-width: ${sidebarWidth}px; }` });
 	await page.evaluate(() => {
 		const opened: string[] = [];

@@ -6,12 +6,12 @@
  */
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { describeViolations, seriousViolations } from "./axe";
-import { openSandboxPage, startSandbox, type Sandbox } from "./sandbox";
+import { openSandboxPage } from "./sandbox";
+import { sharedSandbox } from "./shared-sandbox";
 
-let sandbox: Sandbox | undefined;
-let startError: unknown = null;
+const sandbox = sharedSandbox();
 let page: Page;
 let errors: string[];
 
@@ -20,21 +20,8 @@ const SCREENSHOTS = process.env.SCREENSHOTS_DIR ?? "test-results/screenshots";
 
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000, interval: 25 });
 
-beforeAll(async () => {
-	try {
-		sandbox = await startSandbox();
-	} catch (e) {
-		startError = e;
-	}
-});
-
-afterAll(async () => {
-	await sandbox?.close();
-});
-
 beforeEach(async () => {
-	if (!sandbox) throw startError instanceof Error ? startError : new Error(String(startError));
-	({ page, errors } = await openSandboxPage(sandbox));
+	({ page, errors } = await openSandboxPage(sandbox.get()));
 });
 
 afterEach(async () => {

@@ -7,9 +7,10 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { seriousViolations } from "./axe";
-import { openSandboxPage, startSandbox, type Sandbox } from "./sandbox";
+import { openSandboxPage } from "./sandbox";
+import { sharedSandbox } from "./shared-sandbox";
 
 // Outside tracked files: `npm run screenshots` writes them to docs/screenshots for the README.
 const SCREENSHOTS = process.env.SCREENSHOTS_DIR ?? "test-results/screenshots";
@@ -17,8 +18,7 @@ const INBOX = "Digests/Digest inbox.md";
 const LATEST = "Digests/2025/Weekly Links 29-09-2025 to 12-10-2025.md";
 const SHARED = "https://kubernetes.io/blog/2025/09/03/gateway-api-for-ingress-users/";
 
-let sandbox: Sandbox | undefined;
-let startError: unknown = null;
+const sandbox = sharedSandbox();
 let page: Page;
 let errors: string[];
 
@@ -30,22 +30,8 @@ const noteText = (path: string) => page.evaluate(async (p) => {
 	return file ? await window.sandbox.app.vault.read(file) : null;
 }, path);
 
-beforeAll(async () => {
-	try {
-		sandbox = await startSandbox();
-	} catch (e) {
-		startError = e;
-	}
-});
-
-afterAll(async () => {
-	await sandbox?.close();
-});
-
 beforeEach(async () => {
-	errors = [];
-	if (startError !== null || !sandbox) throw startError;
-	({ page, errors } = await openSandboxPage(sandbox));
+	({ page, errors } = await openSandboxPage(sandbox.get()));
 	// Three captures, as a bookmarklet or another plugin makes them: a new link, one to throw away, one shared before.
 	const results = await page.evaluate(async (shared) => {
 		const api = window.sandbox.plugin.api;
@@ -61,7 +47,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-	if (!sandbox) return;
+	if (!sandbox.started()) return;
 	await page.close();
 	expect(errors, "errors in the page").toEqual([]);
 });

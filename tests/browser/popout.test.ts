@@ -5,11 +5,11 @@
  * with Obsidian's DOM extensions installed there; clicks in it must work as in the main window.
  */
 import type { FrameLocator, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { openSandboxPage, startSandbox, type Sandbox } from "./sandbox";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { openSandboxPage } from "./sandbox";
+import { sharedSandbox } from "./shared-sandbox";
 
-let sandbox: Sandbox | undefined;
-let startError: unknown = null;
+const sandbox = sharedSandbox();
 let page: Page;
 let errors: string[];
 let popout: FrameLocator;
@@ -18,22 +18,8 @@ const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000,
 const activePath = () => page.evaluate(() => window.sandbox.activePath());
 const openedUrls = () => page.evaluate(() => (window as unknown as { openedUrls: string[] }).openedUrls);
 
-beforeAll(async () => {
-	try {
-		sandbox = await startSandbox();
-	} catch (e) {
-		startError = e;
-	}
-});
-
-afterAll(async () => {
-	await sandbox?.close();
-});
-
 beforeEach(async () => {
-	errors = [];
-	if (startError !== null || !sandbox) throw startError;
-	({ page, errors } = await openSandboxPage(sandbox));
+	({ page, errors } = await openSandboxPage(sandbox.get()));
 	await page.evaluate(async () => {
 		const opened: string[] = [];
 		Object.assign(window, { openedUrls: opened });
@@ -48,7 +34,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-	if (!sandbox) return;
+	if (!sandbox.started()) return;
 	await page.close();
 	expect(errors, "errors in the page").toEqual([]);
 });

@@ -6,40 +6,26 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { describeViolations, seriousViolations } from "./axe";
-import { openSandboxPage, startSandbox, type Sandbox } from "./sandbox";
+import { openSandboxPage } from "./sandbox";
+import { sharedSandbox } from "./shared-sandbox";
 
 const SCREENSHOTS = process.env.SCREENSHOTS_DIR ?? "test-results/screenshots";
 const DIGEST = "Digests/2025/Weekly Links 18-08-2025 to 31-08-2025.md";
 
-let sandbox: Sandbox | undefined;
-let startError: unknown = null;
+const sandbox = sharedSandbox();
 let page: Page;
 let errors: string[];
 
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000, interval: 25 });
 
-beforeAll(async () => {
-	try {
-		sandbox = await startSandbox();
-	} catch (e) {
-		startError = e;
-	}
-});
-
-afterAll(async () => {
-	await sandbox?.close();
-});
-
 beforeEach(async () => {
-	errors = [];
-	if (startError !== null || !sandbox) throw startError;
-	({ page, errors } = await openSandboxPage(sandbox));
+	({ page, errors } = await openSandboxPage(sandbox.get()));
 });
 
 afterEach(async () => {
-	if (!sandbox) return;
+	if (!sandbox.started()) return;
 	await page.close();
 	expect(errors, "errors in the page").toEqual([]);
 });

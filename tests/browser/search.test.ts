@@ -5,9 +5,10 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { digestToJson } from "../../src/cli/json-output";
-import { openSandboxPage, startSandbox, type Sandbox } from "./sandbox";
+import { openSandboxPage } from "./sandbox";
+import { sharedSandbox } from "./shared-sandbox";
 
 type CliDigest = ReturnType<typeof digestToJson>;
 type CliEntry = CliDigest["categories"][number]["entries"][number];
@@ -16,8 +17,7 @@ interface Flat extends CliEntry {
 	category: string;
 }
 
-let sandbox: Sandbox | undefined;
-let startError: unknown = null;
+const sandbox = sharedSandbox();
 let entries: Flat[];
 let page: Page;
 let errors: string[];
@@ -30,25 +30,14 @@ beforeAll(async () => {
 	if (run.status !== 0) throw new Error(`The CLI could not index example-vault: ${run.stderr}`);
 	const digests = (JSON.parse(run.stdout) as { digests: CliDigest[] }).digests;
 	entries = digests.flatMap((d) => d.categories.flatMap((c) => c.entries.map((e) => ({ ...e, digest: d, category: c.name }))));
-	try {
-		sandbox = await startSandbox();
-	} catch (e) {
-		startError = e;
-	}
-});
-
-afterAll(async () => {
-	await sandbox?.close();
 });
 
 beforeEach(async () => {
-	errors = [];
-	if (startError !== null || !sandbox) throw startError;
-	({ page, errors } = await openSandboxPage(sandbox));
+	({ page, errors } = await openSandboxPage(sandbox.get()));
 });
 
 afterEach(async () => {
-	if (!sandbox) return;
+	if (!sandbox.started()) return;
 	await page.close();
 	expect(errors, "errors in the page").toEqual([]);
 });

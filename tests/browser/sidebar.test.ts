@@ -7,9 +7,10 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Locator, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { digestToJson } from "../../src/cli/json-output";
-import { openSandboxPage, startSandbox, type Sandbox } from "./sandbox";
+import { openSandboxPage } from "./sandbox";
+import { sharedSandbox } from "./shared-sandbox";
 
 // Outside tracked files: `npm run screenshots` writes them to docs/screenshots for the README.
 const SCREENSHOTS = process.env.SCREENSHOTS_DIR ?? "test-results/screenshots";
@@ -29,9 +30,8 @@ function cliIndex(): CliDigest[] {
 	return (JSON.parse(run.stdout) as { digests: CliDigest[] }).digests;
 }
 
-let sandbox: Sandbox | undefined;
+const sandbox = sharedSandbox();
 /** Why the browser could not start: every test fails with it (never skipped). */
-let startError: unknown = null;
 let digests: CliDigest[];
 let entries: Flat[];
 let page: Page;
@@ -49,25 +49,14 @@ const entriesText = (n: number) => `${n} ${n === 1 ? "entry" : "entries"}`;
 beforeAll(async () => {
 	digests = cliIndex();
 	entries = digests.flatMap((d) => d.categories.flatMap((c) => c.entries.map((e) => ({ ...e, digest: d, category: c.name }))));
-	try {
-		sandbox = await startSandbox();
-	} catch (e) {
-		startError = e;
-	}
-});
-
-afterAll(async () => {
-	await sandbox?.close();
 });
 
 beforeEach(async () => {
-	errors = [];
-	if (startError !== null || !sandbox) throw startError;
-	({ page, errors } = await openSandboxPage(sandbox));
+	({ page, errors } = await openSandboxPage(sandbox.get()));
 });
 
 afterEach(async () => {
-	if (!sandbox) return;
+	if (!sandbox.started()) return;
 	await page.close();
 	expect(errors, "errors in the page").toEqual([]);
 });

@@ -4,11 +4,11 @@
  * before anything opens, and rows and buttons must be big enough for a fingertip.
  */
 import type { Locator, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { openSandboxPage, startSandbox, type Sandbox } from "./sandbox";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { openSandboxPage } from "./sandbox";
+import { sharedSandbox } from "./shared-sandbox";
 
-let sandbox: Sandbox | undefined;
-let startError: unknown = null;
+const sandbox = sharedSandbox();
 let page: Page;
 let errors: string[];
 
@@ -32,22 +32,8 @@ async function longPress(locator: Locator, ms = 800): Promise<void> {
 	await cdp.detach();
 }
 
-beforeAll(async () => {
-	try {
-		sandbox = await startSandbox();
-	} catch (e) {
-		startError = e;
-	}
-});
-
-afterAll(async () => {
-	await sandbox?.close();
-});
-
 beforeEach(async () => {
-	errors = [];
-	if (startError !== null || !sandbox) throw startError;
-	({ page, errors } = await openSandboxPage(sandbox, "", { width: 1180, height: 820 }, { hasTouch: true, isMobile: true }));
+	({ page, errors } = await openSandboxPage(sandbox.get(), "", { width: 1180, height: 820 }, { hasTouch: true, isMobile: true }));
 	await page.evaluate(() => {
 		const opened: string[] = [];
 		Object.assign(window, { openedUrls: opened });
@@ -60,7 +46,7 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-	if (!sandbox) return;
+	if (!sandbox.started()) return;
 	await page.close();
 	expect(errors, "errors in the page").toEqual([]);
 });
