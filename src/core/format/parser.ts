@@ -72,6 +72,24 @@ function isNotAnEntryAttempt(scan: string): boolean {
  * Parses one digest note. Never throws: what it cannot read becomes a problem.
  * Runs in one pass over the lines; every scanner it calls is linear in its line.
  */
+/** An entry read from its link, its link text's parts, and the rest of its line after the link; `number` overrides the text's (an ordered list item's own). */
+function newEntry(text: ReturnType<typeof parseEntryText>, link: { dest: string; end: number }, scan: string, lineNo: number, cat: Category, number: number | null): Entry {
+	const rest = scan.slice(link.end);
+	return {
+		number: number ?? text.number,
+		source: text.source,
+		title: text.title,
+		url: link.dest,
+		recommended: /\(recommended\)/i.test(rest),
+		tags: rest.indexOf("#") < 0 ? NO_TAGS : findTags(rest),
+		line: lineNo,
+		commentary: "",
+		links: NO_LINKS,
+		group: cat.groups.length - 1,
+		category: cat.name,
+	};
+}
+
 export function parseDigest(text: string, path: string, options: ParseOptions): Digest {
 	return buildDigest(readHead(text, path, options.parseYaml), path, {
 		level: options.categoryLevel ?? 1,
@@ -307,20 +325,7 @@ function buildDigest(head: Head, path: string, how: ReadAs): Digest {
 					cat.groups.push(group);
 				}
 				const text = parseEntryText(res.link.text);
-				const rest = scan.slice(res.link.end);
-				const entry: Entry = {
-					number: text.number,
-					source: text.source,
-					title: text.title,
-					url: res.link.dest,
-					recommended: /\(recommended\)/i.test(rest),
-					tags: rest.indexOf("#") < 0 ? NO_TAGS : findTags(rest),
-					line: lineNo,
-					commentary: "",
-					links: NO_LINKS,
-					group: cat.groups.length - 1,
-					category: cat.name,
-				};
+				const entry = newEntry(text, res.link, scan, lineNo, cat, null);
 				group.entries.push(cat.entries.length);
 				cat.entries.push(entry);
 				if (text.mistypedSeparator) {
@@ -478,24 +483,11 @@ function readListCategories(head: Head, path: string, level: number): { categori
 				continue;
 			}
 			const cat: Category = category;
-			const text = parseEntryText(found.link.text);
-			const rest = scan.slice(found.link.end);
 			const group: Group = { entries: [cat.entries.length], commentaryStart: null, commentaryEnd: null };
 			cat.groups.push(group);
-			const entry: Entry = {
-				number: item.number ?? text.number,
-				source: text.source,
-				title: text.title,
-				url: found.link.dest,
-				recommended: /\(recommended\)/i.test(rest),
-				tags: rest.indexOf("#") < 0 ? NO_TAGS : findTags(rest),
-				line: lineNo,
-				commentary: "",
-				links: NO_LINKS,
-				group: cat.groups.length - 1,
-				category: cat.name,
-				kinds: found.kinds,
-			};
+			const text = parseEntryText(found.link.text);
+			const entry = newEntry(text, found.link, scan, lineNo, cat, item.number);
+			entry.kinds = found.kinds;
 			cat.entries.push(entry);
 			open = { entry, group, lines: [], pendingBlanks: 0, links: [], contentColumn: item.contentColumn, fence: false };
 			const description = descriptionOf(raw.slice(found.link.end));
