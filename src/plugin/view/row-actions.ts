@@ -41,7 +41,7 @@ export type RowAction = "open" | "open-in-digest" | "open-in-new-tab" | "copy" |
 
 /**
  * The element an event happened on, whatever window it is in. An element of a pop-out window is no
- * `instanceof Element` of the main window, where the plugin runs: Obsidian's `instanceOf` is.
+ * instance of the main window's Element class, where the plugin runs: Obsidian's `instanceOf` checks the node's own window.
  */
 function targetElement(evt: UIEvent): Element | null {
 	const node = evt.targetNode;
