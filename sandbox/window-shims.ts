@@ -33,23 +33,18 @@ function createIn<K extends keyof HTMLElementTagNameMap>(parent: Node | null, do
 		if (typeof info.text === "string") el.textContent = info.text;
 		else el.appendChild(info.text);
 	}
-	for (const [k, v] of Object.entries(info.attr ?? {})) {
-		if (v === null) el.removeAttribute(k);
-		else el.setAttribute(k, String(v));
-	}
-	const into = info.parent ?? parent;
-	if (into) {
-		if (info.prepend) into.insertBefore(el, into.firstChild);
-		else into.appendChild(el);
-	}
-	callback?.(el);
-	return el;
+	return placed(el, info, parent, callback);
 }
 
 function createSvgIn<K extends keyof SVGElementTagNameMap>(parent: Node | null, doc: Document, tag: K, o?: SvgElementInfo | string, callback?: (el: SVGElementTagNameMap[K]) => void): SVGElementTagNameMap[K] {
 	const el = doc.createElementNS("http://www.w3.org/2000/svg", tag);
 	const info: SvgElementInfo = typeof o === "string" ? { cls: o } : (o ?? {});
 	if (info.cls) el.setAttribute("class", Array.isArray(info.cls) ? info.cls.join(" ") : info.cls);
+	return placed(el, info, parent, callback);
+}
+
+/** What createEl and createSvg do last, alike: the attributes, the place in the parent, the callback. */
+function placed<E extends Element>(el: E, info: { attr?: Record<string, string | number | boolean | null>; parent?: Node; prepend?: boolean }, parent: Node | null, callback?: (el: E) => void): E {
 	for (const [k, v] of Object.entries(info.attr ?? {})) {
 		if (v === null) el.removeAttribute(k);
 		else el.setAttribute(k, String(v));
