@@ -34,7 +34,7 @@ export function checkDigest(digest: Digest): Problem[] {
 		const seen = new Set<number>();
 		for (const e of cat.entries) {
 			if (e.number === null) {
-				problems.push({ code: "unnumbered-entry", severity: "warning", path, line: e.line, message: `Entry "${e.title}" in "${cat.name}" has no number; renumber the digest to give it one.` });
+				problems.push({ code: "unnumbered-entry", severity: "warning", path, line: e.line, message: `Entry "${e.title}" in "${cat.name}" has no number; write one before its text (\`${expected}. \`), as renumbering numbers only the entries that have one.` });
 				continue;
 			}
 			let message: string | null = null;
