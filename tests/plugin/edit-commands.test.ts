@@ -150,7 +150,7 @@ describe("Move entry to category", () => {
 		vi.spyOn(CategoryModal.prototype, "open").mockImplementation(function (this: InstanceType<typeof CategoryModal>) {
 			offered.push(
 				this.getSuggestions("").map((c) => {
-					const el = document.createElement("div");
+					const el = createDiv();
 					this.renderSuggestion(c, el);
 					return el.textContent ?? "";
 				}),

@@ -39,7 +39,7 @@ export function checkDigest(digest: Digest): Problem[] {
 			if (e.number === null) {
 				// A list's items are unnumbered unless the list is ordered: nothing to report.
 				if (list) continue;
-				problems.push({ code: "unnumbered-entry", severity: "warning", path, line: e.line, message: `Entry "${e.title}" in "${cat.name}" has no number; renumber the digest to give it one.` });
+				problems.push({ code: "unnumbered-entry", severity: "warning", path, line: e.line, message: `Entry "${e.title}" in "${cat.name}" has no number; write one before its text (\`${expected}. \`), as renumbering numbers only the entries that have one.` });
 				continue;
 			}
 			let message: string | null = null;

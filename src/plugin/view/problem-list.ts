@@ -87,7 +87,7 @@ export function renderProblemList(el: HTMLElement, groups: readonly ProblemGroup
 		more.dataset.focusKey = "more";
 		more.addEventListener("click", () => renderProblemList(el, groups, actions, limit + PROBLEMS_SHOWN * 5));
 	}
-	if (keep !== undefined) el.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(keep)}"]`)?.focus();
+	if (keep !== undefined) Array.from(el.querySelectorAll<HTMLElement>("[data-focus-key]")).find((c) => c.dataset.focusKey === keep)?.focus();
 }
 
 function renderProblem(list: HTMLElement, p: Problem, actions: ProblemListActions): void {

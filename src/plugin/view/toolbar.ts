@@ -111,7 +111,7 @@ export class Toolbar {
 		owner.registerDomEvent(recommended, "change", () => update({ recommendedOnly: recommended.checked }));
 		this.recommended = recommended;
 		// Shown once a link check has saved results: the entries whose link it found dead.
-		const deadLabel = fields.createEl("label", { cls: "digest-browser-check digest-browser-dead-links" });
+		const deadLabel = fields.createEl("label", { cls: "digest-browser-dead-links" });
 		const deadLinks = deadLabel.createEl("input", { type: "checkbox" });
 		deadLabel.appendText("Dead links only");
 		owner.registerDomEvent(deadLinks, "change", () => update({ deadLinksOnly: deadLinks.checked || undefined }));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { browse } from "../../../src/core/browse/browse";
+import { BrowserCache } from "../../../src/core/browse/browser-cache";
 import { browserQuery } from "../../../src/core/browse/browser-state";
 import type { PrepareSearch } from "../../../src/core/browse/search-match";
 import { build, entries, lineOf, outline, rowsOf, state, titles, W1, W2 } from "./support/browse-fixtures";
@@ -97,5 +98,32 @@ describe("browse: mentions, duplicates, problems", () => {
 		expect(rowsOf(index, { mode: "problems", series: "Tech" })).toEqual([]);
 		expect(outline(rowsOf(index, { mode: "problems", from: "2025-01-01", to: "2025-01-07" }))[0]).toMatch(/^## Weekly Links: 01-01-2025/);
 		expect(outline(rowsOf(index, { mode: "problems", collapsed: [`problems:${W2}`] }))[0]).toMatch(/\(\d+\) collapsed$/);
+	});
+});
+
+describe("browse: the link check's results", () => {
+	const index = build();
+	const dead = (url: string) => (url === "https://cncf.example.org/mesh" ? { status: "not-found" as const, checked: "2025-02-01" } : null);
+
+	it("lists only the entries whose link the check found dead, with the other filters", () => {
+		expect(titles(rowsOf(index, { deadLinksOnly: true }, { linkStatus: dead, linkRevision: 1 }))).toEqual(["Mesh basics"]);
+		expect(titles(rowsOf(index, { deadLinksOnly: true, search: "fleet" }, { linkStatus: dead, linkRevision: 1 }))).toEqual([]);
+		// Without results nothing is dead.
+		expect(titles(rowsOf(index, { deadLinksOnly: true }))).toEqual([]);
+	});
+
+	it("does not reuse a selection made before the results changed", () => {
+		const cache = new BrowserCache();
+		const none = () => null;
+		expect(titles(browse(index, state({ deadLinksOnly: true }), { cache, linkStatus: none, linkRevision: 1 }).rows)).toEqual([]);
+		expect(titles(browse(index, state({ deadLinksOnly: true }), { cache, linkStatus: dead, linkRevision: 2 }).rows)).toEqual(["Mesh basics"]);
+	});
+
+	it("merges the link check's problems into problems mode, in the check's order", () => {
+		const extra = { code: "link-dead" as const, severity: "warning" as const, path: W1, line: lineOf(W1, "Mesh basics"), message: "dead" };
+		const result = browse(index, state({ mode: "problems" }), { extraProblems: [extra] });
+		const codes = result.rows.toArray().flatMap((r) => (r.kind === "problem" && r.problem.path === W1 ? [r.problem.code] : []));
+		expect(codes).toContain("link-dead");
+		expect(result.matched).toBe(browse(index, state({ mode: "problems" })).matched + 1);
 	});
 });

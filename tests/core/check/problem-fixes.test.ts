@@ -72,3 +72,12 @@ describe("problemFixes", () => {
 		expect(problemFixes(index, { ...moved, code: "link-dead", line: 8 }, health)).toEqual([{ kind: "archive", label: "Find an archived copy", line: 8, url: "https://dead.e.com/" }]);
 	});
 });
+
+describe("the unnumbered-entry problem", () => {
+	it("says what to do, and does not promise what renumbering does not do (it numbers only numbered entries)", () => {
+		const index = indexOf({ "u.md": `${head("01-01-2025 to 07-01-2025")}# Tools\n[1. Blog - One](https://e.com/1)\n[Blog - No number](https://e.com/2)\n` });
+		const p = checkIndex(index).find((q) => q.code === "unnumbered-entry")!;
+		expect(p.message).toBe('Entry "No number" in "Tools" has no number; write one before its text (`2. `), as renumbering numbers only the entries that have one.');
+		expect(problemFixes(index, p)).toEqual([]);
+	});
+});

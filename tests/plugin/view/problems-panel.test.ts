@@ -114,3 +114,16 @@ describe("the check's modal", () => {
 		modal.close();
 	});
 });
+
+describe("Problems mode, drawn again", () => {
+	it("keeps the focus on the same control when the list is drawn again", async () => {
+		const h = await openView(FILES);
+		click(modeButton(h, "Problems"));
+		const b = panel(h).querySelector<HTMLButtonElement>('[data-fix="replace-url"]')!;
+		b.focus();
+		h.view.refresh("keep");
+		const now = panel(h).querySelector<HTMLButtonElement>('[data-fix="replace-url"]')!;
+		expect(now).not.toBe(b);
+		expect(document.activeElement).toBe(now);
+	});
+});
