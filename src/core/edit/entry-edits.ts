@@ -8,7 +8,7 @@ import { isListStyle, itemPrefix, itemShape, lastLineOf, linkStartOf, listEnd, n
 import { readListItem } from "../format/list-items";
 import { closeOpenMarks, safeNewCommentary } from "./safe-text";
 import { LineEdits, type TextChange } from "./text-edit";
-import { verifyEdit, type EditIntent, type EntryModel } from "./verify-edit";
+import { entryModel, verifyEdit, type EditIntent, type EntryModel } from "./verify-edit";
 import type { Category, Digest, Entry, Series } from "../format/types";
 
 export interface EditContext {
@@ -648,8 +648,7 @@ export function moveEntry(text: string, path: string, ctx: EditContext, target: 
 	planRenumber(edits, cat, line);
 	if (dest) planRenumber(edits, dest);
 	const at = planAppend(edits, digest, ctx, category, commentary.length ? [entryLine, "", ...commentary] : [entryLine]);
-	const moved: EntryModel = { number: m ? newNumber : entry.number, source: entry.source, title: entry.title, url: entry.url, recommended: entry.recommended, tags: [...entry.tags], commentary: commentary.join("\n") };
-	if (entry.kinds !== undefined) moved.kinds = [...entry.kinds];
+	const moved: EntryModel = { ...entryModel(entry), number: m ? newNumber : entry.number, commentary: commentary.join("\n") };
 	return finish(
 		digest,
 		edits,
@@ -702,7 +701,7 @@ function moveListEntry(text: string, path: string, ctx: EditContext, digest: Dig
 	const at = planAppendList(edits, digest, ctx, category, block);
 	if (typeof at === "string") return refuse(at.replace("was not added", "was not moved"));
 	const name = at.created.length > 0 ? at.created[at.created.length - 1]! : categoryPath(category);
-	const moved: EntryModel = { number, source: entry.source, title: entry.title, url: entry.url, recommended: entry.recommended, tags: [...entry.tags], commentary: entry.commentary, kinds: [...(entry.kinds ?? [])] };
+	const moved: EntryModel = { ...entryModel(entry), number, kinds: [...(entry.kinds ?? [])] };
 	return finish(
 		digest,
 		edits,
