@@ -7,22 +7,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { jsonFeed, rssFeed, siteUrl, type FeedOptions } from "../../../src/core/publish/feeds";
-import { fixtureDigests, fixtureIndex } from "./publish-fixture";
+import { jsonFeed, rssFeed, type FeedOptions } from "../../../src/core/publish/feeds";
+import { FEED_BASE, fixtureDigests, fixtureFeedOptions, fixtureIndex } from "./publish-fixture";
 
-const BASE = "https://links.example.com";
-const index = fixtureIndex();
-const OPTIONS: FeedOptions = {
-	title: "Weekly & friends",
-	siteUrl: `${BASE}/`,
-	feedUrl: `${BASE}/weekly.xml`,
-	digestUrl: (d) => siteUrl(BASE, d.path),
-	wikiLinkUrl: (d) => (target) => {
-		const resolved = index.resolveLink(target, d.path);
-		return resolved ? siteUrl(BASE, resolved) : null;
-	},
-	recommendedItems: true,
-};
+const BASE = FEED_BASE;
+const OPTIONS: FeedOptions = { ...fixtureFeedOptions(fixtureIndex()), recommendedItems: true };
 const golden = (name: string) => readFileSync(join(__dirname, "golden", name), "utf8");
 
 describe("feeds, golden", () => {

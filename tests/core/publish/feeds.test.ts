@@ -2,20 +2,10 @@ import { DOMParser } from "@xmldom/xmldom";
 import { describe, expect, it } from "vitest";
 import { jsonFeed, rfc822, rssFeed, siteUrl, xmlText, type FeedOptions } from "../../../src/core/publish/feeds";
 import { linkTarget } from "../../../src/core/publish/series-index";
-import { fixtureDigests, fixtureIndex } from "./publish-fixture";
+import { FEED_BASE, fixtureDigests, fixtureFeedOptions, fixtureIndex } from "./publish-fixture";
 
-const BASE = "https://links.example.com";
-const index = fixtureIndex();
-const OPTIONS: FeedOptions = {
-	title: "Weekly & friends",
-	siteUrl: `${BASE}/`,
-	feedUrl: `${BASE}/weekly.xml`,
-	digestUrl: (d) => siteUrl(BASE, d.path),
-	wikiLinkUrl: (d) => (target) => {
-		const resolved = index.resolveLink(target, d.path);
-		return resolved ? siteUrl(BASE, resolved) : null;
-	},
-};
+const BASE = FEED_BASE;
+const OPTIONS: FeedOptions = fixtureFeedOptions(fixtureIndex());
 
 /** Parses XML strictly: any warning or error fails the test. */
 function parseXml(xml: string): Document {

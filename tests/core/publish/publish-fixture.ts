@@ -2,6 +2,7 @@ import { parse as parseYaml } from "yaml";
 import { completeSeries } from "../../../src/core/format/series";
 import type { Digest } from "../../../src/core/format/types";
 import { DigestIndex } from "../../../src/core/index/digest-index";
+import { siteUrl, type FeedOptions } from "../../../src/core/publish/feeds";
 
 export const SERIES = completeSeries({ name: "Weekly", tag: "weeklylinks", folder: "Weekly" });
 
@@ -46,4 +47,21 @@ export function fixtureIndex(): DigestIndex {
 
 export function fixtureDigests(): Digest[] {
 	return fixtureIndex().digests("Weekly");
+}
+
+/** Where the fixture's site is published. */
+export const FEED_BASE = "https://links.example.com";
+
+/** Feed options for the fixture: digests and wiki-links as pages of the site, resolved by `index`. */
+export function fixtureFeedOptions(index: DigestIndex): FeedOptions {
+	return {
+		title: "Weekly & friends",
+		siteUrl: `${FEED_BASE}/`,
+		feedUrl: `${FEED_BASE}/weekly.xml`,
+		digestUrl: (d) => siteUrl(FEED_BASE, d.path),
+		wikiLinkUrl: (d) => (target) => {
+			const resolved = index.resolveLink(target, d.path);
+			return resolved ? siteUrl(FEED_BASE, resolved) : null;
+		},
+	};
 }
