@@ -2,20 +2,11 @@
  * The browser's search operators and the marks that show why a row matched, in the sandbox (the
  * BUILT main.js on the example vault), checked against what the CLI indexes.
  */
-import { spawnSync } from "node:child_process";
-import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { digestToJson } from "../../src/cli/json-output";
+import { cliIndex, flatEntries, type Flat } from "./cli-index";
 import { openSandboxPage } from "./sandbox";
 import { sharedSandbox } from "./shared-sandbox";
-
-type CliDigest = ReturnType<typeof digestToJson>;
-type CliEntry = CliDigest["categories"][number]["entries"][number];
-interface Flat extends CliEntry {
-	digest: CliDigest;
-	category: string;
-}
 
 const sandbox = sharedSandbox();
 let entries: Flat[];
@@ -26,10 +17,7 @@ const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000,
 const entriesText = (n: number) => `${n} ${n === 1 ? "entry" : "entries"}`;
 
 beforeAll(async () => {
-	const run = spawnSync(process.execPath, [join("dist", "cli.cjs"), "index", "example-vault", "--json"], { encoding: "utf8" });
-	if (run.status !== 0) throw new Error(`The CLI could not index example-vault: ${run.stderr}`);
-	const digests = (JSON.parse(run.stdout) as { digests: CliDigest[] }).digests;
-	entries = digests.flatMap((d) => d.categories.flatMap((c) => c.entries.map((e) => ({ ...e, digest: d, category: c.name }))));
+	entries = flatEntries(cliIndex());
 });
 
 beforeEach(async () => {

@@ -3,32 +3,16 @@
  * example vault (obsidian-test-mocks standing in for Obsidian), and these tests click, type and
  * read it as a user would. `npm test` builds first; the sandbox is part of the build.
  */
-import { spawnSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { digestToJson } from "../../src/cli/json-output";
+import { cliIndex, flatEntries, type CliDigest, type Flat } from "./cli-index";
 import { openSandboxPage } from "./sandbox";
 import { sharedSandbox } from "./shared-sandbox";
 
 // Outside tracked files: `npm run screenshots` writes them to docs/screenshots for the README.
 const SCREENSHOTS = process.env.SCREENSHOTS_DIR ?? "test-results/screenshots";
-
-/** The CLI's JSON, typed by the function that writes it. */
-type CliDigest = ReturnType<typeof digestToJson>;
-type CliEntry = CliDigest["categories"][number]["entries"][number];
-interface Flat extends CliEntry {
-	digest: CliDigest;
-	category: string;
-}
-
-/** The example vault as the CLI indexes it: what the browser must list. */
-function cliIndex(): CliDigest[] {
-	const run = spawnSync(process.execPath, [join("dist", "cli.cjs"), "index", "example-vault", "--json"], { encoding: "utf8" });
-	if (run.status !== 0) throw new Error(`The CLI could not index example-vault: ${run.stderr}`);
-	return (JSON.parse(run.stdout) as { digests: CliDigest[] }).digests;
-}
 
 const sandbox = sharedSandbox();
 /** Why the browser could not start: every test fails with it (never skipped). */
@@ -48,7 +32,7 @@ const entriesText = (n: number) => `${n} ${n === 1 ? "entry" : "entries"}`;
 
 beforeAll(async () => {
 	digests = cliIndex();
-	entries = digests.flatMap((d) => d.categories.flatMap((c) => c.entries.map((e) => ({ ...e, digest: d, category: c.name }))));
+	entries = flatEntries(digests);
 });
 
 beforeEach(async () => {
