@@ -300,6 +300,8 @@ export class DigestMarkModel {
 		const list = this.entryStyle === "list";
 		for (let ri = 0; ri < regions.length; ri++) {
 			const region = regions[ri]!;
+			// Line 1 decides whether there is frontmatter, and the frontmatter where the body starts: in both styles.
+			if (region.oldFrom === 1 || region.oldFrom < this.bodyStart) return false;
 			if (list) {
 				const read = this.readListRegion(region, regions[ri + 1], oldDoc, newDoc);
 				if (!read) return false;
@@ -308,8 +310,6 @@ export class DigestMarkModel {
 			}
 			const { oldFrom, oldTo, newFrom, newTo } = region;
 			if (newTo - newFrom > MAX_REGION_LINES) return false;
-			// Line 1 decides whether there is frontmatter; the frontmatter decides where the body starts.
-			if (oldFrom === 1 || oldFrom < this.bodyStart) return false;
 			// A heading changes which category every line after it is in, unless it stays the same kind
 			// of heading on its one line: then a category is renamed (or a heading above them retitled).
 			const headingIndex = this.segmentIndexIn(oldFrom, oldTo);
